@@ -1,0 +1,30 @@
+package tsa.runtime.dynamo;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How a service treats its DynamoDB tables at start-up. */
+@ConfigMapping(prefix = "tsa.dynamodb")
+public interface DynamoSettings {
+
+    Provisioning provisioning();
+
+    interface Provisioning {
+
+        /** Create missing tables and enable TTL at start-up; off where tables are managed elsewhere. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Go on when the server does not implement UpdateTimeToLive (dynalite, in the local run and tests only);
+         * production must fail instead, since a table without TTL would grow forever.
+         */
+        @WithDefault("false")
+        boolean tolerateMissingTtl();
+
+        /** How long to wait for a new table to become ACTIVE. */
+        @WithDefault("PT60S")
+        Duration activeTimeout();
+    }
+}

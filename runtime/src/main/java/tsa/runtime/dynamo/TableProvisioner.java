@@ -1,0 +1,145 @@
+package tsa.runtime.dynamo;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
+
+/**
+ * Creates the tables a service owns at start-up, idempotently: a table that exists is left as it is, new tables
+ * are awaited until ACTIVE, and TTL is switched on only when DescribeTimeToLive says it is off (DynamoDB refuses to
+ * enable it twice).
+ */
+@ApplicationScoped
+public class TableProvisioner {
+
+    private static final Logger LOG = Logger.getLogger(TableProvisioner.class);
+    private static final String UNKNOWN_OPERATION = "UnknownOperationException";
+
+    @Inject
+    DynamoDbClient dynamo;
+
+    @Inject
+    DynamoSettings settings;
+
+    @Inject
+    Instance<OwnedTables> ownedTables;
+
+    void onStart(@Observes StartupEvent event) {
+        if (!settings.provisioning().enabled()) {
+            LOG.info("DynamoDB table provisioning is switched off; tables are expected to exist");
+            return;
+        }
+        for (OwnedTables owned : ownedTables) {
+            provision(owned.tables());
+        }
+    }
+
+    public void provision(List<TableSpec> specs) {
+        specs.forEach(this::create);
+        specs.forEach(this::awaitActive);
+        specs.forEach(this::ensureTimeToLive);
+    }
+
+    void create(TableSpec spec) {
+        try {
+            dynamo.createTable(createRequest(spec));
+            LOG.infof("created DynamoDB table %s", spec.name());
+        } catch (ResourceInUseException exists) {
+            LOG.debugf("DynamoDB table %s exists", spec.name());
+        }
+    }
+
+    void awaitActive(TableSpec spec) {
+        Duration timeout = settings.provisioning().activeTimeout();
+        try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(dynamo)
+                .overrideConfiguration(WaiterOverrideConfiguration.builder().waitTimeout(timeout).build())
+                .build()) {
+            waiter.waitUntilTableExists(r -> r.tableName(spec.name()))
+                    .matched().exception().ifPresent(e -> {
+                        throw new IllegalStateException("table " + spec.name() + " did not become ACTIVE", e);
+                    });
+        }
+    }
+
+    void ensureTimeToLive(TableSpec spec) {
+        if (spec.ttlAttribute().isEmpty()) {
+            return;
+        }
+        String attribute = spec.ttlAttribute().get();
+        TimeToLiveStatus status = dynamo.describeTimeToLive(r -> r.tableName(spec.name()))
+                .timeToLiveDescription().timeToLiveStatus();
+        if (status == TimeToLiveStatus.ENABLED || status == TimeToLiveStatus.ENABLING) {
+            return;
+        }
+        try {
+            dynamo.updateTimeToLive(r -> r.tableName(spec.name())
+                    .timeToLiveSpecification(t -> t.attributeName(attribute).enabled(true)));
+            LOG.infof("enabled TTL on %s.%s", spec.name(), attribute);
+        } catch (DynamoDbException e) {
+            boolean unsupported = e.awsErrorDetails() != null
+                    && UNKNOWN_OPERATION.equals(e.awsErrorDetails().errorCode());
+            if (unsupported && settings.provisioning().tolerateMissingTtl()) {
+                LOG.warnf("the DynamoDB server does not implement UpdateTimeToLive; %s.%s has no TTL sweep "
+                        + "(expiry is still checked when items are read)", spec.name(), attribute);
+                return;
+            }
+            throw e;
+        }
+    }
+
+    static CreateTableRequest createRequest(TableSpec spec) {
+        var attributes = new java.util.LinkedHashMap<String, AttributeDefinition>();
+        addDefinition(attributes, spec.hashKey());
+        List<GlobalSecondaryIndex> indexes = spec.indexes().stream().map(index -> {
+            addDefinition(attributes, index.hashKey());
+            var keys = new java.util.ArrayList<KeySchemaElement>();
+            keys.add(key(index.hashKey(), KeyType.HASH));
+            if (index.rangeKey() != null) {
+                addDefinition(attributes, index.rangeKey());
+                keys.add(key(index.rangeKey(), KeyType.RANGE));
+            }
+            return GlobalSecondaryIndex.builder()
+                    .indexName(index.name())
+                    .keySchema(keys)
+                    .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                    .build();
+        }).toList();
+        CreateTableRequest.Builder request = CreateTableRequest.builder()
+                .tableName(spec.name())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(key(spec.hashKey(), KeyType.HASH))
+                .attributeDefinitions(attributes.values());
+        if (!indexes.isEmpty()) {
+            request.globalSecondaryIndexes(indexes);
+        }
+        return request.build();
+    }
+
+    private static void addDefinition(java.util.Map<String, AttributeDefinition> attributes, KeyAttribute key) {
+        attributes.putIfAbsent(key.name(), AttributeDefinition.builder()
+                .attributeName(key.name()).attributeType(key.type()).build());
+    }
+
+    private static KeySchemaElement key(KeyAttribute attribute, KeyType type) {
+        return KeySchemaElement.builder().attributeName(attribute.name()).keyType(type).build();
+    }
+}

@@ -1,0 +1,118 @@
+package tsa.runtime.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every exception that reaches a resource boundary into an RFC 9457 body. A client's mistake is a 4xx that
+ * says what is wrong; anything else is a 500 that says nothing about the code (the cause is logged).
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        if (e.status() >= 500 && e.status() != 501) {
+            LOG.warnf("%s %s: %s", e.status(), uri.getPath(), e.getMessage());
+        }
+        return ProblemResponses.of(e.toProblem().withInstance(uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return ProblemResponses.of(new Problem(ProblemResponses.typeUri("validation"), "Invalid request", 400,
+                detail, uri.getPath(), errors));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        String detail;
+        List<Problem.FieldError> errors = List.of();
+        if (e instanceof UnrecognizedPropertyException u) {
+            detail = "unknown field '" + u.getPropertyName() + "'";
+            errors = List.of(new Problem.FieldError(pathOf(u), "unknown field"));
+        } else if (e instanceof InvalidFormatException f) {
+            detail = "field '" + pathOf(f) + "' has the wrong type or format";
+            errors = List.of(new Problem.FieldError(pathOf(f), "wrong type or format"));
+        } else if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+            detail = "field '" + pathOf(m) + "' has the wrong type";
+            errors = List.of(new Problem.FieldError(pathOf(m), "wrong type"));
+        } else if (e instanceof MismatchedInputException) {
+            detail = "the body must be a JSON object of the documented shape";
+        } else {
+            detail = "the body is not well-formed JSON";
+        }
+        return ProblemResponses.of(new Problem(ProblemResponses.typeUri("malformed-body"), "Malformed request body",
+                400, detail, uri.getPath(), errors));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.errorf(e, "%s %s", status, uri.getPath());
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadable(json, uri);
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "Error" : known.getReasonPhrase();
+        String detail = status >= 500 ? "the request could not be completed" : title;
+        return ProblemResponses.of(new Problem(ProblemResponses.typeUri(kindOf(status)), title, status, detail,
+                uri.getPath(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.errorf(e, "unexpected error on %s", uri.getPath());
+        return ProblemResponses.of(new Problem(ProblemResponses.typeUri("internal"), "Internal error", 500,
+                "the request could not be completed", uri.getPath(), List.of()));
+    }
+
+    private static String kindOf(int status) {
+        return switch (status) {
+            case 400 -> "bad-request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            default -> status >= 500 ? "internal" : "client-error";
+        };
+    }
+
+    private static String fieldOf(ConstraintViolation<?> v) {
+        // "create.arg0.coachEmail" -> "coachEmail": the first two nodes are the method and its parameter.
+        String path = v.getPropertyPath().toString();
+        String[] parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : parts[parts.length - 1];
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+}

@@ -1,0 +1,21 @@
+package tsa.testsupport;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * Points a {@code @QuarkusTest} application at the JVM's shared real stores. Declared once per test module with
+ * {@code @QuarkusTestResource(RealDataStores.class)}; the stores outlive application restarts and stop with the JVM.
+ */
+public class RealDataStores implements QuarkusTestResourceLifecycleManager {
+
+    @Override
+    public Map<String, String> start() {
+        return DataStores.shared().serviceConfig();
+    }
+
+    @Override
+    public void stop() {
+        // The stores are shared by every application started in this JVM; a shutdown hook stops them.
+    }
+}
