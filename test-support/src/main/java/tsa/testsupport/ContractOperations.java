@@ -1,0 +1,120 @@
+package tsa.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * The operations of a service, read two ways: from its contract in {@code contracts/} and from the JAX-RS
+ * resources compiled into the service. Tests compare the two, and drive every operation of a contract.
+ */
+public final class ContractOperations {
+
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private ContractOperations() {
+    }
+
+    /** One operation of a contract: method, path template, operationId and the roles in {@code x-roles}. */
+    public record Operation(String method, String path, String operationId, List<String> roles, boolean hasBody) {
+
+        /** The method and path with parameter names dropped, for comparing a contract with code. */
+        public String signature() {
+            return method + " " + path.replaceAll("\\{[^}]*}", "{}");
+        }
+
+        /** The path with every parameter replaced by {@code value}. */
+        public String pathWith(String value) {
+            return path.replaceAll("\\{[^}]*}", value);
+        }
+    }
+
+    public static Path contract(String service) {
+        return ProjectLayout.root().resolve("contracts").resolve(service + ".yaml");
+    }
+
+    public static JsonNode read(Path contract) {
+        try {
+            return YAML.readTree(contract.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static List<Operation> fromContract(Path contract) {
+        JsonNode paths = read(contract).path("paths");
+        List<Operation> operations = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> p = paths.fields(); p.hasNext();) {
+            Map.Entry<String, JsonNode> path = p.next();
+            for (Iterator<Map.Entry<String, JsonNode>> m = path.getValue().fields(); m.hasNext();) {
+                Map.Entry<String, JsonNode> method = m.next();
+                if (!METHODS.contains(method.getKey())) {
+                    continue;
+                }
+                JsonNode op = method.getValue();
+                List<String> roles = new ArrayList<>();
+                op.path("x-roles").forEach(r -> roles.add(r.asText()));
+                operations.add(new Operation(method.getKey().toUpperCase(), path.getKey(),
+                        op.path("operationId").asText(null), List.copyOf(roles), op.has("requestBody")));
+            }
+        }
+        return operations;
+    }
+
+    /** The "METHOD /path/{}" signatures of the JAX-RS resource methods compiled into {@code classesDir}. */
+    public static Set<String> fromResources(Path classesDir) {
+        Set<String> signatures = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(classesDir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = classesDir.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                if (name.contains("$") || name.endsWith("package-info")) {
+                    continue;
+                }
+                Class<?> type = Class.forName(name, false, ContractOperations.class.getClassLoader());
+                jakarta.ws.rs.Path classPath = type.getAnnotation(jakarta.ws.rs.Path.class);
+                if (classPath == null || type.isInterface()) {
+                    continue;
+                }
+                for (Method method : type.getMethods()) {
+                    String verb = httpMethod(method);
+                    if (verb == null) {
+                        continue;
+                    }
+                    jakarta.ws.rs.Path methodPath = method.getAnnotation(jakarta.ws.rs.Path.class);
+                    String full = "/" + classPath.value() + "/" + (methodPath == null ? "" : methodPath.value());
+                    full = full.replaceAll("/+", "/").replaceAll("(.)/$", "$1");
+                    signatures.add(verb + " " + full.replaceAll("\\{[^}]*}", "{}"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+        return signatures;
+    }
+
+    private static String httpMethod(Method method) {
+        for (Annotation annotation : method.getAnnotations()) {
+            jakarta.ws.rs.HttpMethod verb = annotation.annotationType().getAnnotation(jakarta.ws.rs.HttpMethod.class);
+            if (verb != null) {
+                return verb.value();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,223 @@
+package tsa.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The whole system on one machine: the real stores, then the four packaged services, each a child JVM. The local run
+ * ({@link #main}) uses the fixed ports of architecture.md; the system tests use free ports. Closing it stops every
+ * process it started.
+ */
+public final class LocalSystem implements AutoCloseable {
+
+    /** The four services, their local ports, public prefixes and generated-client config keys. */
+    public enum Service {
+        ADMIN("admin-service", 8081, "/api/admin"),
+        COACH("coach-service", 8082, "/api/coach"),
+        PARENT("parent-service", 8083, "/api/parent"),
+        SYNC("sync-service", 8084, "/api/sync");
+
+        public final String moduleName;
+        public final int localPort;
+        public final String prefix;
+
+        Service(String moduleName, int localPort, String prefix) {
+            this.moduleName = moduleName;
+            this.localPort = localPort;
+            this.prefix = prefix;
+        }
+
+        /** The config key of a REST client generated from this service's contract (stack.md). */
+        String clientKey() {
+            return moduleName.replace('-', '_') + "_yaml";
+        }
+    }
+
+    /** Schools of district 255901 loaded into `schools` for the local run (architecture.md, "Running it"). */
+    static final String REFERENCE_SCHOOLS = """
+            INSERT INTO schools (school_id, state_organization_id, name_of_institution, short_name_of_institution,
+                                 operational_status_descriptor, type_descriptor, local_education_agency_id)
+            VALUES (255901001, 'TX-255901001', 'TSA Austin Sports Academy', 'TSA Austin', 'Active', 'Regular', 255901),
+                   (255901044, 'TX-255901044', 'TSA Round Rock Sports Academy', 'TSA Round Rock', 'Active', 'Regular', 255901)
+            ON CONFLICT (school_id) DO NOTHING
+            """;
+
+    public static final String DEFAULT_ADMIN_EMAILS = "admin@tsa.example";
+
+    private final DataStores stores;
+    private final Path logs;
+    private final Map<Service, Integer> ports = new LinkedHashMap<>();
+    private final Map<Service, Process> processes = new LinkedHashMap<>();
+
+    private LocalSystem(DataStores stores, Path logs) {
+        this.stores = stores;
+        this.logs = logs;
+    }
+
+    /** Starts the stores and the four services; {@code fixedPorts} picks architecture.md's ports. */
+    public static LocalSystem start(boolean fixedPorts, String name) {
+        Path logs = ProjectLayout.work(name).resolve("logs");
+        DataStores stores = DataStores.start(fixedPorts ? DataStores.Ports.LOCAL_RUN : DataStores.Ports.FREE, name);
+        LocalSystem system = new LocalSystem(stores, logs);
+        try {
+            for (Service service : Service.values()) {
+                system.ports.put(service, fixedPorts ? service.localPort : FreePorts.next());
+            }
+            // admin-service first: it applies the migrations, after which the reference data can be loaded, which
+            // sync-service reads at its own start-up.
+            system.launch(Service.ADMIN);
+            system.awaitReady(Service.ADMIN);
+            system.loadReferenceData();
+            for (Service service : List.of(Service.COACH, Service.PARENT, Service.SYNC)) {
+                system.launch(service);
+            }
+            for (Service service : List.of(Service.COACH, Service.PARENT, Service.SYNC)) {
+                system.awaitReady(service);
+            }
+            return system;
+        } catch (RuntimeException e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    public DataStores stores() {
+        return stores;
+    }
+
+    public String baseUrl(Service service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    public Map<Service, Process> processes() {
+        return Map.copyOf(processes);
+    }
+
+    public Path logOf(Service service) {
+        return logs.resolve(service.moduleName + ".log");
+    }
+
+    private void launch(Service service) {
+        Path jar = ProjectLayout.root().resolve(service.moduleName).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw install -DskipTests)");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        configFor(service).forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(jar.toString());
+        try {
+            Files.createDirectories(logs);
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(logOf(service).toFile());
+            builder.environment().putIfAbsent("TSA_ADMIN_EMAILS", DEFAULT_ADMIN_EMAILS);
+            Process process = builder.start();
+            ChildProcesses.stopOnExit(process);
+            processes.put(service, process);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + service.moduleName, e);
+        }
+    }
+
+    private Map<String, String> configFor(Service service) {
+        Map<String, String> config = new LinkedHashMap<>(stores.serviceConfig());
+        config.put("quarkus.http.port", Integer.toString(ports.get(service)));
+        for (Service other : Service.values()) {
+            config.put("quarkus.rest-client." + other.clientKey() + ".url", baseUrl(other));
+        }
+        return config;
+    }
+
+    private void awaitReady(Service service) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        Process process = processes.get(service);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.moduleName + " exited with " + process.exitValue()
+                        + "; see " + logOf(service));
+            }
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(baseUrl(service) + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(service.moduleName + " was not ready in time; see " + logOf(service));
+    }
+
+    private void loadReferenceData() {
+        try (Connection c = stores.postgres().connect(PostgresServer.DATABASE); Statement s = c.createStatement()) {
+            s.execute(REFERENCE_SCHOOLS);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not load the reference schools", e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        List<Service> reverse = new ArrayList<>(processes.keySet());
+        java.util.Collections.reverse(reverse);
+        reverse.forEach(service -> ChildProcesses.stop(processes.get(service)));
+        stores.close();
+    }
+
+    /** The local run: fixed ports, a line per service, until Ctrl-C. */
+    public static void main(String[] args) throws InterruptedException {
+        System.out.println("Starting the TSA platform (stores, then four services)...");
+        LocalSystem system = start(true, "local-run");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping the TSA platform...");
+            system.close();
+            stopped.countDown();
+        }, "stop-local-run"));
+        for (Service service : Service.values()) {
+            System.out.println(service.moduleName + ": " + system.baseUrl(service)
+                    + "  (Swagger UI: " + system.baseUrl(service) + service.prefix + "/swagger-ui)");
+        }
+        System.out.println("PostgreSQL: jdbc:postgresql://127.0.0.1:15432/coach_portal (user tsa, password tsa)");
+        System.out.println("DynamoDB:   http://127.0.0.1:8000 (any credentials, region us-east-1)");
+        System.out.println("Mail:       SMTP 127.0.0.1:3025, IMAP 127.0.0.1:3143 (login and password = the address)");
+        System.out.println("Logs:       " + system.logs);
+        System.out.println("Press Ctrl-C to stop everything.");
+        stopped.await();
+    }
+}

@@ -1,0 +1,111 @@
+package tsa.testsupport;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.response.Response;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every service shows from the foundation on: health, its contract as its OpenAPI document, Swagger UI,
+ * metrics, and REST endpoints that match the contract operation for operation. Each service's test extends this
+ * class under {@code @QuarkusTest}.
+ */
+public abstract class ServiceFoundationTests {
+
+    /** The service's name, which is also its contract's file name: "coach-service". */
+    protected abstract String service();
+
+    /** The public prefix under which it serves its OpenAPI document and Swagger UI: "/api/coach". */
+    protected abstract String prefix();
+
+    /** A table the service owns, whose DynamoDB calls must show in the metrics. */
+    protected abstract String ownedTable();
+
+    @Test
+    void liveAndReadyChecksAreUpWithDatabaseAndDynamoDbChecks() {
+        given().get("/q/health/live").then().statusCode(200);
+        Response ready = given().get("/q/health/ready");
+        assertThat(ready.statusCode()).as(ready.asString()).isEqualTo(200);
+        List<String> checks = ready.jsonPath().getList("checks.name");
+        assertThat(checks).contains("DynamoDB tables").anyMatch(name -> name.toLowerCase().contains("database"));
+        assertThat(ready.jsonPath().getString("status")).isEqualTo("UP");
+    }
+
+    @Test
+    void servesItsContractAsItsOpenApiDocument() throws Exception {
+        JsonNode served = new ObjectMapper().readTree(
+                given().accept("application/json").get(prefix() + "/openapi?format=json").then().statusCode(200)
+                        .extract().asString());
+        JsonNode contract = ContractOperations.read(ContractOperations.contract(service()));
+        assertThat(operationIds(served)).isEqualTo(operationIds(contract)).isNotEmpty();
+        assertThat(served.path("info").path("title").asText()).isEqualTo(contract.path("info").path("title").asText());
+    }
+
+    @Test
+    void servesSwaggerUi() {
+        String page = given().get(prefix() + "/swagger-ui/").then().statusCode(200).extract().asString();
+        assertThat(page).containsIgnoringCase("swagger");
+    }
+
+    @Test
+    void restEndpointsAreExactlyTheContractOperations() {
+        Set<String> contract = ContractOperations.fromContract(ContractOperations.contract(service())).stream()
+                .map(ContractOperations.Operation::signature)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> code = ContractOperations.fromResources(Path.of("target", "classes"));
+        assertThat(code).isEqualTo(contract);
+    }
+
+    @Test
+    void everyContractOperationIsRoutedAndAnswersProblemDetails() {
+        for (ContractOperations.Operation op : ContractOperations.fromContract(ContractOperations.contract(service()))) {
+            var request = given().accept("application/json, application/problem+json");
+            if (op.hasBody()) {
+                request = request.contentType("application/json").body("{}");
+            }
+            Response response = request.request(op.method(), op.pathWith("unknown-id"));
+            String what = op.method() + " " + op.path() + " -> " + response.statusCode() + " " + response.asString();
+            assertThat(response.statusCode()).as(what).isNotIn(404, 405, 500);
+            if (response.statusCode() >= 400) {
+                assertThat(response.contentType()).as(what).startsWith("application/problem+json");
+                assertThat(response.jsonPath().getInt("status")).as(what).isEqualTo(response.statusCode());
+            }
+        }
+    }
+
+    @Test
+    void metricsShowDynamoDbCallsPerTableAndThePostgresPool() {
+        // The readiness check describes every owned table, so there is at least one call to count.
+        given().get("/q/health/ready");
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics)
+                .contains("tsa_dynamodb_calls_seconds_count{")
+                .containsPattern("tsa_dynamodb_calls_seconds_count\\{[^}]*table=\"" + ownedTable() + "\"")
+                .contains("agroal_connections_max");
+    }
+
+    @Test
+    void unknownPathsAnswerProblemDetails() {
+        Response response = given().get(prefix() + "/no-such-resource");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    private static Set<String> operationIds(JsonNode document) {
+        Set<String> ids = new TreeSet<>();
+        document.path("paths").forEach(path -> path.forEach(op -> {
+            if (op.has("operationId")) {
+                ids.add(op.get("operationId").asText());
+            }
+        }));
+        return ids;
+    }
+}
