@@ -89,7 +89,8 @@ public abstract class ServiceFoundationTests {
         assertThat(metrics)
                 .contains("tsa_dynamodb_calls_seconds_count{")
                 .containsPattern("tsa_dynamodb_calls_seconds_count\\{[^}]*table=\"" + ownedTable() + "\"")
-                .contains("agroal_connections_max");
+                .contains("agroal_active_count")
+                .contains("tsa_datasource_connections_max");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -34,17 +35,21 @@ public class TableProvisioner {
     private static final Logger LOG = Logger.getLogger(TableProvisioner.class);
     private static final String UNKNOWN_OPERATION = "UnknownOperationException";
 
-    @Inject
-    DynamoDbClient dynamo;
+    private final DynamoDbClient dynamo;
+    private final DynamoSettings.Provisioning settings;
 
     @Inject
-    DynamoSettings settings;
+    public TableProvisioner(DynamoDbClient dynamo, DynamoSettings settings) {
+        this(dynamo, settings.provisioning());
+    }
 
-    @Inject
-    Instance<OwnedTables> ownedTables;
+    public TableProvisioner(DynamoDbClient dynamo, DynamoSettings.Provisioning settings) {
+        this.dynamo = dynamo;
+        this.settings = settings;
+    }
 
-    void onStart(@Observes StartupEvent event) {
-        if (!settings.provisioning().enabled()) {
+    void onStart(@Observes StartupEvent event, Instance<OwnedTables> ownedTables) {
+        if (!settings.enabled()) {
             LOG.info("DynamoDB table provisioning is switched off; tables are expected to exist");
             return;
         }
@@ -69,9 +74,14 @@ public class TableProvisioner {
     }
 
     void awaitActive(TableSpec spec) {
-        Duration timeout = settings.provisioning().activeTimeout();
+        Duration timeout = settings.activeTimeout();
         try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(dynamo)
-                .overrideConfiguration(WaiterOverrideConfiguration.builder().waitTimeout(timeout).build())
+                .overrideConfiguration(WaiterOverrideConfiguration.builder()
+                        .waitTimeout(timeout)
+                        .maxAttempts(Integer.MAX_VALUE)
+                        // The SDK's default first delay is 20 s; a new on-demand table is ACTIVE within seconds.
+                        .backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(250)))
+                        .build())
                 .build()) {
             waiter.waitUntilTableExists(r -> r.tableName(spec.name()))
                     .matched().exception().ifPresent(e -> {
@@ -97,7 +107,7 @@ public class TableProvisioner {
         } catch (DynamoDbException e) {
             boolean unsupported = e.awsErrorDetails() != null
                     && UNKNOWN_OPERATION.equals(e.awsErrorDetails().errorCode());
-            if (unsupported && settings.provisioning().tolerateMissingTtl()) {
+            if (unsupported && settings.tolerateMissingTtl()) {
                 LOG.warnf("the DynamoDB server does not implement UpdateTimeToLive; %s.%s has no TTL sweep "
                         + "(expiry is still checked when items are read)", spec.name(), attribute);
                 return;

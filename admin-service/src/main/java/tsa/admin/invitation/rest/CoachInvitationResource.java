@@ -1,0 +1,50 @@
+package tsa.admin.invitation.rest;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import tsa.runtime.problem.ProblemException;
+
+/** Operations of the contract that a later issue builds; until then each answers 501 problem+json. */
+@Path("/api/admin/coach-invitations")
+@Produces(MediaType.APPLICATION_JSON)
+public class CoachInvitationResource {
+
+    /** Invite a coach */
+    @POST
+    public Response createCoachInvitation() {
+        throw ProblemException.notImplemented("POST /api/admin/coach-invitations");
+    }
+
+    /** List coach invitations by status or by coach email */
+    @GET
+    public Response listCoachInvitations() {
+        throw ProblemException.notImplemented("GET /api/admin/coach-invitations");
+    }
+
+    /** Get one coach invitation */
+    @GET
+    @Path("/{invitationId}")
+    public Response getCoachInvitation(@PathParam("invitationId") String invitationId) {
+        throw ProblemException.notImplemented("GET /api/admin/coach-invitations/{invitationId}");
+    }
+
+    /** Cancel a coach invitation */
+    @DELETE
+    @Path("/{invitationId}")
+    public Response cancelCoachInvitation(@PathParam("invitationId") String invitationId) {
+        throw ProblemException.notImplemented("DELETE /api/admin/coach-invitations/{invitationId}");
+    }
+
+    /** Resend a coach invitation */
+    @POST
+    @Path("/{invitationId}/resend")
+    public Response resendCoachInvitation(@PathParam("invitationId") String invitationId) {
+        throw ProblemException.notImplemented("POST /api/admin/coach-invitations/{invitationId}/resend");
+    }
+}

@@ -1,0 +1,44 @@
+package tsa.parent.document.rest;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import tsa.runtime.problem.ProblemException;
+
+/** Operations of the contract that a later issue builds; until then each answers 501 problem+json. */
+@Path("/api/parent/documents")
+@Produces(MediaType.APPLICATION_JSON)
+public class DocumentResource {
+
+    /** Read a document record */
+    @GET
+    @Path("/{documentId}")
+    public Response getDocument(@PathParam("documentId") String documentId) {
+        throw ProblemException.notImplemented("GET /api/parent/documents/{documentId}");
+    }
+
+    /** Confirm a document upload */
+    @POST
+    @Path("/{documentId}/uploaded")
+    public Response markDocumentUploaded(@PathParam("documentId") String documentId) {
+        throw ProblemException.notImplemented("POST /api/parent/documents/{documentId}/uploaded");
+    }
+
+    /** Get a download URL for a document */
+    @GET
+    @Path("/{documentId}/download-url")
+    public Response getDocumentDownloadUrl(@PathParam("documentId") String documentId) {
+        throw ProblemException.notImplemented("GET /api/parent/documents/{documentId}/download-url");
+    }
+
+    /** Approve or reject a document */
+    @POST
+    @Path("/{documentId}/verification")
+    public Response verifyDocument(@PathParam("documentId") String documentId) {
+        throw ProblemException.notImplemented("POST /api/parent/documents/{documentId}/verification");
+    }
+}

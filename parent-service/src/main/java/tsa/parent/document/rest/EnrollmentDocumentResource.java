@@ -1,0 +1,28 @@
+package tsa.parent.document.rest;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import tsa.runtime.problem.ProblemException;
+
+/** Operations of the contract that a later issue builds; until then each answers 501 problem+json. */
+@Path("/api/parent/enrollments/{enrollmentId}/documents")
+@Produces(MediaType.APPLICATION_JSON)
+public class EnrollmentDocumentResource {
+
+    /** Start a document upload */
+    @POST
+    public Response createDocumentUpload(@PathParam("enrollmentId") String enrollmentId) {
+        throw ProblemException.notImplemented("POST /api/parent/enrollments/{enrollmentId}/documents");
+    }
+
+    /** List an enrollment's documents */
+    @GET
+    public Response listEnrollmentDocuments(@PathParam("enrollmentId") String enrollmentId) {
+        throw ProblemException.notImplemented("GET /api/parent/enrollments/{enrollmentId}/documents");
+    }
+}
