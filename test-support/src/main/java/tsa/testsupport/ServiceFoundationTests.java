@@ -100,6 +100,17 @@ public abstract class ServiceFoundationTests {
         assertThat(response.contentType()).startsWith("application/problem+json");
     }
 
+    @Test
+    void oversizedBodiesAreRefusedWithProblemDetails() {
+        ContractOperations.Operation withBody = ContractOperations.fromContract(ContractOperations.contract(service()))
+                .stream().filter(ContractOperations.Operation::hasBody).findFirst().orElseThrow();
+        String big = "{\"x\":\"" + "a".repeat(300 * 1024) + "\"}";
+        Response response = given().contentType("application/json").body(big)
+                .request(withBody.method(), withBody.pathWith("unknown-id"));
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
     private static Set<String> operationIds(JsonNode document) {
         Set<String> ids = new TreeSet<>();
         document.path("paths").forEach(path -> path.forEach(op -> {
