@@ -61,12 +61,14 @@ public final class LocalSystem implements AutoCloseable {
     public static final String DEFAULT_ADMIN_EMAILS = "admin@tsa.example";
 
     private final DataStores stores;
+    private final SigningKeys keys;
     private final Path logs;
     private final Map<Service, Integer> ports = new LinkedHashMap<>();
     private final Map<Service, Process> processes = new LinkedHashMap<>();
 
-    private LocalSystem(DataStores stores, Path logs) {
+    private LocalSystem(DataStores stores, SigningKeys keys, Path logs) {
         this.stores = stores;
+        this.keys = keys;
         this.logs = logs;
     }
 
@@ -74,7 +76,7 @@ public final class LocalSystem implements AutoCloseable {
     public static LocalSystem start(boolean fixedPorts, String name) {
         Path logs = ProjectLayout.work(name).resolve("logs");
         DataStores stores = DataStores.start(fixedPorts ? DataStores.Ports.LOCAL_RUN : DataStores.Ports.FREE, name);
-        LocalSystem system = new LocalSystem(stores, logs);
+        LocalSystem system = new LocalSystem(stores, SigningKeys.generate(ProjectLayout.work(name).resolve("keys")), logs);
         try {
             for (Service service : Service.values()) {
                 system.ports.put(service, fixedPorts ? service.localPort : FreePorts.next());
@@ -99,6 +101,10 @@ public final class LocalSystem implements AutoCloseable {
 
     public DataStores stores() {
         return stores;
+    }
+
+    public SigningKeys keys() {
+        return keys;
     }
 
     public String baseUrl(Service service) {
@@ -141,6 +147,10 @@ public final class LocalSystem implements AutoCloseable {
 
     private Map<String, String> configFor(Service service) {
         Map<String, String> config = new LinkedHashMap<>(stores.serviceConfig());
+        config.putAll(keys.verifierAndServiceConfig());
+        if (service == Service.ADMIN) {
+            config.putAll(keys.sessionSignerConfig());
+        }
         config.put("quarkus.http.port", Integer.toString(ports.get(service)));
         for (Service other : Service.values()) {
             config.put("quarkus.rest-client." + other.clientKey() + ".url", baseUrl(other));

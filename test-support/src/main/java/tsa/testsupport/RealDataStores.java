@@ -11,7 +11,10 @@ public class RealDataStores implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        return DataStores.shared().serviceConfig();
+        Map<String, String> config = new java.util.LinkedHashMap<>(DataStores.shared().serviceConfig());
+        config.putAll(SigningKeys.shared().verifierAndServiceConfig());
+        config.putAll(SigningKeys.shared().sessionSignerConfig());
+        return config;
     }
 
     @Override

@@ -65,20 +65,80 @@ public abstract class ServiceFoundationTests {
     }
 
     @Test
-    void everyContractOperationIsRoutedAndAnswersProblemDetails() {
+    void everyOperationRefusesAnonymousCallersAndRolesItDoesNotName() {
         for (ContractOperations.Operation op : ContractOperations.fromContract(ContractOperations.contract(service()))) {
-            var request = given().accept("application/json, application/problem+json");
-            if (op.hasBody()) {
-                request = request.contentType("application/json").body("{}");
+            if (op.roles().isEmpty()) {
+                continue;
             }
-            Response response = request.request(op.method(), op.pathWith("unknown-id"));
-            String what = op.method() + " " + op.path() + " -> " + response.statusCode() + " " + response.asString();
-            assertThat(response.statusCode()).as(what).isNotIn(404, 405, 500);
-            if (response.statusCode() >= 400) {
-                assertThat(response.contentType()).as(what).startsWith("application/problem+json");
-                assertThat(response.jsonPath().getInt("status")).as(what).isEqualTo(response.statusCode());
+            assertProblem(call(op, null), 401, op);
+            for (String role : ALL_ROLES) {
+                if (!op.roles().contains(role)) {
+                    assertProblem(call(op, tokenFor(role)), 403, op);
+                }
             }
         }
+    }
+
+    @Test
+    void everyOperationIsRoutedForTheRolesItNames() {
+        for (ContractOperations.Operation op : ContractOperations.fromContract(ContractOperations.contract(service()))) {
+            for (String role : op.roles().isEmpty() ? List.of("anonymous") : op.roles()) {
+                Response response = call(op, role.equals("anonymous") ? null : tokenFor(role));
+                String what = role + ": " + op.method() + " " + op.path() + " -> " + response.statusCode() + " "
+                        + response.asString();
+                assertThat(response.statusCode()).as(what).isNotIn(401, 403, 405, 500);
+                if (response.statusCode() >= 400) {
+                    assertThat(response.contentType()).as(what).startsWith("application/problem+json");
+                    assertThat(response.jsonPath().getInt("status")).as(what).isEqualTo(response.statusCode());
+                }
+            }
+        }
+    }
+
+    @Test
+    void forgedExpiredAndMisdirectedTokensAreRefused() {
+        List<ContractOperations.Operation> ops = ContractOperations.fromContract(ContractOperations.contract(service()));
+        ops.stream().filter(op -> op.roles().contains("admin")).findFirst().ifPresent(adminOp -> {
+            String email = "admin@tsa.example";
+            for (String forged : List.of(TestTokens.adminUnsigned(email), TestTokens.adminSignedWithUnknownKey(email),
+                    TestTokens.adminExpired(email), TestTokens.adminWithIssuer(email, "https://elsewhere.example"),
+                    TestTokens.adminWithAudience(email, "another-audience"), "not-a-jwt")) {
+                assertProblem(call(adminOp, forged), 401, adminOp);
+            }
+        });
+        ops.stream().filter(op -> op.roles().contains("service")).findFirst().ifPresent(serviceOp ->
+                assertProblem(call(serviceOp, TestTokens.serviceRoleSignedWithUserKey()), 401, serviceOp));
+    }
+
+    private static final List<String> ALL_ROLES = List.of("admin", "coach", "parent", "service");
+
+    /** A token of each role, as the platform mints them. */
+    protected static String tokenFor(String role) {
+        return switch (role) {
+            case "admin" -> TestTokens.admin("admin@tsa.example");
+            case "coach" -> TestTokens.coach("coach.a@tsa.example", "coach-a", "invitation-a");
+            case "parent" -> TestTokens.parent("parent.a@tsa.example", "invitation-p");
+            case "service" -> TestTokens.service();
+            default -> throw new IllegalArgumentException(role);
+        };
+    }
+
+    private static Response call(ContractOperations.Operation op, String token) {
+        var request = given().accept("application/json, application/problem+json");
+        if (token != null) {
+            request = request.auth().oauth2(token);
+        }
+        if (op.hasBody()) {
+            request = request.contentType("application/json").body("{}");
+        }
+        return request.request(op.method(), op.pathWith("unknown-id"));
+    }
+
+    private static void assertProblem(Response response, int status, ContractOperations.Operation op) {
+        String what = op.method() + " " + op.path() + " -> " + response.statusCode() + " " + response.asString();
+        assertThat(response.statusCode()).as(what).isEqualTo(status);
+        assertThat(response.contentType()).as(what).startsWith("application/problem+json");
+        assertThat(response.jsonPath().getInt("status")).as(what).isEqualTo(status);
     }
 
     @Test

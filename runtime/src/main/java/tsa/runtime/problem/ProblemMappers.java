@@ -65,6 +65,21 @@ public class ProblemMappers {
                 400, detail, uri.getPath(), errors));
     }
 
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class,
+            io.quarkus.security.AuthenticationFailedException.class,
+            io.quarkus.security.AuthenticationCompletionException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        // The answer never says why a token was refused (malformed, expired, wrong key, ...).
+        return ProblemResponses.of(new Problem(ProblemResponses.typeUri("unauthorized"), "Unauthorized", 401,
+                "a valid bearer token is required", uri.getPath(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return ProblemResponses.of(new Problem(ProblemResponses.typeUri("forbidden"), "Forbidden", 403,
+                "this operation is not open to the caller's role", uri.getPath(), List.of()));
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();

@@ -1,5 +1,6 @@
 package tsa.admin.auth.rest;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,6 +16,7 @@ public class AuthResource {
     /** Ask for a sign-in link */
     @POST
     @Path("/magic-links")
+    @PermitAll
     public Response requestMagicLink() {
         throw ProblemException.notImplemented("POST /api/auth/magic-links");
     }
@@ -22,6 +24,7 @@ public class AuthResource {
     /** Exchange a link token for a session */
     @POST
     @Path("/sessions")
+    @PermitAll
     public Response createSession() {
         throw ProblemException.notImplemented("POST /api/auth/sessions");
     }

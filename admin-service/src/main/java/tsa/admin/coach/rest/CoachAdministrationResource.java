@@ -1,5 +1,6 @@
 package tsa.admin.coach.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import tsa.runtime.problem.ProblemException;
+import tsa.runtime.security.Roles;
 
 /** Operations of the contract that a later issue builds; until then each answers 501 problem+json. */
 @Path("/api/admin/coaches")
@@ -16,6 +18,7 @@ public class CoachAdministrationResource {
 
     /** List coaches by profile status */
     @GET
+    @RolesAllowed(Roles.ADMIN)
     public Response listCoaches() {
         throw ProblemException.notImplemented("GET /api/admin/coaches");
     }
@@ -23,6 +26,7 @@ public class CoachAdministrationResource {
     /** Change a coach's profile status */
     @PATCH
     @Path("/{coachId}/status")
+    @RolesAllowed(Roles.ADMIN)
     public Response changeCoachStatus(@PathParam("coachId") String coachId) {
         throw ProblemException.notImplemented("PATCH /api/admin/coaches/{coachId}/status");
     }

@@ -1,5 +1,6 @@
 package tsa.admin.user.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import tsa.runtime.problem.ProblemException;
+import tsa.runtime.security.Roles;
 
 /** Operations of the contract that a later issue builds; until then each answers 501 problem+json. */
 @Path("/api/admin/users")
@@ -18,12 +20,14 @@ public class UserDirectoryResource {
 
     /** Search the users directory */
     @GET
+    @RolesAllowed(Roles.ADMIN)
     public Response searchUsers() {
         throw ProblemException.notImplemented("GET /api/admin/users");
     }
 
     /** Add an administrator */
     @POST
+    @RolesAllowed(Roles.ADMIN)
     public Response addAdministrator() {
         throw ProblemException.notImplemented("POST /api/admin/users");
     }
@@ -31,6 +35,7 @@ public class UserDirectoryResource {
     /** Enable or disable an administrator or parent row */
     @PATCH
     @Path("/{sourcedId}")
+    @RolesAllowed(Roles.ADMIN)
     public Response setUserEnabled(@PathParam("sourcedId") String sourcedId) {
         throw ProblemException.notImplemented("PATCH /api/admin/users/{sourcedId}");
     }
@@ -38,6 +43,7 @@ public class UserDirectoryResource {
     /** Revoke administrator rights */
     @DELETE
     @Path("/{sourcedId}/administrator")
+    @RolesAllowed(Roles.ADMIN)
     public Response revokeAdministrator(@PathParam("sourcedId") String sourcedId) {
         throw ProblemException.notImplemented("DELETE /api/admin/users/{sourcedId}/administrator");
     }

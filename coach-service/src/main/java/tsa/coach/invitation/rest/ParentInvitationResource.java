@@ -1,5 +1,6 @@
 package tsa.coach.invitation.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import tsa.runtime.problem.ProblemException;
+import tsa.runtime.security.Roles;
 
 /** Operations of the contract that a later issue builds; until then each answers 501 problem+json. */
 @Path("/api/coach/parent-invitations")
@@ -17,12 +19,14 @@ public class ParentInvitationResource {
 
     /** Invite a parent */
     @POST
+    @RolesAllowed(Roles.COACH)
     public Response createParentInvitation() {
         throw ProblemException.notImplemented("POST /api/coach/parent-invitations");
     }
 
     /** List parent invitations */
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.COACH})
     public Response listParentInvitations() {
         throw ProblemException.notImplemented("GET /api/coach/parent-invitations");
     }
@@ -30,6 +34,7 @@ public class ParentInvitationResource {
     /** Read a parent invitation */
     @GET
     @Path("/{invitationId}")
+    @RolesAllowed({Roles.ADMIN, Roles.COACH, Roles.PARENT})
     public Response getParentInvitation(@PathParam("invitationId") String invitationId) {
         throw ProblemException.notImplemented("GET /api/coach/parent-invitations/{invitationId}");
     }
@@ -37,6 +42,7 @@ public class ParentInvitationResource {
     /** Cancel a parent invitation */
     @DELETE
     @Path("/{invitationId}")
+    @RolesAllowed(Roles.COACH)
     public Response cancelParentInvitation(@PathParam("invitationId") String invitationId) {
         throw ProblemException.notImplemented("DELETE /api/coach/parent-invitations/{invitationId}");
     }
@@ -44,6 +50,7 @@ public class ParentInvitationResource {
     /** Resend a parent invitation */
     @POST
     @Path("/{invitationId}/resend")
+    @RolesAllowed(Roles.COACH)
     public Response resendParentInvitation(@PathParam("invitationId") String invitationId) {
         throw ProblemException.notImplemented("POST /api/coach/parent-invitations/{invitationId}/resend");
     }

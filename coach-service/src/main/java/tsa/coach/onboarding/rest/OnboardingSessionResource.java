@@ -1,5 +1,6 @@
 package tsa.coach.onboarding.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import tsa.runtime.problem.ProblemException;
+import tsa.runtime.security.Roles;
 
 /** Operations of the contract that a later issue builds; until then each answers 501 problem+json. */
 @Path("/api/coach/onboarding-sessions")
@@ -17,6 +19,7 @@ public class OnboardingSessionResource {
 
     /** Start or resume onboarding */
     @POST
+    @RolesAllowed(Roles.COACH)
     public Response startOnboardingSession() {
         throw ProblemException.notImplemented("POST /api/coach/onboarding-sessions");
     }
@@ -24,6 +27,7 @@ public class OnboardingSessionResource {
     /** Read my onboarding session */
     @GET
     @Path("/{sessionId}")
+    @RolesAllowed(Roles.COACH)
     public Response getOnboardingSession(@PathParam("sessionId") String sessionId) {
         throw ProblemException.notImplemented("GET /api/coach/onboarding-sessions/{sessionId}");
     }
@@ -31,6 +35,7 @@ public class OnboardingSessionResource {
     /** Save an onboarding step */
     @PUT
     @Path("/{sessionId}")
+    @RolesAllowed(Roles.COACH)
     public Response saveOnboardingStep(@PathParam("sessionId") String sessionId) {
         throw ProblemException.notImplemented("PUT /api/coach/onboarding-sessions/{sessionId}");
     }
@@ -38,6 +43,7 @@ public class OnboardingSessionResource {
     /** Complete onboarding */
     @POST
     @Path("/{sessionId}/complete")
+    @RolesAllowed(Roles.COACH)
     public Response completeOnboarding(@PathParam("sessionId") String sessionId) {
         throw ProblemException.notImplemented("POST /api/coach/onboarding-sessions/{sessionId}/complete");
     }

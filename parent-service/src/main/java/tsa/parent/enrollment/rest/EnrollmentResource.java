@@ -1,5 +1,6 @@
 package tsa.parent.enrollment.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import tsa.runtime.problem.ProblemException;
+import tsa.runtime.security.Roles;
 
 /** Operations of the contract that a later issue builds; until then each answers 501 problem+json. */
 @Path("/api/parent/enrollments")
@@ -17,12 +19,14 @@ public class EnrollmentResource {
 
     /** Enroll a student from an invitation */
     @POST
+    @RolesAllowed(Roles.PARENT)
     public Response createEnrollment() {
         throw ProblemException.notImplemented("POST /api/parent/enrollments");
     }
 
     /** List enrollments */
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.COACH, Roles.PARENT})
     public Response listEnrollments() {
         throw ProblemException.notImplemented("GET /api/parent/enrollments");
     }
@@ -30,6 +34,7 @@ public class EnrollmentResource {
     /** Read an enrollment */
     @GET
     @Path("/{enrollmentId}")
+    @RolesAllowed({Roles.ADMIN, Roles.COACH, Roles.PARENT})
     public Response getEnrollment(@PathParam("enrollmentId") String enrollmentId) {
         throw ProblemException.notImplemented("GET /api/parent/enrollments/{enrollmentId}");
     }
@@ -37,6 +42,7 @@ public class EnrollmentResource {
     /** Change an enrollment's status */
     @PATCH
     @Path("/{enrollmentId}/status")
+    @RolesAllowed({Roles.ADMIN, Roles.COACH})
     public Response changeEnrollmentStatus(@PathParam("enrollmentId") String enrollmentId) {
         throw ProblemException.notImplemented("PATCH /api/parent/enrollments/{enrollmentId}/status");
     }
@@ -44,6 +50,7 @@ public class EnrollmentResource {
     /** Update an enrollment's progress milestones */
     @PATCH
     @Path("/{enrollmentId}/milestones")
+    @RolesAllowed({Roles.ADMIN, Roles.COACH})
     public Response updateEnrollmentMilestones(@PathParam("enrollmentId") String enrollmentId) {
         throw ProblemException.notImplemented("PATCH /api/parent/enrollments/{enrollmentId}/milestones");
     }
@@ -51,6 +58,7 @@ public class EnrollmentResource {
     /** Change an enrollment's payment status */
     @PATCH
     @Path("/{enrollmentId}/payment")
+    @RolesAllowed(Roles.ADMIN)
     public Response updateEnrollmentPayment(@PathParam("enrollmentId") String enrollmentId) {
         throw ProblemException.notImplemented("PATCH /api/parent/enrollments/{enrollmentId}/payment");
     }

@@ -1,5 +1,6 @@
 package tsa.sync.log.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import tsa.runtime.problem.ProblemException;
+import tsa.runtime.security.Roles;
 
 /** Operations of the contract that a later issue builds; until then each answers 501 problem+json. */
 @Path("/api/sync/sync-log")
@@ -16,6 +18,7 @@ public class SyncLogResource {
 
     /** List the sync log */
     @GET
+    @RolesAllowed(Roles.ADMIN)
     public Response listSyncLog() {
         throw ProblemException.notImplemented("GET /api/sync/sync-log");
     }
@@ -23,6 +26,7 @@ public class SyncLogResource {
     /** Retry a failed sync */
     @POST
     @Path("/{syncId}/retry")
+    @RolesAllowed(Roles.ADMIN)
     public Response retrySyncLogEntry(@PathParam("syncId") String syncId) {
         throw ProblemException.notImplemented("POST /api/sync/sync-log/{syncId}/retry");
     }
