@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")"
 ./mvnw -B -q install -DskipTests
 ./mvnw -B -q -pl test-support dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
-exec java -cp "test-support/target/classes:$(cat test-support/target/classpath.txt)" tsa.testsupport.LocalSystem
+exec java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "test-support/target/classes:$(cat test-support/target/classpath.txt)" tsa.testsupport.LocalSystem
