@@ -8,9 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,14 +46,6 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
-    /** Schools of district 255901 loaded into `schools` for the local run (architecture.md, "Running it"). */
-    static final String REFERENCE_SCHOOLS = """
-            INSERT INTO schools (school_id, state_organization_id, name_of_institution, short_name_of_institution,
-                                 operational_status_descriptor, type_descriptor, local_education_agency_id)
-            VALUES (255901001, 'TX-255901001', 'TSA Austin Sports Academy', 'TSA Austin', 'Active', 'Regular', 255901),
-                   (255901044, 'TX-255901044', 'TSA Round Rock Sports Academy', 'TSA Round Rock', 'Active', 'Regular', 255901)
-            ON CONFLICT (school_id) DO NOTHING
-            """;
 
     public static final String DEFAULT_ADMIN_EMAILS = "admin@tsa.example";
 
@@ -186,11 +175,7 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private void loadReferenceData() {
-        try (Connection c = stores.postgres().connect(PostgresServer.DATABASE); Statement s = c.createStatement()) {
-            s.execute(REFERENCE_SCHOOLS);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not load the reference schools", e);
-        }
+        ReferenceData.loadSchools(stores.postgres());
     }
 
     private static void sleep(long millis) {

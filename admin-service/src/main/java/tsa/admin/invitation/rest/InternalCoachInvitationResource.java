@@ -1,34 +1,36 @@
 package tsa.admin.invitation.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import tsa.runtime.problem.ProblemException;
+import tsa.admin.invitation.service.CoachInvitations;
 import tsa.runtime.security.Roles;
 
-/** Operations of the contract that a later issue builds; until then each answers 501 problem+json. */
+/** coach-service's view of coach invitations: the onboarding prefill and the accept when onboarding completes. */
 @Path("/internal/coach-invitations")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.SERVICE)
 public class InternalCoachInvitationResource {
+
+    @Inject
+    CoachInvitations invitations;
 
     /** Read a coach invitation (onboarding prefill) */
     @GET
     @Path("/{invitationId}")
-    @RolesAllowed(Roles.SERVICE)
-    public Response getCoachInvitationForOnboarding(@PathParam("invitationId") String invitationId) {
-        throw ProblemException.notImplemented("GET /internal/coach-invitations/{invitationId}");
+    public CoachInvitationView getCoachInvitationForOnboarding(@PathParam("invitationId") String invitationId) {
+        return CoachInvitationView.of(invitations.get(invitationId));
     }
 
     /** Accept a coach invitation */
     @POST
     @Path("/{invitationId}/accept")
-    @RolesAllowed(Roles.SERVICE)
-    public Response acceptCoachInvitation(@PathParam("invitationId") String invitationId) {
-        throw ProblemException.notImplemented("POST /internal/coach-invitations/{invitationId}/accept");
+    public CoachInvitationView acceptCoachInvitation(@PathParam("invitationId") String invitationId) {
+        return CoachInvitationView.of(invitations.accept(invitationId));
     }
 }

@@ -1,0 +1,75 @@
+package tsa.admin.auth.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import tsa.admin.auth.store.SignInLink;
+import tsa.admin.auth.store.SignInStore;
+import tsa.admin.invitation.service.CoachInvitations;
+import tsa.runtime.problem.ProblemException;
+import tsa.runtime.security.LinkToken;
+import tsa.runtime.security.Roles;
+import tsa.runtime.security.TokenMinter;
+
+/**
+ * {@code POST /api/auth/sessions}: the only place where a link token becomes a session. A malformed, unknown,
+ * expired, used or superseded token gets the same 401, which never says which.
+ */
+@ApplicationScoped
+public class SessionExchange {
+
+    @Inject
+    SignInStore signIns;
+
+    @Inject
+    SignInDirectory directory;
+
+    @Inject
+    CoachInvitations coachInvitations;
+
+    @Inject
+    TokenMinter tokens;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    MeterRegistry registry;
+
+    /** A session: the signed token, its lifetime and whom it is for. */
+    public record Session(String accessToken, long expiresIn, SessionIdentity identity) {
+    }
+
+    public Session exchange(String tokenText) {
+        Optional<LinkToken> parsed = LinkToken.parse(tokenText);
+        Optional<SessionIdentity> identity = parsed.flatMap(token -> switch (token.kind()) {
+            case SIGN_IN -> signIn(token);
+            case COACH_INVITATION -> coachInvitations.openInvitationFor(token)
+                    .map(i -> new SessionIdentity(Roles.COACH, i.coachEmail(), i.coachId(), i.invitationId(), null));
+            case PARENT_INVITATION -> throw ProblemException.notImplemented("parent invitation links");
+        });
+        if (identity.isEmpty()) {
+            registry.counter("tsa.sign_in.sessions", "outcome", "refused").increment();
+            throw ProblemException.unauthorized("the link is not valid");
+        }
+        registry.counter("tsa.sign_in.sessions", "outcome", identity.get().role()).increment();
+        Instant now = clock.instant();
+        TokenMinter.MintedToken minted = tokens.userSession(identity.get().role(), identity.get().email(),
+                identity.get().ids());
+        return new Session(minted.token(), minted.expiresInSeconds(now), identity.get());
+    }
+
+    private Optional<SessionIdentity> signIn(LinkToken token) {
+        Optional<SignInLink> stored = signIns.find(token.recordId())
+                .filter(link -> SignInLink.KIND_LINK.equals(link.kind()) && token.matches(link.tokenHash()));
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        return signIns.redeem(token.recordId(), token.secretHash(), clock.instant())
+                .flatMap(link -> Portal.of(link.portal()))
+                .flatMap(portal -> directory.identityFor(stored.get().email(), portal));
+    }
+}

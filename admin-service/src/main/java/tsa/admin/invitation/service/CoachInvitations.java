@@ -1,0 +1,329 @@
+package tsa.admin.invitation.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import tsa.admin.invitation.config.InvitationSettings;
+import tsa.admin.invitation.store.CoachInvitation;
+import tsa.admin.invitation.store.CoachInvitationStore;
+import tsa.model.School;
+import tsa.runtime.audit.AdminAction;
+import tsa.runtime.audit.AdminAuditTrail;
+import tsa.runtime.mail.MailSender;
+import tsa.runtime.mail.PortalLinks;
+import tsa.runtime.paging.Page;
+import tsa.runtime.paging.PageCursor;
+import tsa.runtime.problem.ProblemException;
+import tsa.runtime.security.Caller;
+import tsa.runtime.security.LinkToken;
+import tsa.runtime.time.Timestamps;
+
+/**
+ * Admins invite coaches: one open invitation per coach email (a guard item), a {@code c} link mailed after the write,
+ * expiry checked on every read, resend (new secret, new expiry, revives an expired one), cancel, and the
+ * service-role accept that onboarding calls. Every admin write is audited first.
+ */
+@ApplicationScoped
+public class CoachInvitations {
+
+    private static final Logger LOG = Logger.getLogger(CoachInvitations.class);
+    private static final String RESOURCE = "coach_invitation";
+
+    @Inject
+    CoachInvitationStore store;
+
+    @Inject
+    AdminAuditTrail audit;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    InvitationSettings settings;
+
+    @Inject
+    MailSender mail;
+
+    @Inject
+    PortalLinks portals;
+
+    /** What an admin asks for; validated at the REST boundary. */
+    public record NewInvitation(String coachEmail, String firstName, String lastName, String schoolId, String sport,
+            List<String> permissions, String message) {
+    }
+
+    public CoachInvitation invite(NewInvitation request) {
+        String email = request.coachEmail().trim().toLowerCase();
+        School school = findSchool(request.schoolId());
+        Instant now = clock.instant();
+        String invitationId = UUID.randomUUID().toString();
+        LinkToken link = LinkToken.issue(LinkToken.Kind.COACH_INVITATION, invitationId);
+        CoachInvitation invitation = CoachInvitation.builder()
+                .invitationId(invitationId)
+                .coachId(UUID.randomUUID().toString())
+                .adminEmail(caller.email())
+                .coachEmail(email)
+                .firstName(request.firstName().trim())
+                .lastName(request.lastName().trim())
+                .schoolId(String.valueOf(school.schoolId))
+                .schoolName(school.nameOfInstitution)
+                .sport(request.sport().trim())
+                .permissions(List.copyOf(request.permissions()))
+                .message(request.message())
+                .invitationStatus(CoachInvitationStatus.SENT.value())
+                .magicLinkToken(link.secretHash())
+                .sentAt(Timestamps.format(now))
+                .expiresAt(Timestamps.format(now.plus(settings.lifetime())))
+                .version(1L)
+                .build();
+        AdminAction action = new AdminAction(AdminAction.CREATE, RESOURCE, invitationId,
+                "invited coach " + email + " to school " + school.schoolId, Map.of(), stateOf(invitation));
+        CoachInvitation written = audit.audited(action, () -> {
+            if (!store.claimEmail(email, invitationId, this::isOpen)) {
+                throw ProblemException.conflict("an open invitation for " + email + " exists already");
+            }
+            if (!store.insert(invitation)) {
+                throw ProblemException.conflict("an invitation with this id exists already");
+            }
+            return invitation;
+        });
+        return mailLink(written, link);
+    }
+
+    public CoachInvitation get(String invitationId) {
+        return current(load(invitationId));
+    }
+
+    public Page<CoachInvitation> list(String status, String coachEmail, Integer limit, String cursor) {
+        int size = PageCursor.limit(limit);
+        if ((status == null) == (coachEmail == null)) {
+            throw ProblemException.badRequest("give exactly one of status or coachEmail");
+        }
+        if (coachEmail != null) {
+            return store.byCoachEmail(coachEmail.trim().toLowerCase(), size, cursor).map(this::withEffectiveStatus);
+        }
+        CoachInvitationStatus wanted = CoachInvitationStatus.of(status)
+                .orElseThrow(() -> ProblemException.invalidField("status", "must be one of sent, accepted, expired, cancelled"));
+        String now = Timestamps.format(clock.instant());
+        return switch (wanted) {
+            case SENT -> store.byStatus(CoachInvitationStatus.SENT.value(), expiry("#e > :now", now), size, cursor)
+                    .map(this::withEffectiveStatus);
+            case EXPIRED -> expired(now, size, cursor);
+            default -> store.byStatus(wanted.value(), null, size, cursor).map(this::withEffectiveStatus);
+        };
+    }
+
+    /**
+     * Expired ones are those written so and those still {@code sent} past their expiry: two queries, one after the
+     * other, the cursor saying which ("s:" the sent ones, "e:" the written ones).
+     */
+    private Page<CoachInvitation> expired(String now, int size, String cursor) {
+        if (cursor == null || cursor.startsWith("s:")) {
+            Page<CoachInvitation> page = store.byStatus(CoachInvitationStatus.SENT.value(), expiry("#e <= :now", now),
+                    size, cursor == null ? null : cursor.substring(2)).map(this::withEffectiveStatus);
+            return new Page<>(page.items(), page.nextCursor() == null ? "e:" : "s:" + page.nextCursor());
+        }
+        if (!cursor.startsWith("e:")) {
+            throw ProblemException.invalidField("cursor", "is not a cursor this list handed out");
+        }
+        String inner = cursor.substring(2);
+        Page<CoachInvitation> page = store.byStatus(CoachInvitationStatus.EXPIRED.value(), null, size,
+                inner.isEmpty() ? null : inner);
+        return new Page<>(page.items(), page.nextCursor() == null ? null : "e:" + page.nextCursor());
+    }
+
+    public CoachInvitation resend(String invitationId) {
+        CoachInvitation before = current(load(invitationId));
+        CoachInvitationStatus status = statusOf(before);
+        if (!status.canBeResent()) {
+            throw ProblemException.conflict("a " + status.value() + " invitation can't be resent");
+        }
+        Instant now = clock.instant();
+        LinkToken link = LinkToken.issue(LinkToken.Kind.COACH_INVITATION, invitationId);
+        CoachInvitation after = before.toBuilder()
+                .invitationStatus(CoachInvitationStatus.SENT.value())
+                .magicLinkToken(link.secretHash())
+                .sentAt(Timestamps.format(now))
+                .expiresAt(Timestamps.format(now.plus(settings.lifetime())))
+                .mailStatus(null)
+                .version(before.version() + 1)
+                .build();
+        AdminAction action = new AdminAction(AdminAction.UPDATE, RESOURCE, invitationId,
+                "resent the invitation of " + before.coachEmail(), stateOf(before), stateOf(after));
+        CoachInvitation written = audit.audited(action, () -> {
+            if (status == CoachInvitationStatus.EXPIRED
+                    && !store.claimEmail(before.coachEmail(), invitationId, id -> !id.equals(invitationId) && isOpen(id))) {
+                throw ProblemException.conflict("another open invitation for " + before.coachEmail() + " exists");
+            }
+            if (!store.replace(after, before.version())) {
+                throw ProblemException.conflict("the invitation changed meanwhile; try again");
+            }
+            return after;
+        });
+        return mailLink(written, link);
+    }
+
+    public CoachInvitation cancel(String invitationId) {
+        CoachInvitation before = current(load(invitationId));
+        CoachInvitationStatus status = statusOf(before);
+        if (status == CoachInvitationStatus.CANCELLED) {
+            return before;
+        }
+        if (!status.canBeCancelled()) {
+            throw ProblemException.conflict("a " + status.value() + " invitation can't be cancelled");
+        }
+        CoachInvitation after = before.toBuilder()
+                .invitationStatus(CoachInvitationStatus.CANCELLED.value())
+                .version(before.version() + 1)
+                .build();
+        AdminAction action = new AdminAction(AdminAction.DELETE, RESOURCE, invitationId,
+                "cancelled the invitation of " + before.coachEmail(), stateOf(before), stateOf(after));
+        return audit.audited(action, () -> {
+            if (!store.replace(after, before.version())) {
+                throw ProblemException.conflict("the invitation changed meanwhile; try again");
+            }
+            return after;
+        });
+    }
+
+    /** Onboarding completed: idempotent; an expired or cancelled invitation can't be accepted (409). */
+    public CoachInvitation accept(String invitationId) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            CoachInvitation before = current(load(invitationId));
+            CoachInvitationStatus status = statusOf(before);
+            if (status == CoachInvitationStatus.ACCEPTED) {
+                return before;
+            }
+            if (!status.canBeAccepted()) {
+                throw ProblemException.conflict("a " + status.value() + " invitation can't be accepted");
+            }
+            CoachInvitation after = before.toBuilder()
+                    .invitationStatus(CoachInvitationStatus.ACCEPTED.value())
+                    .acceptedAt(Timestamps.format(clock.instant()))
+                    .version(before.version() + 1)
+                    .build();
+            if (store.replace(after, before.version())) {
+                return after;
+            }
+        }
+        throw ProblemException.conflict("the invitation keeps changing; try again");
+    }
+
+    /** The open invitation a {@code c} link names, if the link's secret is its current one. */
+    public Optional<CoachInvitation> openInvitationFor(LinkToken link) {
+        return store.find(link.recordId())
+                .filter(invitation -> link.matches(invitation.magicLinkToken()))
+                .map(this::current)
+                .filter(invitation -> statusOf(invitation).isOpen());
+    }
+
+    /** The open invitation of an address, for a coach who signs in before finishing onboarding. */
+    public Optional<CoachInvitation> openInvitationFor(String coachEmail) {
+        return store.allFor(coachEmail.toLowerCase()).stream()
+                .map(this::withEffectiveStatus)
+                .filter(invitation -> statusOf(invitation).isOpen())
+                .findFirst();
+    }
+
+    private boolean isOpen(String invitationId) {
+        return store.find(invitationId).map(this::withEffectiveStatus).map(i -> statusOf(i).isOpen()).orElse(false);
+    }
+
+    private CoachInvitation load(String invitationId) {
+        return store.find(invitationId)
+                .orElseThrow(() -> ProblemException.notFound("no coach invitation " + invitationId));
+    }
+
+    /** The invitation with its expiry applied; an expiry seen for the first time is written (best effort). */
+    private CoachInvitation current(CoachInvitation stored) {
+        CoachInvitation effective = withEffectiveStatus(stored);
+        if (!effective.invitationStatus().equals(stored.invitationStatus())) {
+            CoachInvitation expired = effective.toBuilder().version(stored.version() + 1).build();
+            if (store.replace(expired, stored.version())) {
+                return expired;
+            }
+        }
+        return effective;
+    }
+
+    private CoachInvitation withEffectiveStatus(CoachInvitation stored) {
+        boolean pastExpiry = CoachInvitationStatus.SENT.value().equals(stored.invitationStatus())
+                && !clock.instant().isBefore(Timestamps.parse(stored.expiresAt()));
+        return pastExpiry ? stored.toBuilder().invitationStatus(CoachInvitationStatus.EXPIRED.value()).build() : stored;
+    }
+
+    private static CoachInvitationStatus statusOf(CoachInvitation invitation) {
+        return CoachInvitationStatus.of(invitation.invitationStatus())
+                .orElseThrow(() -> new IllegalStateException("unknown status " + invitation.invitationStatus()));
+    }
+
+    private CoachInvitation mailLink(CoachInvitation invitation, LinkToken link) {
+        String url = portals.signInLink("coach", link.value());
+        String text = "Hello " + invitation.firstName() + ",\n\n"
+                + "You are invited to coach " + invitation.sport() + " at " + invitation.schoolName()
+                + " with Texas Sports Academy.\n"
+                + (invitation.message() == null || invitation.message().isBlank() ? "" : "\n" + invitation.message() + "\n")
+                + "\nStart your onboarding here: " + url + "\n\n"
+                + "The link works until " + invitation.expiresAt() + ".\n";
+        MailSender.Outcome outcome = mail.send(invitation.coachEmail(), "Your invitation to coach with TSA", text);
+        CoachInvitation recorded = invitation.toBuilder()
+                .mailStatus(outcome.status())
+                .version(invitation.version() + 1)
+                .build();
+        if (store.replace(recorded, invitation.version())) {
+            return recorded;
+        }
+        LOG.warnf("mail status of invitation %s not recorded: it changed meanwhile", invitation.invitationId());
+        return invitation;
+    }
+
+    private static School findSchool(String schoolId) {
+        Integer id;
+        try {
+            id = Integer.valueOf(schoolId);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField("schoolId", "must be a school id (digits)");
+        }
+        School school = School.findById(id);
+        if (school == null) {
+            throw ProblemException.invalidField("schoolId", "names no school");
+        }
+        return school;
+    }
+
+    private static Expression expiry(String condition, String now) {
+        return Expression.builder()
+                .expression(condition)
+                .putExpressionName("#e", CoachInvitation.EXPIRES_AT)
+                .putExpressionValue(":now", AttributeValue.fromS(now))
+                .build();
+    }
+
+    /** The invitation as the audit trail shows it: everything but the link secret's hash. */
+    static Map<String, Object> stateOf(CoachInvitation invitation) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("invitationId", invitation.invitationId());
+        state.put("coachId", invitation.coachId());
+        state.put("coachEmail", invitation.coachEmail());
+        state.put("firstName", invitation.firstName());
+        state.put("lastName", invitation.lastName());
+        state.put("schoolId", invitation.schoolId());
+        state.put("sport", invitation.sport());
+        state.put("permissions", invitation.permissions());
+        state.put("invitationStatus", invitation.invitationStatus());
+        state.put("expiresAt", invitation.expiresAt());
+        return state;
+    }
+}

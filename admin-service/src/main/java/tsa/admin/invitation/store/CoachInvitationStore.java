@@ -1,0 +1,121 @@
+package tsa.admin.invitation.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import tsa.admin.config.AdminTables;
+import tsa.runtime.dynamo.UniquenessGuard;
+import tsa.runtime.paging.Page;
+import tsa.runtime.paging.PageCursor;
+
+/**
+ * {@code coach-invitationsdev}: single-item conditional writes only. Every change replaces the item on the condition
+ * that its {@code version} is the one read, so concurrent changes never overwrite each other silently.
+ */
+@ApplicationScoped
+public class CoachInvitationStore {
+
+    private final DynamoDbTable<CoachInvitation> table;
+    private final UniquenessGuard openPerEmail;
+
+    @Inject
+    public CoachInvitationStore(DynamoDbClient dynamo, AdminTables tables) {
+        String name = tables.coachInvitations().name();
+        this.table = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build().table(name, CoachInvitation.SCHEMA);
+        this.openPerEmail = new UniquenessGuard(dynamo, name, CoachInvitation.INVITATION_ID);
+    }
+
+    public Optional<CoachInvitation> find(String invitationId) {
+        if (invitationId.startsWith("guard#")) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(table.getItem(r -> r.key(key(invitationId)).consistentRead(true)));
+    }
+
+    /** Makes {@code invitationId} the one open invitation of {@code coachEmail}, unless an open one holds it. */
+    public boolean claimEmail(String coachEmail, String invitationId, Predicate<String> stillOpen) {
+        return openPerEmail.claim(UniquenessGuard.key("coach-email", coachEmail), invitationId, stillOpen);
+    }
+
+    /** Writes a new invitation; false if one with that id exists. */
+    public boolean insert(CoachInvitation invitation) {
+        try {
+            table.putItem(PutItemEnhancedRequest.builder(CoachInvitation.class).item(invitation)
+                    .conditionExpression(Expression.builder()
+                            .expression("attribute_not_exists(#id)")
+                            .putExpressionName("#id", CoachInvitation.INVITATION_ID)
+                            .build())
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            return false;
+        }
+    }
+
+    /** Replaces the invitation if it is still at {@code expectedVersion}; false when someone changed it first. */
+    public boolean replace(CoachInvitation changed, long expectedVersion) {
+        try {
+            table.putItem(PutItemEnhancedRequest.builder(CoachInvitation.class).item(changed)
+                    .conditionExpression(Expression.builder()
+                            .expression("#v = :v")
+                            .putExpressionName("#v", CoachInvitation.VERSION)
+                            .putExpressionValue(":v", AttributeValue.fromN(Long.toString(expectedVersion)))
+                            .build())
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException changedMeanwhile) {
+            return false;
+        }
+    }
+
+    /** Invitations of a status, newest first, through {@code status-index}; {@code filter} narrows by expiry. */
+    public Page<CoachInvitation> byStatus(String status, Expression filter, int limit, String cursor) {
+        DynamoDbIndex<CoachInvitation> index = table.index(AdminTables.STATUS_INDEX);
+        QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(status)))
+                .scanIndexForward(false)
+                .limit(limit)
+                .exclusiveStartKey(PageCursor.decode(cursor));
+        if (filter != null) {
+            request.filterExpression(filter);
+        }
+        var page = index.query(request.build()).iterator().next();
+        return new Page<>(page.items(), PageCursor.encode(page.lastEvaluatedKey()));
+    }
+
+    /** Invitations sent to an address, through {@code coach-email-index}. */
+    public Page<CoachInvitation> byCoachEmail(String coachEmail, int limit, String cursor) {
+        var page = table.index(AdminTables.COACH_EMAIL_INDEX).query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(coachEmail)))
+                        .limit(limit)
+                        .exclusiveStartKey(PageCursor.decode(cursor))
+                        .build())
+                .iterator().next();
+        return new Page<>(page.items(), PageCursor.encode(page.lastEvaluatedKey()));
+    }
+
+    /** All invitations ever sent to an address (small: one person's history), for sign-in decisions. */
+    public List<CoachInvitation> allFor(String coachEmail) {
+        return table.index(AdminTables.COACH_EMAIL_INDEX)
+                .query(QueryConditional.keyEqualTo(k -> k.partitionValue(coachEmail)))
+                .stream().flatMap(p -> p.items().stream()).toList();
+    }
+
+    private static Key key(String invitationId) {
+        return Key.builder().partitionValue(invitationId).build();
+    }
+}

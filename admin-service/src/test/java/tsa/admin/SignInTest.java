@@ -1,0 +1,218 @@
+package tsa.admin;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static tsa.admin.CoachInvitationLifecycleTest.exchange;
+import static tsa.admin.CoachInvitationLifecycleTest.invitation;
+import static tsa.admin.CoachInvitationLifecycleTest.invite;
+import static tsa.admin.CoachInvitationLifecycleTest.linkTokenFromLastMail;
+import static tsa.admin.CoachInvitationLifecycleTest.uniqueEmail;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tsa.testsupport.DataStores;
+import tsa.testsupport.MovableClock;
+import tsa.testsupport.RealDataStores;
+import tsa.testsupport.ReferenceData;
+import tsa.testsupport.TestTokens;
+
+@QuarkusTest
+@QuarkusTestResource(RealDataStores.class)
+class SignInTest {
+
+    @BeforeEach
+    void schools() {
+        ReferenceData.loadSchools(DataStores.shared().postgres());
+    }
+
+    @AfterEach
+    void realTime() {
+        MovableClock.INSTANCE.reset();
+    }
+
+    static String userRow(String email, String role, boolean enabled) throws Exception {
+        String id = UUID.randomUUID().toString();
+        try (Connection c = DataStores.shared().postgres().connect("coach_portal");
+                PreparedStatement s = c.prepareStatement(
+                        "insert into users (sourced_id, role, email, enabled_user) values (?, ?, ?, ?)")) {
+            s.setString(1, id);
+            s.setString(2, role);
+            s.setString(3, email);
+            s.setBoolean(4, enabled);
+            s.executeUpdate();
+        }
+        return id;
+    }
+
+    static Response askForLink(String email, String portal) {
+        return given().contentType(ContentType.JSON).body(Map.of("email", email, "portal", portal))
+                .post("/api/auth/magic-links");
+    }
+
+    /** Mail is sent in the background: wait for it (bounded), reading the real mailbox over IMAP. */
+    static int awaitMails(String email, int expected) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        int count = 0;
+        while (Instant.now().isBefore(deadline)) {
+            count = DataStores.shared().mail().inbox(email).size();
+            if (count >= expected) {
+                return count;
+            }
+            Thread.sleep(100);
+        }
+        return count;
+    }
+
+    @Test
+    void anAdminSignsInOnceWithAMailedLink() throws Exception {
+        String email = "admin-" + UUID.randomUUID().toString().substring(0, 8) + "@tsa.example";
+        userRow(email, "administrator", true);
+
+        Response asked = askForLink(email, "admin");
+        asked.then().statusCode(202);
+        assertThat(awaitMails(email, 1)).isEqualTo(1);
+        String token = linkTokenFromLastMail(email);
+        assertThat(token).startsWith("s.");
+        assertThat(DataStores.shared().mail().inbox(email).get(0).body()).contains("http://localhost:3001/auth?token=");
+
+        Response session = exchange(token);
+        session.then().statusCode(200);
+        assertThat(session.jsonPath().getString("role")).isEqualTo("admin");
+        assertThat(session.jsonPath().getString("email")).isEqualTo(email);
+        String accessToken = session.jsonPath().getString("accessToken");
+        given().auth().oauth2(accessToken).queryParam("status", "sent").get("/api/admin/coach-invitations")
+                .then().statusCode(200);
+
+        exchange(token).then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void ofParallelExchangesOfOneFreshLinkExactlyOneWinsEveryTime() throws Exception {
+        String email = "admin-" + UUID.randomUUID().toString().substring(0, 8) + "@tsa.example";
+        userRow(email, "administrator", true);
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            for (int round = 0; round < 20; round++) {
+                // past the rate window each round, so every round gets a fresh link
+                MovableClock.INSTANCE.advance(Duration.ofMinutes(16));
+                askForLink(email, "admin").then().statusCode(202);
+                assertThat(awaitMails(email, round + 1)).isEqualTo(round + 1);
+                String token = linkTokenFromLastMail(email);
+                List<Callable<Integer>> calls = new ArrayList<>();
+                for (int i = 0; i < 10; i++) {
+                    calls.add(() -> exchange(token).statusCode());
+                }
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Integer> f : pool.invokeAll(calls)) {
+                    statuses.add(f.get());
+                }
+                assertThat(statuses).as("round " + round).containsOnly(200, 401).filteredOn(s -> s == 200).hasSize(1);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void anyoneElseGetsTheSameAnswerAndNoMail() throws Exception {
+        String stranger = uniqueEmail();
+        Response asked = askForLink(stranger, "admin");
+        asked.then().statusCode(202);
+        String disabled = "admin-" + UUID.randomUUID().toString().substring(0, 8) + "@tsa.example";
+        userRow(disabled, "administrator", false);
+        Response askedDisabled = askForLink(disabled, "admin");
+        askedDisabled.then().statusCode(202);
+        String parentOnly = uniqueEmail();
+        userRow(parentOnly, "parent", true);
+        Response wrongPortal = askForLink(parentOnly, "admin");
+
+        assertThat(askedDisabled.asString()).isEqualTo(asked.asString());
+        assertThat(wrongPortal.asString()).isEqualTo(asked.asString());
+        Thread.sleep(500);
+        assertThat(DataStores.shared().mail().inbox(stranger)).isEmpty();
+        assertThat(DataStores.shared().mail().inbox(disabled)).isEmpty();
+        assertThat(DataStores.shared().mail().inbox(parentOnly)).isEmpty();
+    }
+
+    @Test
+    void atMostFiveLinksPerAddressPerFifteenMinutes() throws Exception {
+        String email = "admin-" + UUID.randomUUID().toString().substring(0, 8) + "@tsa.example";
+        userRow(email, "administrator", true);
+        MovableClock.INSTANCE.advance(Duration.ofDays(1));
+        for (int i = 0; i < 7; i++) {
+            askForLink(email, "admin").then().statusCode(202);
+        }
+        assertThat(awaitMails(email, 5)).isEqualTo(5);
+        Thread.sleep(500);
+        assertThat(DataStores.shared().mail().inbox(email)).hasSize(5);
+
+        MovableClock.INSTANCE.advance(Duration.ofMinutes(15));
+        askForLink(email, "admin").then().statusCode(202);
+        assertThat(awaitMails(email, 6)).isEqualTo(6);
+    }
+
+    @Test
+    void aLinkExpiresAfterFifteenMinutes() throws Exception {
+        String email = "admin-" + UUID.randomUUID().toString().substring(0, 8) + "@tsa.example";
+        userRow(email, "administrator", true);
+        askForLink(email, "admin").then().statusCode(202);
+        awaitMails(email, 1);
+        MovableClock.INSTANCE.advance(Duration.ofMinutes(15).plusSeconds(1));
+        exchange(linkTokenFromLastMail(email)).then().statusCode(401);
+    }
+
+    @Test
+    void aCoachWithAnOpenInvitationSignsInToTheCoachPortalWithAMagicLink() throws Exception {
+        String email = uniqueEmail();
+        Response invited = invite(TestTokens.admin("admin@tsa.example"), invitation(email));
+        askForLink(email, "coach").then().statusCode(202);
+        assertThat(awaitMails(email, 2)).isEqualTo(2);
+        Response session = exchange(linkTokenFromLastMail(email));
+        session.then().statusCode(200);
+        assertThat(session.jsonPath().getString("role")).isEqualTo("coach");
+        assertThat(session.jsonPath().getString("coachId")).isEqualTo(invited.jsonPath().getString("coachId"));
+        assertThat(session.jsonPath().getString("invitationId")).isEqualTo(invited.jsonPath().getString("invitationId"));
+    }
+
+    @Test
+    void anEnabledCoachRowSignsInWithItsCoachId() throws Exception {
+        String email = uniqueEmail();
+        String coachId = userRow(email, "teacher", true);
+        askForLink(email, "coach").then().statusCode(202);
+        awaitMails(email, 1);
+        Response session = exchange(linkTokenFromLastMail(email));
+        assertThat(session.jsonPath().getString("coachId")).isEqualTo(coachId);
+        assertThat(session.jsonPath().getString("invitationId")).isNull();
+    }
+
+    @Test
+    void malformedRequestsAreBadRequestsAndBadTokensAreUnauthorized() {
+        askForLink("not-an-email", "admin").then().statusCode(400).contentType("application/problem+json");
+        askForLink("a@example.com", "shop").then().statusCode(400);
+        given().contentType(ContentType.JSON).body("{").post("/api/auth/magic-links").then().statusCode(400);
+        given().contentType(ContentType.JSON).body("{}").post("/api/auth/sessions").then().statusCode(400);
+        for (String bad : List.of("garbage", "s.unknown.AAAAAAAAAAAAAAAAAAAAAA", "c.unknown.AAAAAAAAAAAAAAAAAAAAAA",
+                "x.y.z")) {
+            Response refused = exchange(bad);
+            refused.then().statusCode(401).contentType("application/problem+json");
+            assertThat(refused.jsonPath().getString("detail")).isEqualTo("the link is not valid");
+        }
+    }
+}
