@@ -43,6 +43,12 @@ public class ProblemMappers {
                 detail, uri.getPath(), errors));
     }
 
+    /** Named as well, so it wins over Quarkus' own mapper of this type (which answers a bare 400). */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         String detail;
@@ -78,6 +84,14 @@ public class ProblemMappers {
     public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
         return ProblemResponses.of(new Problem(ProblemResponses.typeUri("forbidden"), "Forbidden", 403,
                 "this operation is not open to the caller's role", uri.getPath(), List.of()));
+    }
+
+    /** A call to another service timed out or its circuit is open: the platform is degraded, not the request bad. */
+    @ServerExceptionMapper
+    public Response degraded(org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException e, UriInfo uri) {
+        LOG.warnf("503 %s: %s", uri.getPath(), e.getClass().getSimpleName());
+        return ProblemResponses.of(new Problem(ProblemResponses.typeUri("unavailable"), "Service unavailable", 503,
+                "a service this operation needs is not answering; try again later", uri.getPath(), List.of()));
     }
 
     @ServerExceptionMapper

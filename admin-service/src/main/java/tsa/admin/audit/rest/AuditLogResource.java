@@ -1,32 +1,48 @@
 package tsa.admin.audit.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import tsa.runtime.problem.ProblemException;
+import tsa.admin.audit.service.AuditQuery;
+import tsa.admin.audit.service.AuditTrail;
+import tsa.runtime.paging.Page;
 import tsa.runtime.security.Roles;
 
-/** Operations of the contract that a later issue builds; until then each answers 501 problem+json. */
+/** The audit trail as admins read it: by admin or by action type over a time range, newest first; one by id. */
 @Path("/api/admin/audit-logs")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditLogResource {
 
+    @Inject
+    AuditTrail trail;
+
     /** Query the audit trail */
     @GET
     @RolesAllowed(Roles.ADMIN)
-    public Response listAuditLogs() {
-        throw ProblemException.notImplemented("GET /api/admin/audit-logs");
+    public Page<AuditLog> listAuditLogs(
+            @QueryParam("adminEmail") @Email @Size(max = 254) String adminEmail,
+            @QueryParam("actionType") @Pattern(regexp = "create|update|delete|view",
+                    message = "must be create, update, delete or view") String actionType,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") @Size(max = 2048) String cursor) {
+        return trail.search(AuditQuery.of(adminEmail, actionType, from, to, limit, cursor)).map(AuditLog::of);
     }
 
     /** Get one audit record */
     @GET
     @Path("/{logId}")
     @RolesAllowed(Roles.ADMIN)
-    public Response getAuditLog(@PathParam("logId") String logId) {
-        throw ProblemException.notImplemented("GET /api/admin/audit-logs/{logId}");
+    public AuditLog getAuditLog(@PathParam("logId") String logId) {
+        return AuditLog.of(trail.get(logId));
     }
 }

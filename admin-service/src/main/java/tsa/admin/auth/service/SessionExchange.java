@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 import tsa.admin.auth.store.SignInLink;
 import tsa.admin.auth.store.SignInStore;
+import tsa.admin.client.CoachServiceClient;
 import tsa.admin.invitation.service.CoachInvitations;
 import tsa.runtime.problem.ProblemException;
 import tsa.runtime.security.LinkToken;
@@ -31,6 +32,9 @@ public class SessionExchange {
     CoachInvitations coachInvitations;
 
     @Inject
+    CoachServiceClient coachService;
+
+    @Inject
     TokenMinter tokens;
 
     @Inject
@@ -49,7 +53,11 @@ public class SessionExchange {
             case SIGN_IN -> signIn(token);
             case COACH_INVITATION -> coachInvitations.openInvitationFor(token)
                     .map(i -> new SessionIdentity(Roles.COACH, i.coachEmail(), i.coachId(), i.invitationId(), null));
-            case PARENT_INVITATION -> throw ProblemException.notImplemented("parent invitation links");
+            case PARENT_INVITATION -> coachService.exchangeParentToken(token.value()).map(invitation -> {
+                directory.ensureParentRow(invitation.parentEmail());
+                return new SessionIdentity(Roles.PARENT, invitation.parentEmail(), null, invitation.invitationId(),
+                        invitation.parentEmail());
+            });
         });
         if (identity.isEmpty()) {
             registry.counter("tsa.sign_in.sessions", "outcome", "refused").increment();

@@ -2,6 +2,7 @@ package tsa.admin.auth.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import tsa.admin.invitation.service.CoachInvitations;
@@ -29,6 +30,27 @@ public class SignInDirectory {
                     .map(row -> new SessionIdentity(Roles.PARENT, email, null, null, email));
         };
     }
+
+    /**
+     * The first exchange of a parent invitation gives the parent a {@code users} row (role parent) if they have none.
+     * Concurrent first exchanges may both try; the statement inserts only while no such row exists.
+     */
+    @Transactional
+    public void ensureParentRow(String email) {
+        String address = email.toLowerCase();
+        User.getEntityManager().createNativeQuery(PARENT_ROW)
+                .setParameter("id", java.util.UUID.randomUUID().toString())
+                .setParameter("email", address)
+                .executeUpdate();
+    }
+
+    private static final String PARENT_ROW = """
+            INSERT INTO users (sourced_id, role, email, username, enabled_user, status)
+            SELECT :id, 'parent', :email,
+                   CASE WHEN EXISTS (SELECT 1 FROM users WHERE username = :email) THEN NULL ELSE :email END,
+                   true, 'active'
+            WHERE NOT EXISTS (SELECT 1 FROM users WHERE email = :email AND role IN ('parent', 'guardian'))
+            """;
 
     private Optional<SessionIdentity> coach(String email) {
         Optional<User> teacher = enabledRow(email, List.of(UserRole.TEACHER));

@@ -1,33 +1,49 @@
 package tsa.admin.coach.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import tsa.runtime.problem.ProblemException;
+import tsa.admin.client.CoachServiceClient.Coach;
+import tsa.admin.coach.service.CoachAdministration;
+import tsa.runtime.paging.Page;
 import tsa.runtime.security.Roles;
 
-/** Operations of the contract that a later issue builds; until then each answers 501 problem+json. */
+/** Admins see coaches by status and change a coach's status (through coach-service). */
 @Path("/api/admin/coaches")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public class CoachAdministrationResource {
 
-    /** List coaches by profile status */
-    @GET
-    @RolesAllowed(Roles.ADMIN)
-    public Response listCoaches() {
-        throw ProblemException.notImplemented("GET /api/admin/coaches");
+    @Inject
+    CoachAdministration coaches;
+
+    public record CoachStatusChange(@NotBlank String profileStatus, @Size(max = 500) String reason) {
     }
 
-    /** Change a coach's profile status */
+    /** List coaches by status */
+    @GET
+    public Page<Coach> listCoaches(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return coaches.list(status, limit, cursor);
+    }
+
+    /** Change a coach's status */
     @PATCH
     @Path("/{coachId}/status")
-    @RolesAllowed(Roles.ADMIN)
-    public Response changeCoachStatus(@PathParam("coachId") String coachId) {
-        throw ProblemException.notImplemented("PATCH /api/admin/coaches/{coachId}/status");
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Coach changeCoachStatus(@PathParam("coachId") String coachId,
+            @NotNull(message = "a body is required") @Valid CoachStatusChange body) {
+        return coaches.changeStatus(coachId, body.profileStatus(), body.reason());
     }
 }

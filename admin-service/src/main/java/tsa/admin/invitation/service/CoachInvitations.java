@@ -18,6 +18,7 @@ import tsa.admin.invitation.store.CoachInvitationStore;
 import tsa.model.School;
 import tsa.runtime.audit.AdminAction;
 import tsa.runtime.audit.AdminAuditTrail;
+import tsa.runtime.dynamo.UniquenessGuard;
 import tsa.runtime.mail.MailSender;
 import tsa.runtime.mail.PortalLinks;
 import tsa.runtime.paging.Page;
@@ -91,7 +92,7 @@ public class CoachInvitations {
         AdminAction action = new AdminAction(AdminAction.CREATE, RESOURCE, invitationId,
                 "invited coach " + email + " to school " + school.schoolId, Map.of(), stateOf(invitation));
         CoachInvitation written = audit.audited(action, () -> {
-            if (!store.claimEmail(email, invitationId, this::isOpen)) {
+            if (!store.claimEmail(email, invitationId, this::holderState)) {
                 throw ProblemException.conflict("an open invitation for " + email + " exists already");
             }
             if (!store.insert(invitation)) {
@@ -164,7 +165,7 @@ public class CoachInvitations {
                 "resent the invitation of " + before.coachEmail(), stateOf(before), stateOf(after));
         CoachInvitation written = audit.audited(action, () -> {
             if (status == CoachInvitationStatus.EXPIRED
-                    && !store.claimEmail(before.coachEmail(), invitationId, id -> !id.equals(invitationId) && isOpen(id))) {
+                    && !store.claimEmail(before.coachEmail(), invitationId, this::holderState)) {
                 throw ProblemException.conflict("another open invitation for " + before.coachEmail() + " exists");
             }
             if (!store.replace(after, before.version())) {
@@ -237,8 +238,11 @@ public class CoachInvitations {
                 .findFirst();
     }
 
-    private boolean isOpen(String invitationId) {
-        return store.find(invitationId).map(this::withEffectiveStatus).map(i -> statusOf(i).isOpen()).orElse(false);
+    private UniquenessGuard.HolderState holderState(String invitationId) {
+        return store.find(invitationId)
+                .map(this::withEffectiveStatus)
+                .map(i -> statusOf(i).isOpen() ? UniquenessGuard.HolderState.OPEN : UniquenessGuard.HolderState.CLOSED)
+                .orElse(UniquenessGuard.HolderState.MISSING);
     }
 
     private CoachInvitation load(String invitationId) {

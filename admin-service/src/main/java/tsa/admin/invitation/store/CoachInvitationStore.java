@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -33,10 +33,10 @@ public class CoachInvitationStore {
     private final UniquenessGuard openPerEmail;
 
     @Inject
-    public CoachInvitationStore(DynamoDbClient dynamo, AdminTables tables) {
+    public CoachInvitationStore(DynamoDbClient dynamo, AdminTables tables, java.time.Clock clock) {
         String name = tables.coachInvitations().name();
         this.table = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build().table(name, CoachInvitation.SCHEMA);
-        this.openPerEmail = new UniquenessGuard(dynamo, name, CoachInvitation.INVITATION_ID);
+        this.openPerEmail = new UniquenessGuard(dynamo, name, CoachInvitation.INVITATION_ID, clock);
     }
 
     public Optional<CoachInvitation> find(String invitationId) {
@@ -47,8 +47,9 @@ public class CoachInvitationStore {
     }
 
     /** Makes {@code invitationId} the one open invitation of {@code coachEmail}, unless an open one holds it. */
-    public boolean claimEmail(String coachEmail, String invitationId, Predicate<String> stillOpen) {
-        return openPerEmail.claim(UniquenessGuard.key("coach-email", coachEmail), invitationId, stillOpen);
+    public boolean claimEmail(String coachEmail, String invitationId,
+            Function<String, UniquenessGuard.HolderState> holderState) {
+        return openPerEmail.claimFor(UniquenessGuard.key("coach-email", coachEmail), invitationId, holderState);
     }
 
     /** Writes a new invitation; false if one with that id exists. */
