@@ -110,6 +110,21 @@ public abstract class ServiceFoundationTests {
                 assertProblem(call(serviceOp, TestTokens.serviceRoleSignedWithUserKey()), 401, serviceOp));
     }
 
+    @Test
+    void corsAdmitsThePortalsOnlyAndNeverAWildcard() {
+        Response fromPortal = given().header("Origin", "http://localhost:3002")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "Authorization,Content-Type")
+                .options(prefix() + "/openapi");
+        assertThat(fromPortal.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:3002");
+        assertThat(fromPortal.header("Access-Control-Allow-Credentials")).isEqualTo("true");
+
+        Response fromElsewhere = given().header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .options(prefix() + "/openapi");
+        assertThat(fromElsewhere.header("Access-Control-Allow-Origin")).isNotIn("*", "https://evil.example");
+    }
+
     private static final List<String> ALL_ROLES = List.of("admin", "coach", "parent", "service");
 
     /** A token of each role, as the platform mints them. */

@@ -1,57 +1,94 @@
 package tsa.coach.invitation.rest;
 
+import java.net.URI;
+
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import tsa.coach.invitation.service.ParentInvitations;
+import tsa.runtime.paging.Page;
 import tsa.runtime.problem.ProblemException;
 import tsa.runtime.security.Roles;
 
-/** Operations of the contract that a later issue builds; until then each answers 501 problem+json. */
+/** Coaches invite parents (contract: the parent-invitations operations). */
 @Path("/api/coach/parent-invitations")
 @Produces(MediaType.APPLICATION_JSON)
 public class ParentInvitationResource {
 
+    private static final String EMAIL = "^[^@\\s]+@[^@\\s]+$";
+
+    @Inject
+    ParentInvitations invitations;
+
     /** Invite a parent */
     @POST
     @RolesAllowed(Roles.COACH)
-    public Response createParentInvitation() {
-        throw ProblemException.notImplemented("POST /api/coach/parent-invitations");
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createParentInvitation(@NotNull(message = "a body is required") @Valid ParentInvitationCreate body) {
+        var created = invitations.invite(
+                new ParentInvitations.NewInvitation(body.parentEmail(), body.studentName(), body.sport()));
+        return Response.created(URI.create("/api/coach/parent-invitations/" + created.invitationId()))
+                .entity(ParentInvitationView.of(created)).build();
     }
 
     /** List parent invitations */
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.COACH})
-    public Response listParentInvitations() {
-        throw ProblemException.notImplemented("GET /api/coach/parent-invitations");
+    public Page<ParentInvitationView> listParentInvitations(@QueryParam("parentEmail") String parentEmail,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        if (parentEmail != null && (parentEmail.length() > 254 || !parentEmail.trim().matches(EMAIL))) {
+            throw ProblemException.invalidField("parentEmail", "must be an email address");
+        }
+        if (cursor != null && (cursor.isEmpty() || cursor.length() > 2048)) {
+            throw ProblemException.invalidField("cursor", "is not a cursor this list handed out");
+        }
+        return invitations.list(parentEmail, limitOf(limit), cursor).map(ParentInvitationView::of);
     }
 
     /** Read a parent invitation */
     @GET
     @Path("/{invitationId}")
     @RolesAllowed({Roles.ADMIN, Roles.COACH, Roles.PARENT})
-    public Response getParentInvitation(@PathParam("invitationId") String invitationId) {
-        throw ProblemException.notImplemented("GET /api/coach/parent-invitations/{invitationId}");
+    public ParentInvitationView getParentInvitation(@PathParam("invitationId") String invitationId) {
+        return ParentInvitationView.of(invitations.getVisible(invitationId));
     }
 
     /** Cancel a parent invitation */
     @DELETE
     @Path("/{invitationId}")
     @RolesAllowed(Roles.COACH)
-    public Response cancelParentInvitation(@PathParam("invitationId") String invitationId) {
-        throw ProblemException.notImplemented("DELETE /api/coach/parent-invitations/{invitationId}");
+    public ParentInvitationView cancelParentInvitation(@PathParam("invitationId") String invitationId) {
+        return ParentInvitationView.of(invitations.cancel(invitationId));
     }
 
     /** Resend a parent invitation */
     @POST
     @Path("/{invitationId}/resend")
     @RolesAllowed(Roles.COACH)
-    public Response resendParentInvitation(@PathParam("invitationId") String invitationId) {
-        throw ProblemException.notImplemented("POST /api/coach/parent-invitations/{invitationId}/resend");
+    public ParentInvitationView resendParentInvitation(@PathParam("invitationId") String invitationId) {
+        return ParentInvitationView.of(invitations.resend(invitationId));
+    }
+
+    /** {@code limit} as text, so that a non-number is a 400 problem rather than JAX-RS's 404. */
+    private static Integer limitOf(String limit) {
+        if (limit == null) {
+            return null;
+        }
+        if (!limit.matches("[0-9]{1,3}")) {
+            throw ProblemException.invalidField("limit", "must be between 1 and 100");
+        }
+        return Integer.valueOf(limit);
     }
 }

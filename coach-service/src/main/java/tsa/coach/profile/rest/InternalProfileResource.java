@@ -1,26 +1,45 @@
 package tsa.coach.profile.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import tsa.coach.profile.service.CoachProfiles;
+import tsa.coach.profile.store.CoachProfile;
 import tsa.runtime.problem.ProblemException;
 import tsa.runtime.security.Roles;
 
-/** Operations of the contract that a later issue builds; until then each answers 501 problem+json. */
+/**
+ * Profiles for other services: admin-service's coach list and status changes (on an admin's behalf; admin-service
+ * audits them), sync-service's reconciliation, parent-service's reads.
+ */
 @Path("/internal/profiles")
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalProfileResource {
 
+    @Inject
+    CoachProfiles profiles;
+
     /** List profiles by status (service) */
     @GET
     @RolesAllowed(Roles.SERVICE)
-    public Response listProfilesByStatus() {
-        throw ProblemException.notImplemented("GET /internal/profiles");
+    public Response listProfilesByStatus(@QueryParam("status") String status, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        if (status == null) {
+            throw ProblemException.invalidField("status", "is required: active, inactive or pending");
+        }
+        return Response.ok(profiles.byStatus(status, Paging.limit(limit), Paging.cursor(cursor))
+                .map(CoachProfileView::of)).build();
     }
 
     /** Read a profile (service) */
@@ -28,14 +47,18 @@ public class InternalProfileResource {
     @Path("/{coachId}")
     @RolesAllowed(Roles.SERVICE)
     public Response getProfileInternal(@PathParam("coachId") String coachId) {
-        throw ProblemException.notImplemented("GET /internal/profiles/{coachId}");
+        CoachProfile profile = profiles.get(coachId);
+        return Response.ok(CoachProfileView.of(profile)).tag(EntityTags.of(profile.version())).build();
     }
 
     /** Change a profile's status (service) */
     @PUT
     @Path("/{coachId}/status")
     @RolesAllowed(Roles.SERVICE)
-    public Response changeProfileStatus(@PathParam("coachId") String coachId) {
-        throw ProblemException.notImplemented("PUT /internal/profiles/{coachId}/status");
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response changeProfileStatus(@PathParam("coachId") String coachId,
+            @NotNull(message = "a body is required") @Valid ProfileStatusChange body) {
+        CoachProfile profile = profiles.changeStatus(coachId, body.profileStatus());
+        return Response.ok(CoachProfileView.of(profile)).tag(EntityTags.of(profile.version())).build();
     }
 }

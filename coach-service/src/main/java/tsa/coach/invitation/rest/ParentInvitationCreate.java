@@ -1,0 +1,12 @@
+package tsa.coach.invitation.rest;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** The contract's {@code ParentInvitationCreate}. */
+public record ParentInvitationCreate(
+        @NotBlank @Email @Size(max = 254) String parentEmail,
+        @NotBlank @Size(max = 200) String studentName,
+        @NotBlank @Size(max = 50) String sport) {
+}

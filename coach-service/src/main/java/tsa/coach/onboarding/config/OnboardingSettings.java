@@ -1,0 +1,14 @@
+package tsa.coach.onboarding.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "tsa.onboarding")
+public interface OnboardingSettings {
+
+    /** How long a session lives after its last save (seed: "auto-delete after 24 hours of inactivity"). */
+    @WithDefault("PT24H")
+    Duration sessionLifetime();
+}

@@ -1,0 +1,116 @@
+package tsa.coach.profile.service;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import tsa.coach.client.ProfileChangeNotice;
+import tsa.coach.client.SyncServiceClient;
+import tsa.coach.profile.store.CoachProfile;
+import tsa.coach.profile.store.ProfileStore;
+
+/**
+ * Gets every profile version to sync-service, never losing one. Each write marks the profile {@code sync_pending} in
+ * the same conditional write; this class then sends the change, and sync-service's acknowledgement removes the mark
+ * if the profile is still at the version sent. Whatever is still marked (sync-service was down, the process stopped
+ * between the write and the send) is found in the sparse {@code sync-pending-index} and re-sent by a scheduled job.
+ */
+@ApplicationScoped
+public class ProfileSync {
+
+    private static final Logger LOG = Logger.getLogger(ProfileSync.class);
+
+    @Inject
+    ProfileStore store;
+
+    @Inject
+    SyncServiceClient sync;
+
+    @Inject
+    ProfileSyncSettings settings;
+
+    /**
+     * Sends this version of the profile; true when sync-service acknowledged it (and the mark is gone unless a newer
+     * version was written meanwhile). Never throws: a profile write must not fail because sync-service does.
+     */
+    public boolean send(CoachProfile profile) {
+        try {
+            if (!sync.deliver(noticeOf(profile))) {
+                return false;
+            }
+            store.clearSyncPending(profile.coachId(), profile.version());
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "profile %s version %d not sent to sync-service; it stays sync_pending", profile.coachId(),
+                    profile.version());
+            return false;
+        }
+    }
+
+    /** Set once start-up (table provisioning included, at default priority) is over. */
+    private volatile boolean started;
+
+    void started(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER + 1000) StartupEvent event) {
+        started = true;
+        LOG.debugf("profile changes sync-service has not acknowledged are re-sent every %s, %d at most per run",
+                settings.resendEvery(), settings.resendBatch());
+    }
+
+    @Scheduled(identity = "profile-sync-resend", every = "${tsa.profile-sync.resend-every:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void resendOnSchedule() {
+        if (!started) {
+            return;
+        }
+        try {
+            int sent = resendPending();
+            if (sent > 0) {
+                LOG.infof("re-sent %d profile change(s) to sync-service", sent);
+            }
+        } catch (RuntimeException e) {
+            // DynamoDB unreachable, say: nothing is lost, the profiles stay marked for the next run.
+            LOG.warnf("re-sending pending profile changes failed this time: %s", e.getMessage());
+        }
+    }
+
+    /**
+     * Re-sends the profiles still marked {@code sync_pending}, longest waiting first, up to the batch size; stops at
+     * the first one sync-service does not acknowledge (it is down: the next run tries again). Returns how many were
+     * acknowledged.
+     */
+    public int resendPending() {
+        int budget = settings.resendBatch();
+        int acknowledged = 0;
+        String cursor = null;
+        do {
+            var page = store.syncPending(Math.min(budget, 100), cursor);
+            for (CoachProfile listed : page.items()) {
+                budget--;
+                // The index is eventually consistent: send what the table holds now, if it still waits.
+                CoachProfile current = store.find(listed.coachId()).orElse(null);
+                if (current == null || current.syncPending() == null) {
+                    continue;
+                }
+                if (!send(current)) {
+                    return acknowledged;
+                }
+                acknowledged++;
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null && budget > 0);
+        return acknowledged;
+    }
+
+    static ProfileChangeNotice noticeOf(CoachProfile p) {
+        ProfileChangeNotice.ChangeType type = p.version() != null && p.version() == 1L
+                ? ProfileChangeNotice.ChangeType.CREATE : ProfileChangeNotice.ChangeType.UPDATE;
+        return new ProfileChangeNotice(type, p.coachId(), p.version(), p.firstName(), p.lastName(), p.email(),
+                p.phone(), p.schoolId(), p.sportSpecialties(), p.profileStatus(), p.createdAt(), p.updatedAt());
+    }
+}

@@ -1,0 +1,222 @@
+package tsa.coach.onboarding;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * admin-service's two internal coach-invitation operations ({@code GET /internal/coach-invitations/{id}} and
+ * {@code POST .../{id}/accept}) as a real HTTP server on a free port, which coach-service's generated client is pointed
+ * at (the port is chosen before the application starts, so the client's URL is fixed and reliable). Invitations live
+ * in memory with admin-service's rules: accept is idempotent, an expired or cancelled invitation is 409. Tests steer
+ * and read it over HTTP ({@code /control/...}), so nothing depends on which class loader a test runs in.
+ */
+public class AdminServiceStub implements QuarkusTestResourceLifecycleManager {
+
+    /** The configuration key of the generated admin-service client's base URL. */
+    public static final String URL_KEY = "quarkus.rest-client.admin_service_yaml.url";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PREFIX = "/internal/coach-invitations/";
+
+    private final Map<String, Map<String, Object>> invitations = new ConcurrentHashMap<>();
+    private final AtomicBoolean outage = new AtomicBoolean();
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start the admin-service stub", e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext(PREFIX, this::internal);
+        server.createContext("/control/invitations", this::controlInvitations);
+        server.createContext("/control/outage", this::controlOutage);
+        server.start();
+        return Map.of(URL_KEY, "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    /** The two operations coach-service calls. */
+    private void internal(HttpExchange exchange) throws IOException {
+        String rest = exchange.getRequestURI().getPath().substring(PREFIX.length());
+        boolean accept = rest.endsWith("/accept");
+        String id = accept ? rest.substring(0, rest.length() - "/accept".length()) : rest;
+        Map<String, Object> invitation = invitations.get(id);
+        if (invitation != null) {
+            synchronized (invitation) {
+                invitation.put("_lastGroups", groupsOf(exchange.getRequestHeaders().getFirst("Authorization")));
+                String counter = accept ? "_acceptCalls" : "_readCalls";
+                invitation.put(counter, ((Integer) invitation.getOrDefault(counter, 0)) + 1);
+            }
+        }
+        if (outage.get()) {
+            problem(exchange, 503, "unavailable");
+            return;
+        }
+        if (invitation == null) {
+            problem(exchange, 404, "not-found");
+            return;
+        }
+        if (!accept && "GET".equals(exchange.getRequestMethod())) {
+            respond(exchange, 200, "application/json", view(invitation));
+            return;
+        }
+        if (!accept || !"POST".equals(exchange.getRequestMethod())) {
+            problem(exchange, 405, "method-not-allowed");
+            return;
+        }
+        synchronized (invitation) {
+            if (Boolean.TRUE.equals(invitation.remove("_cancelOnAccept"))) {
+                invitation.put("invitationStatus", "cancelled");
+            }
+            String status = (String) invitation.get("invitationStatus");
+            if ("sent".equals(status)) {
+                invitation.put("invitationStatus", "accepted");
+                invitation.put("acceptedAt", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+            } else if (!"accepted".equals(status)) {
+                problem(exchange, 409, "conflict");
+                return;
+            }
+        }
+        respond(exchange, 200, "application/json", view(invitation));
+    }
+
+    /**
+     * {@code POST /control/invitations} {coachEmail, schoolId?, sport?} creates a sent invitation and answers it;
+     * {@code GET /control/invitations/{id}} answers it with its counters; {@code PUT /control/invitations/{id}?status=X}
+     * sets its status; {@code PUT /control/invitations/{id}?cancelOnAccept=true} makes the next accept find it
+     * cancelled (an admin cancelled it between onboarding's check and its accept).
+     */
+    private void controlInvitations(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String method = exchange.getRequestMethod();
+        if (path.equals("/control/invitations") && "POST".equals(method)) {
+            Map<String, Object> request;
+            try (InputStream in = exchange.getRequestBody()) {
+                request = JSON.readValue(in, new TypeReference<LinkedHashMap<String, Object>>() { });
+            }
+            Map<String, Object> invitation = new LinkedHashMap<>();
+            String id = UUID.randomUUID().toString();
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            invitation.put("invitationId", id);
+            invitation.put("coachId", UUID.randomUUID().toString());
+            invitation.put("adminEmail", "admin@tsa.example");
+            invitation.put("coachEmail", request.get("coachEmail"));
+            invitation.put("firstName", request.getOrDefault("firstName", "Casey"));
+            invitation.put("lastName", request.getOrDefault("lastName", "Jordan"));
+            invitation.put("schoolId", request.getOrDefault("schoolId", "255901001"));
+            invitation.put("schoolName", "TSA Austin Sports Academy");
+            invitation.put("sport", request.getOrDefault("sport", "basketball"));
+            invitation.put("permissions", List.of("invite_parents"));
+            invitation.put("invitationStatus", "sent");
+            invitation.put("mailStatus", "sent");
+            invitation.put("sentAt", now.toString());
+            invitation.put("expiresAt", now.plus(Duration.ofDays(7)).toString());
+            invitations.put(id, invitation);
+            respond(exchange, 201, "application/json", view(invitation));
+            return;
+        }
+        String id = path.substring("/control/invitations/".length());
+        Map<String, Object> invitation = invitations.get(id);
+        if (invitation == null) {
+            respond(exchange, 404, null, null);
+            return;
+        }
+        if ("PUT".equals(method)) {
+            String query = exchange.getRequestURI().getQuery();
+            synchronized (invitation) {
+                if (query != null && query.startsWith("status=")) {
+                    invitation.put("invitationStatus", query.substring("status=".length()));
+                } else if ("cancelOnAccept=true".equals(query)) {
+                    invitation.put("_cancelOnAccept", true);
+                }
+            }
+            respond(exchange, 204, null, null);
+            return;
+        }
+        synchronized (invitation) {
+            respond(exchange, 200, "application/json", new LinkedHashMap<>(invitation));
+        }
+    }
+
+    /** {@code PUT /control/outage} makes every internal call answer 503 until {@code DELETE /control/outage}. */
+    private void controlOutage(HttpExchange exchange) throws IOException {
+        outage.set(!"DELETE".equals(exchange.getRequestMethod()));
+        respond(exchange, 204, null, null);
+    }
+
+    /** The invitation as the contract's {@code CoachInvitation} (without the stub's own counters). */
+    private static Map<String, Object> view(Map<String, Object> invitation) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        synchronized (invitation) {
+            invitation.forEach((name, value) -> {
+                if (!name.startsWith("_")) {
+                    view.put(name, value);
+                }
+            });
+        }
+        return view;
+    }
+
+    /** The {@code groups} of the bearer token (read, not verified: the point is which token coach-service sends). */
+    private static Object groupsOf(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return List.of();
+        }
+        String[] parts = authorization.substring(7).split("\\.");
+        if (parts.length < 2) {
+            return List.of();
+        }
+        try {
+            Map<String, Object> claims = JSON.readValue(Base64.getUrlDecoder().decode(parts[1]),
+                    new TypeReference<Map<String, Object>>() { });
+            return claims.getOrDefault("groups", List.of());
+        } catch (IOException | IllegalArgumentException e) {
+            return List.of();
+        }
+    }
+
+    private static void problem(HttpExchange exchange, int status, String kind) throws IOException {
+        respond(exchange, status, "application/problem+json",
+                Map.of("type", "urn:tsa:problem:" + kind, "title", kind, "status", status));
+    }
+
+    private static void respond(HttpExchange exchange, int status, String contentType, Object body) throws IOException {
+        byte[] bytes = body == null ? new byte[0] : JSON.writeValueAsBytes(body);
+        if (contentType != null) {
+            exchange.getResponseHeaders().set("Content-Type", contentType);
+        }
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package tsa.coach.profile;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static tsa.coach.profile.ProfileFixtures.AUSTIN;
+import static tsa.coach.profile.ProfileFixtures.coachToken;
+import static tsa.coach.profile.ProfileFixtures.edit;
+import static tsa.coach.profile.ProfileFixtures.emailOf;
+import static tsa.coach.profile.ProfileFixtures.newCoachId;
+import static tsa.coach.profile.ProfileFixtures.onboard;
+import static tsa.coach.profile.ProfileFixtures.putMine;
+import static tsa.coach.profile.ProfileFixtures.receivedBySync;
+import static tsa.coach.profile.ProfileFixtures.syncFailsFor;
+import static tsa.coach.profile.ProfileFixtures.syncWorksFor;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.scheduler.Scheduler;
+import io.restassured.response.Response;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import tsa.coach.client.SyncServiceClient;
+import tsa.coach.config.TableNames;
+import tsa.coach.profile.service.CoachProfiles;
+import tsa.coach.profile.service.ProfileSync;
+import tsa.coach.profile.store.CoachProfile;
+import tsa.coach.profile.store.ProfileStore;
+import tsa.testsupport.DataStores;
+import tsa.testsupport.RealDataStores;
+import tsa.testsupport.ReferenceData;
+import tsa.testsupport.TestTokens;
+
+/**
+ * Every profile create, update and status change reaches sync-service (here a real HTTP server standing in for it,
+ * {@link SyncServiceStub}): acknowledged changes lose their {@code sync_pending} mark; changes made while
+ * sync-service fails keep it, and the re-send job delivers them later.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealDataStores.class)
+@QuarkusTestResource(SyncServiceStub.class)
+class ProfileSyncTest {
+
+    @Inject
+    CoachProfiles profiles;
+
+    @Inject
+    ProfileSync sync;
+
+    @Inject
+    ProfileStore store;
+
+    @Inject
+    DynamoDbClient dynamo;
+
+    @Inject
+    TableNames tables;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    @Inject
+    Scheduler scheduler;
+
+    @BeforeEach
+    void schoolsAndAClosedCircuit() {
+        ReferenceData.loadSchools(DataStores.shared().postgres());
+        // Each test starts with sync-service's circuit closed, whatever the failures of the test before.
+        breakers.reset(SyncServiceClient.CIRCUIT);
+    }
+
+    @Test
+    void aCreateUpdateAndStatusChangeAreEachSentAndAcknowledged() {
+        String coachId = newCoachId();
+        CoachProfile created = onboard(profiles, coachId, AUSTIN);
+        assertThat(created.syncPending()).isNull();
+        assertThat(storedItem(coachId)).doesNotContainKey(CoachProfile.SYNC_PENDING);
+
+        putMine(coachToken(coachId), "\"1\"", edit()).then().statusCode(200);
+        assertThat(storedItem(coachId)).doesNotContainKey(CoachProfile.SYNC_PENDING);
+
+        given().auth().oauth2(TestTokens.service()).contentType("application/json")
+                .body(Map.of("profileStatus", "inactive")).put("/internal/profiles/" + coachId + "/status")
+                .then().statusCode(200);
+        assertThat(storedItem(coachId)).doesNotContainKey(CoachProfile.SYNC_PENDING)
+                .containsEntry(CoachProfile.VERSION, AttributeValue.fromN("3"));
+
+        List<Map<String, Object>> received = receivedBySync(coachId);
+        assertThat(received).extracting(r -> r.get("changeType"), r -> r.get("version"), r -> r.get("profileStatus"))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("create", 1, "active"),
+                        org.assertj.core.groups.Tuple.tuple("update", 2, "active"),
+                        org.assertj.core.groups.Tuple.tuple("update", 3, "inactive"));
+        assertThat(received).allSatisfy(r -> assertThat(r)
+                .containsEntry("_method", "POST")
+                .containsEntry("_answered", 202)
+                .containsEntry("_groups", List.of("service"))
+                .containsEntry("email", emailOf(coachId)));
+        assertThat((String) received.get(0).get("_contentType")).startsWith("application/json");
+        assertThat(received.get(0)).containsEntry("coachId", coachId)
+                .containsEntry("firstName", "Casey")
+                .containsEntry("lastName", "Jordan")
+                .containsEntry("phone", "+1 512 555 0100")
+                .containsEntry("schoolId", AUSTIN)
+                .containsEntry("sportSpecialties", List.of("basketball", "track"))
+                .containsEntry("createdAt", created.createdAt())
+                .containsEntry("updatedAt", created.updatedAt());
+        assertThat(received.get(1)).containsEntry("firstName", "Casey-Lee")
+                .containsEntry("schoolId", ProfileFixtures.ROUND_ROCK);
+    }
+
+    @Test
+    void aWriteWhileSyncServiceFailsSucceedsStaysPendingAndTheResendJobDeliversIt() {
+        String coachId = newCoachId();
+        onboard(profiles, coachId, AUSTIN);
+        syncFailsFor(coachId);
+        try {
+            Response updated = putMine(coachToken(coachId), "\"1\"", edit());
+            updated.then().statusCode(200).header("ETag", "\"2\"");
+
+            assertThat(storedItem(coachId)).containsEntry(CoachProfile.SYNC_PENDING,
+                    AttributeValue.fromS(CoachProfile.SYNC_PENDING_VALUE));
+            List<Map<String, Object>> attempts = receivedBySync(coachId);
+            assertThat(attempts).filteredOn(r -> r.get("version").equals(2)).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r).containsEntry("_answered", 503));
+            assertThat(pendingIds()).contains(coachId);
+
+            // Still down: the job leaves it pending.
+            sync.resendPending();
+            assertThat(storedItem(coachId)).containsKey(CoachProfile.SYNC_PENDING);
+        } finally {
+            syncWorksFor(coachId);
+        }
+
+        assertThat(sync.resendPending()).isGreaterThanOrEqualTo(1);
+
+        assertThat(storedItem(coachId)).doesNotContainKey(CoachProfile.SYNC_PENDING)
+                .containsEntry(CoachProfile.VERSION, AttributeValue.fromN("2"));
+        assertThat(pendingIds()).doesNotContain(coachId);
+        Map<String, Object> delivered = last(receivedBySync(coachId));
+        assertThat(delivered).containsEntry("_answered", 202).containsEntry("version", 2)
+                .containsEntry("changeType", "update").containsEntry("firstName", "Casey-Lee");
+    }
+
+    @Test
+    void aProfileCreatedWhileSyncServiceFailsIsResentAsACreate() {
+        String coachId = newCoachId();
+        syncFailsFor(coachId);
+        try {
+            CoachProfile created = onboard(profiles, coachId, AUSTIN);
+            assertThat(created.syncPending()).isEqualTo(CoachProfile.SYNC_PENDING_VALUE);
+        } finally {
+            syncWorksFor(coachId);
+        }
+        assertThat(storedItem(coachId)).containsKey(CoachProfile.SYNC_PENDING);
+
+        sync.resendPending();
+
+        assertThat(storedItem(coachId)).doesNotContainKey(CoachProfile.SYNC_PENDING);
+        assertThat(last(receivedBySync(coachId))).containsEntry("_answered", 202)
+                .containsEntry("changeType", "create").containsEntry("version", 1);
+    }
+
+    @Test
+    void anAcknowledgementOfAnOlderVersionLeavesTheNewerOnePending() {
+        String coachId = newCoachId();
+        onboard(profiles, coachId, AUSTIN);
+        syncFailsFor(coachId);
+        try {
+            putMine(coachToken(coachId), "\"1\"", edit()).then().statusCode(200);
+        } finally {
+            syncWorksFor(coachId);
+        }
+
+        // The acknowledgement of version 1 arrives late: version 2 must stay marked.
+        assertThat(store.clearSyncPending(coachId, 1L)).isFalse();
+        assertThat(storedItem(coachId)).containsKey(CoachProfile.SYNC_PENDING);
+
+        assertThat(store.clearSyncPending(coachId, 2L)).isTrue();
+        assertThat(storedItem(coachId)).doesNotContainKey(CoachProfile.SYNC_PENDING);
+        assertThat(store.clearSyncPending(coachId, 2L)).isFalse();
+    }
+
+    @Test
+    void afterRepeatedFailuresTheCircuitOpensAndWritesStopWaitingForSyncService() {
+        String coachId = newCoachId();
+        onboard(profiles, coachId, AUSTIN);
+        String token = coachToken(coachId);
+        syncFailsFor(coachId);
+        try {
+            long version = 1;
+            while (breakers.currentState(SyncServiceClient.CIRCUIT) != CircuitBreakerState.OPEN && version < 10) {
+                putMine(token, "\"" + version + "\"", edit()).then().statusCode(200);
+                version++;
+            }
+            assertThat(breakers.currentState(SyncServiceClient.CIRCUIT)).isEqualTo(CircuitBreakerState.OPEN);
+            int attempts = receivedBySync(coachId).size();
+
+            // While open, a write still succeeds, without calling sync-service, and stays pending.
+            putMine(token, "\"" + version + "\"", edit()).then().statusCode(200);
+            assertThat(receivedBySync(coachId)).hasSize(attempts);
+            assertThat(storedItem(coachId)).containsKey(CoachProfile.SYNC_PENDING);
+        } finally {
+            syncWorksFor(coachId);
+            breakers.reset(SyncServiceClient.CIRCUIT);
+        }
+        sync.resendPending();
+        assertThat(storedItem(coachId)).doesNotContainKey(CoachProfile.SYNC_PENDING);
+    }
+
+    @Test
+    void theResendJobIsScheduled() {
+        assertThat(scheduler.getScheduledJob("profile-sync-resend")).isNotNull();
+    }
+
+    private static Map<String, Object> last(List<Map<String, Object>> received) {
+        assertThat(received).isNotEmpty();
+        return received.get(received.size() - 1);
+    }
+
+    private Map<String, AttributeValue> storedItem(String coachId) {
+        return dynamo.getItem(r -> r.tableName(tables.profiles()).consistentRead(true)
+                .key(Map.of(CoachProfile.COACH_ID, AttributeValue.fromS(coachId)))).item();
+    }
+
+    private List<String> pendingIds() {
+        List<String> ids = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var page = store.syncPending(100, cursor);
+            page.items().forEach(p -> ids.add(p.coachId()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return ids;
+    }
+}
