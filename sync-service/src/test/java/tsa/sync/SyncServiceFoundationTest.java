@@ -7,6 +7,7 @@ import tsa.testsupport.ServiceFoundationTests;
 
 @QuarkusTest
 @QuarkusTestResource(RealDataStores.class)
+@QuarkusTestResource(StubServices.class)
 class SyncServiceFoundationTest extends ServiceFoundationTests {
 
     @Override

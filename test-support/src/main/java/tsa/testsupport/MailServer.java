@@ -30,13 +30,13 @@ public final class MailServer implements AutoCloseable {
     }
 
     public static MailServer start(int smtpPort, int imapPort) {
-        int smtp = smtpPort == 0 ? FreePorts.next() : smtpPort;
-        int imap = imapPort == 0 ? FreePorts.next() : imapPort;
+        // Port 0: GreenMail binds a port the system chooses, so no other process can take it in between.
+        ServerSetup smtp = new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        ServerSetup imap = new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
         GreenMail greenMail = new GreenMail(new ServerSetup[] {
-                new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(imap, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+                smtpPort == 0 ? smtp.dynamicPort() : smtp, imapPort == 0 ? imap.dynamicPort() : imap});
         greenMail.start();
-        return new MailServer(greenMail, smtp, imap);
+        return new MailServer(greenMail, greenMail.getSmtp().getPort(), greenMail.getImap().getPort());
     }
 
     public int smtpPort() {

@@ -2,7 +2,9 @@ package tsa.runtime.mail;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,7 +39,13 @@ public class MailSender {
     }
 
     @Inject
-    Mailer mailer;
+    ReactiveMailer mailer;
+
+    @ConfigProperty(name = "tsa.mail.attempts", defaultValue = "3")
+    int attempts;
+
+    @ConfigProperty(name = "tsa.mail.attempt-timeout", defaultValue = "PT5S")
+    Duration attemptTimeout;
 
     @Inject
     MeterRegistry registry;
@@ -48,17 +56,30 @@ public class MailSender {
         return thread;
     });
 
-    /** Sends now and says whether the SMTP server took the mail. */
+    /**
+     * Sends now and says whether the SMTP server took the mail. Each attempt is bounded (an SMTP session that stalls
+     * is abandoned) and the mail is tried a few times on fresh connections before it counts as failed.
+     */
     public Outcome send(String to, String subject, String text) {
-        try {
-            mailer.send(Mail.withText(to, subject, text));
-            registry.counter("tsa.mail.sent", "outcome", "sent").increment();
-            return Outcome.SENT;
-        } catch (RuntimeException e) {
-            registry.counter("tsa.mail.sent", "outcome", "failed").increment();
-            LOG.warnf("mail '%s' to %s could not be sent: %s", subject, to, e.getClass().getSimpleName());
-            return Outcome.FAILED;
+        Throwable last = null;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            try {
+                mailer.send(Mail.withText(to, subject, text)).await().atMost(attemptTimeout);
+                registry.counter("tsa.mail.sent", "outcome", "sent").increment();
+                return Outcome.SENT;
+            } catch (RuntimeException e) {
+                last = e;
+                LOG.debugf("attempt %d of mail '%s' to %s failed: %s", attempt, subject, to, e.getClass().getSimpleName());
+            }
         }
+        registry.counter("tsa.mail.sent", "outcome", "failed").increment();
+        Throwable cause = last;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        LOG.warnf("mail '%s' to %s could not be sent after %d attempts: %s: %s", subject, to, attempts,
+                cause.getClass().getSimpleName(), cause.getMessage());
+        return Outcome.FAILED;
     }
 
     /** Sends on a background thread, so the request does not wait on SMTP; {@code whenDone} gets the outcome. */

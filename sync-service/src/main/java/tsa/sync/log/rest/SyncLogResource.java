@@ -1,26 +1,34 @@
 package tsa.sync.log.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import tsa.runtime.problem.ProblemException;
+import tsa.runtime.paging.Page;
 import tsa.runtime.security.Roles;
+import tsa.sync.log.service.SyncLogAdministration;
 
-/** Operations of the contract that a later issue builds; until then each answers 501 problem+json. */
+/** Admins read the sync log and retry failed rows (contract: the sync-log operations). */
 @Path("/api/sync/sync-log")
 @Produces(MediaType.APPLICATION_JSON)
 public class SyncLogResource {
 
+    @Inject
+    SyncLogAdministration log;
+
     /** List the sync log */
     @GET
     @RolesAllowed(Roles.ADMIN)
-    public Response listSyncLog() {
-        throw ProblemException.notImplemented("GET /api/sync/sync-log");
+    public Page<SyncLogEntry> listSyncLog(@QueryParam("status") String status,
+            @QueryParam("profileId") String profileId, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        return log.list(status, profileId, limit, cursor).map(SyncLogEntry::of);
     }
 
     /** Retry a failed sync */
@@ -28,6 +36,6 @@ public class SyncLogResource {
     @Path("/{syncId}/retry")
     @RolesAllowed(Roles.ADMIN)
     public Response retrySyncLogEntry(@PathParam("syncId") String syncId) {
-        throw ProblemException.notImplemented("POST /api/sync/sync-log/{syncId}/retry");
+        return Response.accepted(SyncLogEntry.of(log.retry(syncId))).build();
     }
 }

@@ -1,23 +1,27 @@
 package tsa.sync.status.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import tsa.runtime.problem.ProblemException;
 import tsa.runtime.security.Roles;
+import tsa.sync.status.service.SyncHealth;
+import tsa.sync.status.service.SyncHealthReport;
 
-/** Operations of the contract that a later issue builds; until then each answers 501 problem+json. */
+/** Sync health for admins (contract: {@code getSyncStatus}). */
 @Path("/api/sync/status")
 @Produces(MediaType.APPLICATION_JSON)
 public class SyncStatusResource {
 
+    @Inject
+    SyncHealthReport health;
+
     /** Read sync health */
     @GET
     @RolesAllowed(Roles.ADMIN)
-    public Response getSyncStatus() {
-        throw ProblemException.notImplemented("GET /api/sync/status");
+    public SyncHealth getSyncStatus() {
+        return health.now();
     }
 }

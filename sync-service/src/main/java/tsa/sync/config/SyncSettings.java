@@ -1,0 +1,61 @@
+package tsa.sync.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How sync-service processes profile changes and runs its reconciliation. */
+@ConfigMapping(prefix = "tsa.sync")
+public interface SyncSettings {
+
+    Worker worker();
+
+    Reconciliation reconciliation();
+
+    /** The worker that processes {@code profile_sync_log} rows off the request thread. */
+    interface Worker {
+
+        /** How often the worker looks for claimable rows (the scheduler reads the same property). */
+        @WithDefault("PT1S")
+        Duration pollInterval();
+
+        /** Rows one worker claims at a time. */
+        @WithDefault("20")
+        int batchSize();
+
+        /** Attempts per round before a row is {@code failed}; an admin's retry starts a fresh round. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** Wait before the second attempt; doubled for each further one, up to {@link #maxBackoff()}. */
+        @WithDefault("PT2S")
+        Duration initialBackoff();
+
+        @WithDefault("PT5M")
+        Duration maxBackoff();
+
+        /** A row left {@code processing} longer than this (its worker died) is put back to {@code pending}. */
+        @WithDefault("PT5M")
+        Duration processingLease();
+    }
+
+    /** The consistency check between profiles, {@code users}, {@code organizations} and the operational copies. */
+    interface Reconciliation {
+
+        /** Period of the scheduled run ({@code 1h}); {@code off} switches it off (the scheduler reads it). */
+        @WithDefault("1h")
+        String every();
+
+        /** Whether the scheduled run repairs what it finds (manual runs say it per request). */
+        @WithDefault("true")
+        boolean scheduledRepair();
+
+        /** Page size of the profile list read from coach-service. */
+        @WithDefault("100")
+        int pageSize();
+
+        /** Discrepancies listed in one report (all are counted in its summary). */
+        @WithDefault("1000")
+        int maxListedDiscrepancies();
+    }
+}

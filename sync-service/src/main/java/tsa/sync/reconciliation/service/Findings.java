@@ -1,0 +1,57 @@
+package tsa.sync.reconciliation.service;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import tsa.sync.reconciliation.service.ReconciliationReport.Discrepancy;
+import tsa.sync.reconciliation.service.ReconciliationReport.Summary;
+
+/** What a reconciliation has found so far: every discrepancy counted, the first ones listed. */
+final class Findings {
+
+    private final int maxListed;
+    private final List<Discrepancy> listed = new ArrayList<>();
+    private final Map<DiscrepancyKind, Integer> counts = new EnumMap<>(DiscrepancyKind.class);
+    private int repaired;
+    private boolean truncated;
+
+    Findings(int maxListed) {
+        this.maxListed = maxListed;
+    }
+
+    void add(DiscrepancyKind kind, String resourceId, List<String> fields, boolean wasRepaired, String syncId) {
+        counts.merge(kind, 1, Integer::sum);
+        if (wasRepaired) {
+            repaired++;
+        }
+        if (listed.size() < maxListed) {
+            listed.add(new Discrepancy(kind.value(), resourceId, fields, wasRepaired, syncId));
+        } else {
+            truncated = true;
+        }
+    }
+
+    int count(DiscrepancyKind kind) {
+        return counts.getOrDefault(kind, 0);
+    }
+
+    List<Discrepancy> listed() {
+        return listed;
+    }
+
+    boolean truncated() {
+        return truncated;
+    }
+
+    Summary summary() {
+        return new Summary(
+                count(DiscrepancyKind.PROFILE_WITHOUT_USER),
+                count(DiscrepancyKind.USER_DIFFERS_FROM_PROFILE),
+                count(DiscrepancyKind.USER_WITHOUT_PROFILE),
+                count(DiscrepancyKind.SCHOOL_WITHOUT_ORGANIZATION),
+                count(DiscrepancyKind.ORGANIZATION_COPY_MISSING) + count(DiscrepancyKind.STUDENT_COPY_MISSING),
+                count(DiscrepancyKind.ORGANIZATION_COPY_DIFFERS) + count(DiscrepancyKind.STUDENT_COPY_DIFFERS),
+                repaired);
+    }
+}
