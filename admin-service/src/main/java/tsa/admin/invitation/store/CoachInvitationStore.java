@@ -11,13 +11,11 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import tsa.admin.config.AdminTables;
+import tsa.runtime.dynamo.ConditionalWrites;
 import tsa.runtime.dynamo.UniquenessGuard;
 import tsa.runtime.paging.Page;
 import tsa.runtime.paging.PageCursor;
@@ -54,33 +52,12 @@ public class CoachInvitationStore {
 
     /** Writes a new invitation; false if one with that id exists. */
     public boolean insert(CoachInvitation invitation) {
-        try {
-            table.putItem(PutItemEnhancedRequest.builder(CoachInvitation.class).item(invitation)
-                    .conditionExpression(Expression.builder()
-                            .expression("attribute_not_exists(#id)")
-                            .putExpressionName("#id", CoachInvitation.INVITATION_ID)
-                            .build())
-                    .build());
-            return true;
-        } catch (ConditionalCheckFailedException exists) {
-            return false;
-        }
+        return ConditionalWrites.insertIfAbsent(table, invitation, CoachInvitation.INVITATION_ID);
     }
 
     /** Replaces the invitation if it is still at {@code expectedVersion}; false when someone changed it first. */
     public boolean replace(CoachInvitation changed, long expectedVersion) {
-        try {
-            table.putItem(PutItemEnhancedRequest.builder(CoachInvitation.class).item(changed)
-                    .conditionExpression(Expression.builder()
-                            .expression("#v = :v")
-                            .putExpressionName("#v", CoachInvitation.VERSION)
-                            .putExpressionValue(":v", AttributeValue.fromN(Long.toString(expectedVersion)))
-                            .build())
-                    .build());
-            return true;
-        } catch (ConditionalCheckFailedException changedMeanwhile) {
-            return false;
-        }
+        return ConditionalWrites.replaceIfVersion(table, changed, CoachInvitation.VERSION, expectedVersion);
     }
 
     /** Invitations of a status, newest first, through {@code status-index}; {@code filter} narrows by expiry. */

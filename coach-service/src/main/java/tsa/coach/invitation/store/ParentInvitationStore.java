@@ -12,13 +12,12 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import tsa.coach.config.CoachTables;
+import tsa.runtime.dynamo.ConditionalWrites;
 import tsa.runtime.dynamo.UniquenessGuard;
 import tsa.runtime.paging.Page;
 import tsa.runtime.paging.PageCursor;
@@ -65,33 +64,12 @@ public class ParentInvitationStore {
 
     /** Writes a new invitation; false if one with that id exists. */
     public boolean insert(ParentInvitation invitation) {
-        try {
-            table.putItem(PutItemEnhancedRequest.builder(ParentInvitation.class).item(invitation)
-                    .conditionExpression(Expression.builder()
-                            .expression("attribute_not_exists(#id)")
-                            .putExpressionName("#id", ParentInvitation.INVITATION_ID)
-                            .build())
-                    .build());
-            return true;
-        } catch (ConditionalCheckFailedException exists) {
-            return false;
-        }
+        return ConditionalWrites.insertIfAbsent(table, invitation, ParentInvitation.INVITATION_ID);
     }
 
     /** Replaces the invitation if it is still at {@code expectedVersion}; false when someone changed it first. */
     public boolean replace(ParentInvitation changed, long expectedVersion) {
-        try {
-            table.putItem(PutItemEnhancedRequest.builder(ParentInvitation.class).item(changed)
-                    .conditionExpression(Expression.builder()
-                            .expression("#v = :v")
-                            .putExpressionName("#v", ParentInvitation.VERSION)
-                            .putExpressionValue(":v", AttributeValue.fromN(Long.toString(expectedVersion)))
-                            .build())
-                    .build());
-            return true;
-        } catch (ConditionalCheckFailedException changedMeanwhile) {
-            return false;
-        }
+        return ConditionalWrites.replaceIfVersion(table, changed, ParentInvitation.VERSION, expectedVersion);
     }
 
     /** A coach's invitations through {@code coach-invitations-index}, optionally only those to {@code parentEmail}. */

@@ -9,13 +9,10 @@ import jakarta.inject.Inject;
 
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import tsa.coach.config.CoachTables;
+import tsa.runtime.dynamo.ConditionalWrites;
 import tsa.runtime.dynamo.UniquenessGuard;
 
 /**
@@ -64,33 +61,12 @@ public class OnboardingSessionStore {
 
     /** Writes a new session; false if a session with that id exists already. */
     public boolean insert(OnboardingSession session) {
-        try {
-            table.putItem(PutItemEnhancedRequest.builder(OnboardingSession.class).item(session)
-                    .conditionExpression(Expression.builder()
-                            .expression("attribute_not_exists(#id)")
-                            .putExpressionName("#id", OnboardingSession.SESSION_ID)
-                            .build())
-                    .build());
-            return true;
-        } catch (ConditionalCheckFailedException exists) {
-            return false;
-        }
+        return ConditionalWrites.insertIfAbsent(table, session, OnboardingSession.SESSION_ID);
     }
 
     /** Replaces the session if it is still at {@code expectedVersion}; false when someone changed it first. */
     public boolean replace(OnboardingSession changed, long expectedVersion) {
-        try {
-            table.putItem(PutItemEnhancedRequest.builder(OnboardingSession.class).item(changed)
-                    .conditionExpression(Expression.builder()
-                            .expression("#v = :v")
-                            .putExpressionName("#v", OnboardingSession.VERSION)
-                            .putExpressionValue(":v", AttributeValue.fromN(Long.toString(expectedVersion)))
-                            .build())
-                    .build());
-            return true;
-        } catch (ConditionalCheckFailedException changedMeanwhile) {
-            return false;
-        }
+        return ConditionalWrites.replaceIfVersion(table, changed, OnboardingSession.VERSION, expectedVersion);
     }
 
     private static String guardKey(String invitationId) {

@@ -11,13 +11,13 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import tsa.coach.config.CoachTables;
+import tsa.runtime.dynamo.ConditionalWrites;
 import tsa.runtime.paging.Page;
 import tsa.runtime.paging.PageCursor;
 import tsa.runtime.problem.ProblemException;
@@ -49,33 +49,12 @@ public class ProfileStore {
 
     /** Writes a new profile; false if one with that {@code coach_id} exists already. */
     public boolean insert(CoachProfile profile) {
-        try {
-            table.putItem(PutItemEnhancedRequest.builder(CoachProfile.class).item(profile)
-                    .conditionExpression(Expression.builder()
-                            .expression("attribute_not_exists(#id)")
-                            .putExpressionName("#id", CoachProfile.COACH_ID)
-                            .build())
-                    .build());
-            return true;
-        } catch (ConditionalCheckFailedException exists) {
-            return false;
-        }
+        return ConditionalWrites.insertIfAbsent(table, profile, CoachProfile.COACH_ID);
     }
 
     /** Replaces the profile if it is still at {@code expectedVersion}; false when someone changed it first. */
     public boolean replace(CoachProfile changed, long expectedVersion) {
-        try {
-            table.putItem(PutItemEnhancedRequest.builder(CoachProfile.class).item(changed)
-                    .conditionExpression(Expression.builder()
-                            .expression("#v = :v")
-                            .putExpressionName("#v", CoachProfile.VERSION)
-                            .putExpressionValue(":v", version(expectedVersion))
-                            .build())
-                    .build());
-            return true;
-        } catch (ConditionalCheckFailedException changedMeanwhile) {
-            return false;
-        }
+        return ConditionalWrites.replaceIfVersion(table, changed, CoachProfile.VERSION, expectedVersion);
     }
 
     /**
