@@ -1,0 +1,410 @@
+package tsa.systemtest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.jwt.build.Jwt;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tsa.testsupport.ContractOperations;
+import tsa.testsupport.LocalSystem;
+import tsa.testsupport.LocalSystem.Service;
+import tsa.testsupport.SigningKeys;
+
+/**
+ * The authorization matrix (issue 17, "Authorization"): every operation of the four contracts is called as anonymous,
+ * coach A, coach B, parent A, parent B, admin and service, on A's resources, and must answer exactly the expected
+ * status; every 4xx is problem+json. The operations are read from the contracts, so an operation without a row fails
+ * the test; adding a row is one line in {@link #ROWS}.
+ *
+ * <p>Expected: no token 401 ({@code /api/auth} aside); a role not in {@code x-roles} 403; an allowed role asking for
+ * someone else's resource 404; the owner (or admin / service) 2xx, or the documented status where the resource's state
+ * decides it (noted on the row). parent-service's operations are not built yet: every allowed role gets 501.
+ */
+class AuthorizationMatrixTest {
+
+    enum Caller { ANONYMOUS, COACH_A, COACH_B, PARENT_A, PARENT_B, ADMIN, SERVICE }
+
+    /**
+     * The order the callers are called in: the owner last, so that a write that succeeds for its owner (cancel,
+     * resend) cannot change what the others see. At most one caller of a row may succeed with a state change.
+     */
+    private static final List<Caller> CALL_ORDER = List.of(Caller.ANONYMOUS, Caller.COACH_B, Caller.PARENT_B,
+            Caller.SERVICE, Caller.PARENT_A, Caller.ADMIN, Caller.COACH_A);
+
+    /**
+     * One row per operation, in the order they are run (state-changing rows late):
+     * operationId, then anonymous, coachA, coachB, parentA, parentB, admin, service.
+     */
+    private static final Map<String, Map<Caller, Integer>> ROWS = new LinkedHashMap<>();
+
+    static {
+        // admin-service: sign-in is public; a bogus link token is 401 for everybody.
+        row("requestMagicLink",                 202, 202, 202, 202, 202, 202, 202);
+        row("createSession",                    401, 401, 401, 401, 401, 401, 401);
+        row("createCoachInvitation",            401, 403, 403, 403, 403, 201, 403);
+        row("listCoachInvitations",             401, 403, 403, 403, 403, 200, 403);
+        row("getCoachInvitation",               401, 403, 403, 403, 403, 200, 403);
+        row("cancelCoachInvitation",            401, 403, 403, 403, 403, 200, 403); // a fresh pending invitation
+        row("resendCoachInvitation",            401, 403, 403, 403, 403, 200, 403); // a fresh pending invitation
+        row("listCoaches",                      401, 403, 403, 403, 403, 200, 403);
+        row("listAuditLogs",                    401, 403, 403, 403, 403, 200, 403);
+        row("getAuditLog",                      401, 403, 403, 403, 403, 200, 403);
+        row("searchUsers",                      401, 403, 403, 403, 403, 200, 403);
+        row("addAdministrator",                 401, 403, 403, 403, 403, 201, 403);
+        row("setUserEnabled",                   401, 403, 403, 403, 403, 200, 403); // a fresh parent row
+        row("revokeAdministrator",              401, 403, 403, 403, 403, 200, 403); // a fresh administrator row
+        row("getCoachInvitationForOnboarding",  401, 403, 403, 403, 403, 403, 200);
+        row("acceptCoachInvitation",            401, 403, 403, 403, 403, 403, 200); // already accepted: idempotent
+        row("recordAuditRecord",                401, 403, 403, 403, 403, 403, 201);
+        // coach-service. "me" operations act on the caller's own profile, so coach B succeeds on its own.
+        row("getMyProfile",                     401, 200, 200, 403, 403, 403, 403);
+        row("updateMyProfile",                  401, 200, 200, 403, 403, 403, 403); // If-Match from the caller's read
+        row("getProfile",                       401, 200, 404, 200, 404, 200, 403);
+        row("listProfilesBySchool",             401, 403, 403, 403, 403, 200, 403);
+        row("getSchool",                        401, 200, 200, 200, 200, 200, 403);
+        row("startOnboardingSession",           401, 409, 409, 403, 403, 403, 403); // both already have a profile
+        row("getOnboardingSession",             401, 404, 404, 403, 403, 403, 403); // A's is completed: 404 (documented)
+        row("saveOnboardingStep",               401, 404, 404, 403, 403, 403, 403); // A's is completed: 404
+        row("completeOnboarding",               401, 200, 404, 403, 403, 403, 403); // completing again: 200 (documented)
+        row("createParentInvitation",           401, 201, 201, 403, 403, 403, 403);
+        row("listParentInvitations",            401, 200, 200, 403, 403, 200, 403);
+        row("getParentInvitation",              401, 200, 404, 200, 404, 200, 403);
+        row("cancelParentInvitation",           401, 200, 404, 403, 403, 403, 403); // a fresh invitation of coach A
+        row("resendParentInvitation",           401, 200, 404, 403, 403, 403, 403); // a fresh invitation of coach A
+        row("exchangeParentInvitation",         401, 403, 403, 403, 403, 403, 200); // parent A's link token
+        row("getParentInvitationInternal",      401, 403, 403, 403, 403, 403, 200);
+        row("acceptParentInvitation",           401, 403, 403, 403, 403, 403, 200);
+        row("listProfilesByStatus",             401, 403, 403, 403, 403, 403, 200);
+        row("getProfileInternal",               401, 403, 403, 403, 403, 403, 200);
+        // parent-service: not built yet, every allowed role gets 501 (no ownership decided yet).
+        row("createEnrollment",                 401, 403, 403, 501, 501, 403, 403);
+        row("listEnrollments",                  401, 501, 501, 501, 501, 501, 403);
+        row("getEnrollment",                    401, 501, 501, 501, 501, 501, 403);
+        row("changeEnrollmentStatus",           401, 501, 501, 403, 403, 501, 403);
+        row("updateEnrollmentMilestones",       401, 501, 501, 403, 403, 501, 403);
+        row("updateEnrollmentPayment",          401, 403, 403, 403, 403, 501, 403);
+        row("createDocumentUpload",             401, 403, 403, 501, 501, 403, 403);
+        row("listEnrollmentDocuments",          401, 501, 501, 501, 501, 501, 403);
+        row("getDocument",                      401, 501, 501, 501, 501, 501, 403);
+        row("markDocumentUploaded",             401, 403, 403, 501, 501, 403, 403);
+        row("getDocumentDownloadUrl",           401, 501, 501, 501, 501, 501, 403);
+        row("verifyDocument",                   401, 501, 501, 403, 403, 501, 403);
+        row("bookAppointment",                  401, 403, 403, 501, 501, 403, 403);
+        row("listAppointments",                 401, 501, 501, 501, 501, 501, 403);
+        row("updateAppointment",                401, 501, 501, 501, 501, 501, 403);
+        // sync-service
+        row("listSyncLog",                      401, 403, 403, 403, 403, 200, 403);
+        row("retrySyncLogEntry",                401, 403, 403, 403, 403, 202, 403); // a fresh failed entry
+        row("runReconciliation",                401, 403, 403, 403, 403, 200, 403);
+        row("getLatestReconciliation",          401, 403, 403, 403, 403, 200, 403); // after runReconciliation
+        row("getSyncStatus",                    401, 403, 403, 403, 403, 200, 403);
+        row("receiveProfileChange",             401, 403, 403, 403, 403, 403, 202); // a stale version of A's profile
+        // Last: status changes of coach A (to the status it already has).
+        row("changeCoachStatus",                401, 403, 403, 403, 403, 200, 403);
+        row("changeProfileStatus",              401, 403, 403, 403, 403, 403, 200);
+    }
+
+    private static void row(String operationId, int anonymous, int coachA, int coachB, int parentA, int parentB,
+            int admin, int service) {
+        Map<Caller, Integer> expected = new EnumMap<>(Caller.class);
+        expected.put(Caller.ANONYMOUS, anonymous);
+        expected.put(Caller.COACH_A, coachA);
+        expected.put(Caller.COACH_B, coachB);
+        expected.put(Caller.PARENT_A, parentA);
+        expected.put(Caller.PARENT_B, parentB);
+        expected.put(Caller.ADMIN, admin);
+        expected.put(Caller.SERVICE, service);
+        assertThat(ROWS.put(operationId, expected)).as("one row for " + operationId).isNull();
+    }
+
+    private static LocalSystem system;
+    private static Journeys journeys;
+
+    @BeforeAll
+    static void start() {
+        system = LocalSystem.start(false, "authorization-matrix-test");
+        journeys = new Journeys(system);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    /** An operation of a contract and the service that serves it. */
+    private record Op(Service service, ContractOperations.Operation operation) {
+    }
+
+    @Test
+    void everyOperationOfTheFourContractsAnswersEachCallerExactly() throws Exception {
+        Map<String, Op> operations = new LinkedHashMap<>();
+        for (Service service : Service.values()) {
+            for (ContractOperations.Operation op : ContractOperations.fromContract(
+                    ContractOperations.contract(service.moduleName))) {
+                assertThat(op.operationId()).as(op.signature() + " has an operationId").isNotBlank();
+                operations.put(op.operationId(), new Op(service, op));
+            }
+        }
+        // A new endpoint cannot be left out, and no row may name an operation that is gone.
+        assertThat(new TreeSet<>(ROWS.keySet())).as("rows of the matrix vs operations of the contracts")
+                .isEqualTo(new TreeSet<>(operations.keySet()));
+
+        // The people and A's resources.
+        String admin = journeys.adminSignsIn(0);
+        Onboarded onboardedA = coachOnboards(admin);
+        Journeys.OnboardedCoach coachA = onboardedA.coach();
+        Journeys.OnboardedCoach coachB = coachOnboards(admin).coach();
+        Invited parentA = parentInvitedBy(coachA);
+        Invited parentB = parentInvitedBy(coachB);
+        String pendingCoachInvitation1 = journeys.inviteCoach(admin, unique("pending")).path("invitationId");
+        String pendingCoachInvitation2 = journeys.inviteCoach(admin, unique("pending")).path("invitationId");
+        String freshParentInvitation1 = createParentInvitation(coachA.token()).path("invitationId");
+        String freshParentInvitation2 = createParentInvitation(coachA.token()).path("invitationId");
+        String parentRow = insertUser("parent", unique("parent-row"));
+        String adminRow = insertUser("administrator", unique("admin-row"));
+        String failedSync = insertFailedSyncRow(coachA.coachId());
+        String auditLogId = given().auth().oauth2(admin).queryParam("adminEmail", "admin@tsa.example")
+                .queryParam("limit", 1)
+                .get(journeys.url(Service.ADMIN, "/api/admin/audit-logs")).path("items[0].logId");
+        assertThat(auditLogId).isNotNull();
+
+        Map<Caller, String> tokens = new EnumMap<>(Caller.class);
+        tokens.put(Caller.COACH_A, coachA.token());
+        tokens.put(Caller.COACH_B, coachB.token());
+        tokens.put(Caller.PARENT_A, parentA.token());
+        tokens.put(Caller.PARENT_B, parentB.token());
+        tokens.put(Caller.ADMIN, admin);
+        tokens.put(Caller.SERVICE, serviceToken());
+
+        // Path parameters: A's ids, by name; where one name means different things, by operation.
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("coachId", coachA.coachId());
+        params.put("sessionId", onboardedA.sessionId());
+        params.put("schoolId", "255901001");
+        params.put("logId", auditLogId);
+        params.put("syncId", failedSync);
+        params.put("enrollmentId", UUID.randomUUID().toString());
+        params.put("documentId", UUID.randomUUID().toString());
+        params.put("appointmentId", UUID.randomUUID().toString());
+        Map<String, String> invitationIds = new LinkedHashMap<>();
+        invitationIds.put("cancelCoachInvitation", pendingCoachInvitation1);
+        invitationIds.put("resendCoachInvitation", pendingCoachInvitation2);
+        invitationIds.put("cancelParentInvitation", freshParentInvitation1);
+        invitationIds.put("resendParentInvitation", freshParentInvitation2);
+        Map<String, String> sourcedIds = Map.of("setUserEnabled", parentRow, "revokeAdministrator", adminRow);
+
+        // Minimal valid bodies (a fresh one per call) and required query parameters.
+        Map<String, Supplier<Object>> bodies = new LinkedHashMap<>();
+        bodies.put("requestMagicLink", () -> Map.of("email", unique("nobody"), "portal", "coach"));
+        bodies.put("createSession", () -> Map.of("token", "s." + UUID.randomUUID() + ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
+        bodies.put("createCoachInvitation", () -> Map.of("coachEmail", unique("invited"), "firstName", "Casey",
+                "lastName", "Jordan", "schoolId", "255901001", "sport", "basketball", "permissions", List.of()));
+        bodies.put("addAdministrator", () -> Map.of("email", unique("added-admin")));
+        bodies.put("setUserEnabled", () -> Map.of("enabledUser", false));
+        bodies.put("recordAuditRecord", () -> Map.of("logId", UUID.randomUUID().toString(), "adminEmail",
+                "admin@tsa.example", "actionType", "view", "resourceType", "coach", "actionDescription",
+                "authorization matrix", "sessionId", UUID.randomUUID().toString()));
+        bodies.put("changeCoachStatus", () -> Map.of("profileStatus", "active", "reason", "authorization matrix"));
+        bodies.put("updateMyProfile", () -> Map.of("firstName", "Casey", "lastName", "Jordan", "schoolId",
+                "255901001", "sportSpecialties", List.of("basketball")));
+        bodies.put("saveOnboardingStep", () -> Map.of("onboardingStep", "personal_info", "formData",
+                Map.of("firstName", "Casey", "lastName", "Jordan")));
+        bodies.put("createParentInvitation", () -> parentInvitationBody(unique("parent")));
+        bodies.put("exchangeParentInvitation", () -> Map.of("token", parentA.linkToken()));
+        bodies.put("changeProfileStatus", () -> Map.of("profileStatus", "active", "reason", "authorization matrix"));
+        bodies.put("receiveProfileChange", () -> Map.of("changeType", "update", "coachId", coachA.coachId(),
+                "version", 1, "firstName", "Casey", "lastName", "Jordan", "schoolId", "255901001",
+                "profileStatus", "active"));
+        Map<String, Map<String, Object>> queries = Map.of(
+                "listCoachInvitations", Map.of("status", "sent"),
+                "listCoaches", Map.of("status", "active"),
+                "listAuditLogs", Map.of("adminEmail", "admin@tsa.example"),
+                "searchUsers", Map.of("email", parentA.email()),
+                "listParentInvitations", Map.of("parentEmail", parentA.email()),
+                "listProfilesBySchool", Map.of("schoolId", "255901001"),
+                "listProfilesByStatus", Map.of("status", "active"));
+        // Per caller: updateMyProfile needs the ETag of the caller's own last read.
+        Map<String, BiFunction<Caller, RequestSpecification, RequestSpecification>> perCaller = Map.of(
+                "updateMyProfile", (caller, request) -> {
+                    String token = tokens.get(caller);
+                    if (token == null) {
+                        return request;
+                    }
+                    String etag = given().auth().oauth2(token)
+                            .get(journeys.url(Service.COACH, "/api/coach/profiles/me")).header("ETag");
+                    return etag == null ? request : request.header("If-Match", etag);
+                });
+
+        List<String> failures = new ArrayList<>();
+        int calls = 0;
+        for (Map.Entry<String, Map<Caller, Integer>> row : ROWS.entrySet()) {
+            String operationId = row.getKey();
+            Op op = operations.get(operationId);
+            String path = op.operation().path();
+            for (Map.Entry<String, String> param : params.entrySet()) {
+                path = path.replace("{" + param.getKey() + "}", param.getValue());
+            }
+            String invitationId = invitationIds.getOrDefault(operationId,
+                    op.service() == Service.ADMIN ? coachA.invitationId() : parentA.invitationId());
+            path = path.replace("{invitationId}", invitationId)
+                    .replace("{sourcedId}", sourcedIds.getOrDefault(operationId, parentRow));
+            assertThat(path).as(operationId + ": every path parameter is filled").doesNotContain("{");
+
+            for (Caller caller : CALL_ORDER) {
+                RequestSpecification request = given();
+                if (tokens.containsKey(caller)) {
+                    request = request.auth().oauth2(tokens.get(caller));
+                }
+                if (op.operation().hasBody()) {
+                    Supplier<Object> body = bodies.get(operationId);
+                    request = request.contentType(ContentType.JSON).body(body == null ? Map.of() : body.get());
+                }
+                for (Map.Entry<String, Object> query : queries.getOrDefault(operationId, Map.of()).entrySet()) {
+                    request = request.queryParam(query.getKey(), query.getValue());
+                }
+                if (perCaller.containsKey(operationId)) {
+                    request = perCaller.get(operationId).apply(caller, request);
+                }
+                Response response = request.request(op.operation().method(), journeys.url(op.service(), path));
+                calls++;
+                int expected = row.getValue().get(caller);
+                int actual = response.statusCode();
+                String where = operationId + " (" + op.operation().method() + " " + path + ") as " + caller;
+                if (actual != expected) {
+                    failures.add(where + ": expected " + expected + ", got " + actual + " " + abbreviate(response.asString()));
+                } else if (actual >= 400 && actual < 500 && !String.valueOf(response.contentType())
+                        .startsWith("application/problem+json")) {
+                    failures.add(where + ": " + actual + " is not problem+json but " + response.contentType());
+                }
+            }
+        }
+        assertThat(failures).as("authorization matrix mismatches (" + calls + " calls)").isEmpty();
+        assertThat(calls).isEqualTo(ROWS.size() * Caller.values().length);
+    }
+
+    /** A coach who finished onboarding, and the id of that onboarding session. */
+    private record Onboarded(Journeys.OnboardedCoach coach, String sessionId) {
+    }
+
+    /** As {@link Journeys#coachOnboards}, keeping the onboarding session's id. */
+    private static Onboarded coachOnboards(String admin) {
+        String email = unique("coach");
+        Response invitation = journeys.inviteCoach(admin, email);
+        invitation.then().statusCode(201);
+        String coach = journeys.session(journeys.lastLinkTo(email, 1)).then().statusCode(200)
+                .extract().path("accessToken");
+        Response started = given().auth().oauth2(coach)
+                .post(journeys.url(Service.COACH, "/api/coach/onboarding-sessions"));
+        assertThat(started.statusCode()).isIn(200, 201);
+        String sessionId = started.path("sessionId");
+        journeys.save(coach, sessionId, "personal_info", Map.of("firstName", "Casey", "lastName", "Jordan"));
+        journeys.save(coach, sessionId, "school", Map.of("schoolId", "255901001"));
+        journeys.save(coach, sessionId, "sports", Map.of("sportSpecialties", List.of("basketball")));
+        journeys.save(coach, sessionId, "agreements", Map.of("termsAccepted", true, "codeOfConductAccepted", true,
+                "backgroundCheckConsent", true));
+        journeys.save(coach, sessionId, "review", Map.of());
+        Response profile = given().auth().oauth2(coach)
+                .post(journeys.url(Service.COACH, "/api/coach/onboarding-sessions/" + sessionId + "/complete"));
+        assertThat(profile.statusCode()).as(profile.asString()).isIn(200, 201);
+        return new Onboarded(new Journeys.OnboardedCoach(email, invitation.path("coachId"),
+                invitation.path("invitationId"), coach), sessionId);
+    }
+
+    /** A parent invited by a coach, signed in through the invitation link. */
+    private record Invited(String email, String invitationId, String linkToken, String token) {
+    }
+
+    private static Invited parentInvitedBy(Journeys.OnboardedCoach coach) {
+        String email = unique("parent");
+        Response invitation = createParentInvitation(coach.token(), email);
+        invitation.then().statusCode(201);
+        String link = journeys.lastLinkTo(email, 1);
+        Response session = journeys.session(link);
+        session.then().statusCode(200);
+        return new Invited(email, invitation.path("invitationId"), link, session.path("accessToken"));
+    }
+
+    private static Response createParentInvitation(String coach) {
+        Response invitation = createParentInvitation(coach, unique("parent"));
+        invitation.then().statusCode(201);
+        return invitation;
+    }
+
+    private static Response createParentInvitation(String coach, String parentEmail) {
+        return given().auth().oauth2(coach).contentType(ContentType.JSON).body(parentInvitationBody(parentEmail))
+                .post(journeys.url(Service.COACH, "/api/coach/parent-invitations"));
+    }
+
+    private static Map<String, Object> parentInvitationBody(String parentEmail) {
+        return Map.of("parentEmail", parentEmail, "studentName", "Sam Jordan", "sport", "basketball");
+    }
+
+    /** A service token signed with this system's service key, as the services mint them for each other. */
+    private static String serviceToken() {
+        Instant now = Instant.now();
+        return Jwt.claims()
+                .issuer(SigningKeys.ISSUER)
+                .audience(SigningKeys.AUDIENCE)
+                .subject("authorization-matrix-test")
+                .groups(Set.of("service"))
+                .issuedAt(now)
+                .expiresAt(now.plus(Duration.ofMinutes(30)))
+                .claim("jti", UUID.randomUUID().toString())
+                .jws().keyId(SigningKeys.SERVICE_KEY_ID)
+                .sign(system.keys().service().getPrivate());
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+
+    private static String insertUser(String role, String email) throws Exception {
+        String id = UUID.randomUUID().toString();
+        try (Connection c = system.stores().postgres().connect("coach_portal");
+                PreparedStatement s = c.prepareStatement(
+                        "insert into users (sourced_id, role, email, enabled_user) values (?, ?, ?, true)")) {
+            s.setString(1, id);
+            s.setString(2, role);
+            s.setString(3, email);
+            s.executeUpdate();
+        }
+        return id;
+    }
+
+    private static String insertFailedSyncRow(String coachId) throws Exception {
+        UUID id = UUID.randomUUID();
+        try (Connection c = system.stores().postgres().connect("coach_portal");
+                PreparedStatement s = c.prepareStatement("insert into profile_sync_log (sync_id, profile_id, sync_type,"
+                        + " sync_status, sync_data, error_message) values (?, ?, 'update', 'failed', '{}'::jsonb, 'test')")) {
+            s.setObject(1, id);
+            s.setString(2, coachId);
+            s.executeUpdate();
+        }
+        return id.toString();
+    }
+}
