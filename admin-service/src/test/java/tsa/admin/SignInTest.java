@@ -68,7 +68,7 @@ class SignInTest {
 
     /** Mail is sent in the background: wait for it (bounded), reading the real mailbox over IMAP. */
     static int awaitMails(String email, int expected) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(10);
+        Instant deadline = Instant.now().plusSeconds(30);
         int count = 0;
         while (Instant.now().isBefore(deadline)) {
             count = DataStores.shared().mail().inbox(email).size();

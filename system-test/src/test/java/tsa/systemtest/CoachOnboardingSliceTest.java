@@ -50,7 +50,7 @@ class CoachOnboardingSliceTest {
     }
 
     private static String lastLinkTo(String address, int expectedMails) {
-        Instant deadline = Instant.now().plusSeconds(15);
+        Instant deadline = Instant.now().plusSeconds(30);
         List<tsa.testsupport.MailServer.Mail> inbox = List.of();
         while (Instant.now().isBefore(deadline)) {
             inbox = system.stores().mail().inbox(address);

@@ -35,7 +35,7 @@ final class Journeys {
     }
 
     String lastLinkTo(String address, int expectedMails) {
-        Instant deadline = Instant.now().plusSeconds(15);
+        Instant deadline = Instant.now().plusSeconds(30);
         List<MailServer.Mail> inbox = List.of();
         while (Instant.now().isBefore(deadline)) {
             inbox = system.stores().mail().inbox(address);
