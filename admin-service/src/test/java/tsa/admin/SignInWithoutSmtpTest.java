@@ -1,0 +1,78 @@
+package tsa.admin;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import tsa.testsupport.DataStores;
+import tsa.testsupport.RealDataStores;
+
+/**
+ * With the SMTP server stopped, asking for a sign-in link still answers 202 at once, and the link's record says
+ * {@code mail_status=failed}. Runs under its own profile: the application gets its own set of stores, so stopping
+ * this mail server affects no other test.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealDataStores.class)
+@TestProfile(SignInWithoutSmtpTest.OneMailAttempt.class)
+class SignInWithoutSmtpTest {
+
+    public static class OneMailAttempt implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("tsa.mail.attempts", "1", "tsa.mail.attempt-timeout", "PT3S");
+        }
+    }
+
+    @Test
+    void aLinkRequestAnswers202WithoutWaitingOnSmtpAndTheRecordSaysTheMailFailed() throws Exception {
+        String email = "admin-" + UUID.randomUUID().toString().substring(0, 8) + "@tsa.example";
+        SignInTest.userRow(email, "administrator", true);
+        DataStores.shared().mail().close();
+
+        Instant asked = Instant.now();
+        SignInTest.askForLink(email, "admin").then().statusCode(202).contentType(ContentType.JSON);
+        assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofSeconds(2));
+
+        try (DynamoDbClient dynamo = DynamoDbClient.builder()
+                .endpointOverride(URI.create(DataStores.shared().dynamo().endpoint()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            String mailStatus = null;
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (mailStatus == null && Instant.now().isBefore(deadline)) {
+                // A test may look through the whole (small) table; the service never scans.
+                List<Map<String, AttributeValue>> links = dynamo.scan(r -> r.tableName("auth-sign-in-linksdev")
+                        .filterExpression("email = :e AND kind = :k")
+                        .expressionAttributeValues(Map.of(":e", AttributeValue.fromS(email),
+                                ":k", AttributeValue.fromS("link")))).items();
+                assertThat(links).hasSize(1);
+                AttributeValue status = links.get(0).get("mail_status");
+                mailStatus = status == null ? null : status.s();
+                if (mailStatus == null) {
+                    Thread.sleep(200);
+                }
+            }
+            assertThat(mailStatus).isEqualTo("failed");
+        }
+    }
+}
