@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -85,15 +84,6 @@ public final class UniquenessGuard {
             return false;
         }
         return put(item, "#h = :current", Map.of("#h", HOLDER), Map.of(":current", AttributeValue.fromS(current)));
-    }
-
-    /**
-     * The same with a yes/no view of the holder: a holder that is not open counts as possibly in flight, so the key
-     * is freed only after the lease. Safe, but slower to free keys than {@link #claimFor(String, String, Function)}.
-     */
-    @Deprecated
-    public boolean claim(String guardKey, String holder, Predicate<String> stillOpen) {
-        return claimFor(guardKey, holder, current -> stillOpen.test(current) ? HolderState.OPEN : HolderState.MISSING);
     }
 
     /** The holder of a key, read consistently; null when nobody holds it. */
