@@ -1,7 +1,6 @@
 package tsa.runtime.problem;
 
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 
 /** Builds problem+json responses; the one place that knows the media type and the type URIs. */
 public final class ProblemResponses {
@@ -15,9 +14,5 @@ public final class ProblemResponses {
 
     public static Response of(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
-    }
-
-    public static Response of(int status, String kind, String title, String detail) {
-        return of(new Problem(typeUri(kind), title, status, detail, null, List.of()));
     }
 }

@@ -68,10 +68,6 @@ public class TokenMinter {
         return sign(claims, settings.userKey().sessionLifetime(), settings.userKey().id(), userKey());
     }
 
-    public Duration sessionLifetime() {
-        return settings.userKey().sessionLifetime();
-    }
-
     private MintedToken sign(JwtClaimsBuilder claims, Duration lifetime, String keyId, PrivateKey key) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(lifetime);
