@@ -117,6 +117,9 @@ public final class LocalSystem implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
         command.add("-Duser.timezone=UTC");
+        // Malformed request targets reach tsa.runtime.problem.RequestTargetRule, which answers them with a problem body
+        // (Quarkus' own check would answer a bare 400 before any handler runs).
+        command.add("-Dvertx.disableURIValidation=true");
         configFor(service).forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
@@ -141,6 +144,8 @@ public final class LocalSystem implements AutoCloseable {
             config.putAll(keys.sessionSignerConfig());
         }
         config.put("quarkus.http.port", Integer.toString(ports.get(service)));
+        // Like the stores, the services listen on loopback unless told otherwise.
+        config.put("quarkus.http.host", System.getenv().getOrDefault("TSA_LOCAL_HOST", "127.0.0.1"));
         for (Service other : Service.values()) {
             config.put("quarkus.rest-client." + other.clientKey() + ".url", baseUrl(other));
         }

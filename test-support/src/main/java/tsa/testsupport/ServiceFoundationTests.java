@@ -188,6 +188,36 @@ public abstract class ServiceFoundationTests {
         assertThat(response.contentType()).startsWith("application/problem+json");
     }
 
+    /**
+     * The request target is checked before anything decodes it: a NUL (or a line break) in a path id, a control
+     * character in a query value and a malformed percent escape are each a 400 problem naming where, on every
+     * operation, for anonymous callers and for the roles the operation names alike.
+     */
+    @Test
+    void controlCharactersAndMalformedEscapesInTheRequestTargetAreRefusedOnEveryOperation() {
+        for (ContractOperations.Operation op : ContractOperations.fromContract(ContractOperations.contract(service()))) {
+            String token = op.roles().isEmpty() ? null : tokenFor(op.roles().get(0));
+            if (op.path().contains("{")) {
+                assertRefusedTarget(op, token, op.pathWith("abc%00"), "path");
+                assertRefusedTarget(op, token, op.pathWith("abc%0Ad"), "path");
+                assertRefusedTarget(op, token, op.pathWith("abc%zz"), "path");
+            }
+            assertRefusedTarget(op, token, op.pathWith("unknown-id") + "?cursor=%%%", "query parameter 'cursor'");
+            assertRefusedTarget(op, token, op.pathWith("unknown-id") + "?orgId=25%00", "query parameter 'orgId'");
+            assertRefusedTarget(op, token, op.pathWith("unknown-id") + "?email=a%C3", "query parameter 'email'");
+        }
+    }
+
+    private static void assertRefusedTarget(ContractOperations.Operation op, String token, String target,
+            String where) {
+        RawHttp.Reply reply = RawHttp.send(io.restassured.RestAssured.port, op.method(), target, token,
+                op.hasBody() ? "{}" : null);
+        String what = op.method() + " " + target + " -> " + reply.status() + " " + reply.body();
+        assertThat(reply.status()).as(what).isEqualTo(400);
+        assertThat(reply.contentType()).as(what).startsWith("application/problem+json");
+        assertThat(reply.json().path("errors").path(0).path("field").asText()).as(what).isEqualTo(where);
+    }
+
     private static Set<String> operationIds(JsonNode document) {
         Set<String> ids = new TreeSet<>();
         document.path("paths").forEach(path -> path.forEach(op -> {

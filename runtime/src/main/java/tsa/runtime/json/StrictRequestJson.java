@@ -3,22 +3,25 @@ package tsa.runtime.json;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
+import tsa.runtime.text.SafeTextDeserializer;
 
 /**
  * Bodies are read exactly as the contracts' schemas say: an unknown field, a string where a boolean or number belongs
  * ({@code "true"}, {@code "5"}), a number or boolean where a string belongs, or anything after the object is a 400
  * problem instead of being quietly coerced. (Generated REST clients stay tolerant: their models ignore unknown
- * fields by annotation.)
+ * fields by annotation.) Every string is held to {@link tsa.runtime.text.TextRule}: no control characters.
  */
 @Singleton
 public class StrictRequestJson implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
+        mapper.registerModule(new SimpleModule("tsa-safe-text").addDeserializer(String.class, new SafeTextDeserializer()));
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);

@@ -2,10 +2,10 @@ package tsa.runtime.problem;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -23,17 +23,10 @@ public class BodySizeLimit {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (declared != null && isOver(declared, limit)) {
-                String body = new JsonObject()
-                        .put("type", ProblemResponses.typeUri("payload-too-large"))
-                        .put("title", "Payload too large")
-                        .put("status", 413)
-                        .put("detail", "the body is larger than " + limit + " bytes")
-                        .put("instance", ctx.request().path())
-                        .encode();
-                ctx.response().setStatusCode(413)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end(body);
+                ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                ProblemResponses.send(ctx, new Problem(ProblemResponses.typeUri("payload-too-large"),
+                        "Payload too large", 413, "the body is larger than " + limit + " bytes",
+                        ctx.request().path(), List.of()));
                 return;
             }
             ctx.next();

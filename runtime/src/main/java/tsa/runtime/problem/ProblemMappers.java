@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import tsa.runtime.text.UnsafeTextException;
 
 /**
  * Turns every exception that reaches a resource boundary into an RFC 9457 body. A client's mistake is a 4xx that
@@ -53,7 +54,11 @@ public class ProblemMappers {
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         String detail;
         List<Problem.FieldError> errors = List.of();
-        if (e instanceof UnrecognizedPropertyException u) {
+        if (e instanceof UnsafeTextException t) {
+            String field = t.getPath().isEmpty() ? "body" : pathOf(t);
+            detail = "field '" + field + "' " + t.reason();
+            errors = List.of(new Problem.FieldError(field, t.reason()));
+        } else if (e instanceof UnrecognizedPropertyException u) {
             detail = "unknown field '" + u.getPropertyName() + "'";
             errors = List.of(new Problem.FieldError(pathOf(u), "unknown field"));
         } else if (e instanceof InvalidFormatException f) {

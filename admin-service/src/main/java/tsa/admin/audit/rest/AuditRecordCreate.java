@@ -1,5 +1,6 @@
 package tsa.admin.audit.rest;
 
+import tsa.runtime.text.SingleLine;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,14 +27,14 @@ public record AuditRecordCreate(
         @NotBlank @Email @Size(max = 254) String adminEmail,
         @NotNull @Pattern(regexp = "create|update|delete|view", message = "must be create, update, delete or view")
         String actionType,
-        @NotBlank @Size(max = 50) String resourceType,
-        @Size(max = 255) String resourceId,
+        @SingleLine @NotBlank @Size(max = 50) String resourceType,
+        @SingleLine @Size(max = 255) String resourceId,
         @NotBlank @Size(max = 1000) String actionDescription,
         ObjectNode beforeState,
         ObjectNode afterState,
-        @Size(max = 45) String ipAddress,
-        @Size(max = 1000) String userAgent,
-        @NotBlank @Size(max = 255) String sessionId,
+        @SingleLine @Size(max = 45) String ipAddress,
+        @SingleLine @Size(max = 1000) String userAgent,
+        @SingleLine @NotBlank @Size(max = 255) String sessionId,
         @Pattern(regexp = "succeeded|failed", message = "must be succeeded or failed") String outcome,
         @Size(max = 64) String relatedLogId,
         @JsonAnySetter Map<String, JsonNode> unknownFields) {

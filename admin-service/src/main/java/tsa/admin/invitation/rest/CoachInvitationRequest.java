@@ -1,5 +1,6 @@
 package tsa.admin.invitation.rest;
 
+import tsa.runtime.text.SingleLine;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -10,10 +11,10 @@ import java.util.List;
 /** The contract's {@code CoachInvitationCreate}. */
 public record CoachInvitationRequest(
         @NotBlank @Email @Size(max = 254) String coachEmail,
-        @NotBlank @Size(max = 100) String firstName,
-        @NotBlank @Size(max = 100) String lastName,
+        @SingleLine @NotBlank @Size(max = 100) String firstName,
+        @SingleLine @NotBlank @Size(max = 100) String lastName,
         @NotBlank @Pattern(regexp = "[0-9]{1,10}", message = "must be a school id (digits)") String schoolId,
-        @NotBlank @Size(max = 50) String sport,
+        @SingleLine @NotBlank @Size(max = 50) String sport,
         @NotNull @Size(max = 5) List<@NotNull @Pattern(
                 regexp = "invite_parents|manage_enrollments|verify_documents|schedule_appointments|view_students",
                 message = "must be one of invite_parents, manage_enrollments, verify_documents, "

@@ -1,5 +1,6 @@
 package tsa.coach.invitation.rest;
 
+import tsa.runtime.text.SingleLine;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -7,6 +8,6 @@ import jakarta.validation.constraints.Size;
 /** The contract's {@code ParentInvitationCreate}. */
 public record ParentInvitationCreate(
         @NotBlank @Email @Size(max = 254) String parentEmail,
-        @NotBlank @Size(max = 200) String studentName,
-        @NotBlank @Size(max = 50) String sport) {
+        @SingleLine @NotBlank @Size(max = 200) String studentName,
+        @SingleLine @NotBlank @Size(max = 50) String sport) {
 }

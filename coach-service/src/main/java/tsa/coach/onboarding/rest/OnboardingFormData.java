@@ -1,5 +1,6 @@
 package tsa.coach.onboarding.rest;
 
+import tsa.runtime.text.SingleLine;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -17,8 +18,8 @@ import tsa.coach.onboarding.service.OnboardingStep;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OnboardingFormData(
-        @Size(min = 1, max = 100) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String firstName,
-        @Size(min = 1, max = 100) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String lastName,
+        @SingleLine @Size(min = 1, max = 100) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String firstName,
+        @SingleLine @Size(min = 1, max = 100) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String lastName,
         @Size(max = 20) @Pattern(regexp = OnboardingStep.PHONE_PATTERN,
                 message = "must be a phone number: digits, spaces, ( ) - and a leading +") String phone,
         @Pattern(regexp = "^[0-9]{1,10}$", message = "must be a school id (digits)") String schoolId,

@@ -1,5 +1,6 @@
 package tsa.coach.profile.rest;
 
+import tsa.runtime.text.SingleLine;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,11 +18,11 @@ import tsa.coach.profile.service.ProfileEdit;
  * them by name (the email is a sign-in address and can't be changed here).
  */
 public record CoachProfileUpdate(
-        @NotBlank @Size(max = 100) String firstName,
-        @NotBlank @Size(max = 100) String lastName,
+        @SingleLine @NotBlank @Size(max = 100) String firstName,
+        @SingleLine @NotBlank @Size(max = 100) String lastName,
         @Size(max = 20) @Pattern(regexp = "\\+?[0-9 ()-]{7,20}", message = "must be a phone number") String phone,
         @NotNull @Pattern(regexp = "[0-9]{1,10}", message = "must be a school id (digits)") String schoolId,
-        @NotNull @Size(min = 1, max = 10) List<@NotBlank @Size(max = 50) String> sportSpecialties,
+        @NotNull @Size(min = 1, max = 10) List<@SingleLine @NotBlank @Size(max = 50) String> sportSpecialties,
         JsonNode email,
         JsonNode coachId,
         JsonNode profileStatus,

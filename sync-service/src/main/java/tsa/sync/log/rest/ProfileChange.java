@@ -1,5 +1,6 @@
 package tsa.sync.log.rest;
 
+import tsa.runtime.text.SingleLine;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -25,8 +26,8 @@ public record ProfileChange(
         String changeType,
         @NotBlank @Size(max = 255) String coachId,
         @NotNull @PositiveOrZero Long version,
-        @Size(max = 255) String firstName,
-        @Size(max = 255) String lastName,
+        @SingleLine @Size(max = 255) String firstName,
+        @SingleLine @Size(max = 255) String lastName,
         @Email @Size(max = 255) String email,
         @Size(max = 20) String phone,
         @Pattern(regexp = "[0-9]{1,10}", message = "must be 1 to 10 decimal digits") String schoolId,

@@ -96,6 +96,10 @@ public class SyncLogAdministration {
             throw ProblemException.conflict("sync log row " + row.syncId + " is " + row.syncStatus
                     + "; only a failed row can be retried");
         }
+        if (Boolean.TRUE.equals(row.syncData.get(ProfileChangeIntake.UNRECORDABLE))) {
+            throw ProblemException.conflict("sync log row " + row.syncId + " kept no content to retry: "
+                    + "fix the profile in coach-service, which sends its next version");
+        }
     }
 
     private static UUID parseSyncId(String syncId) {
