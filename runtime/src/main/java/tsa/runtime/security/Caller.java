@@ -32,6 +32,18 @@ public class Caller {
         return hasRole(Roles.ADMIN);
     }
 
+    /**
+     * The calling service's name: the {@code sub} of a service token, which {@link ServiceKeyBinding} has checked is
+     * the service whose own key signed it. Empty for anyone but a service.
+     */
+    public Optional<String> serviceName() {
+        if (!hasRole(Roles.SERVICE)) {
+            return Optional.empty();
+        }
+        String subject = jwt.getSubject();
+        return subject == null || subject.isBlank() ? Optional.empty() : Optional.of(subject);
+    }
+
     /** The caller's email (the {@code email} claim, the sign-in address), lower-cased. */
     public String email() {
         return claim("email").map(String::toLowerCase).orElseThrow(() -> ProblemException.unauthorized("no session"));
