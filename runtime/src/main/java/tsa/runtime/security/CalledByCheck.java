@@ -11,12 +11,14 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import tsa.runtime.problem.ProblemException;
 
 /**
  * Enforces {@link CalledBy}: an internal operation answers only the services it names, 403 problem+json to any other
  * caller. Runs after the token is verified and {@code @RolesAllowed} has admitted the caller, and before the body is
- * read, so a refused service learns nothing about the operation.
+ * read, so a refused service learns nothing about the operation. It reads the verified token itself rather than the
+ * {@link Caller} bean, so nothing that stands in for that bean can change who is let through.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
@@ -26,7 +28,7 @@ public class CalledByCheck implements ContainerRequestFilter {
     ResourceInfo resource;
 
     @Inject
-    Caller caller;
+    JsonWebToken token;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -35,7 +37,7 @@ public class CalledByCheck implements ContainerRequestFilter {
         if (calledBy == null) {
             return;
         }
-        Optional<String> service = caller.serviceName();
+        Optional<String> service = Caller.serviceOf(token);
         if (service.isEmpty() || !Arrays.asList(calledBy.value()).contains(service.get())) {
             throw ProblemException.forbidden("this operation is not open to " + service.orElse("this caller"));
         }

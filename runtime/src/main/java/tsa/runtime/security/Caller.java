@@ -37,10 +37,17 @@ public class Caller {
      * the service whose own key signed it. Empty for anyone but a service.
      */
     public Optional<String> serviceName() {
-        if (!hasRole(Roles.SERVICE)) {
+        return isAnonymous() ? Optional.empty() : serviceOf(jwt);
+    }
+
+    /** The service a verified token stands for: its {@code sub} if it carries the {@code service} role. */
+    static Optional<String> serviceOf(JsonWebToken token) {
+        if (token == null || token.getRawToken() == null || token.getGroups() == null
+                || !token.getGroups().contains(Roles.SERVICE)) {
             return Optional.empty();
         }
-        String subject = jwt.getSubject();
+        // sub, never getName(): that prefers upn or preferred_username, claims ServiceKeyBinding does not check.
+        String subject = token.getSubject();
         return subject == null || subject.isBlank() ? Optional.empty() : Optional.of(subject);
     }
 
