@@ -174,7 +174,7 @@ class CoachInvitationLifecycleTest {
         assertThat(given().auth().oauth2(admin).get("/api/admin/coach-invitations/" + id)
                 .jsonPath().getString("invitationStatus")).isEqualTo("expired");
         assertThat(idsWithStatus("expired")).contains(id);
-        given().auth().oauth2(TestTokens.service()).post("/internal/coach-invitations/" + id + "/accept")
+        given().auth().oauth2(TestTokens.service("coach-service")).post("/internal/coach-invitations/" + id + "/accept")
                 .then().statusCode(409);
 
         Response revived = given().auth().oauth2(admin).post("/api/admin/coach-invitations/" + id + "/resend");
@@ -189,7 +189,7 @@ class CoachInvitationLifecycleTest {
         String email = uniqueEmail();
         String id = invite(admin, invitation(email)).jsonPath().getString("invitationId");
         String link = linkTokenFromLastMail(email);
-        String service = TestTokens.service();
+        String service = TestTokens.service("coach-service");
 
         Response prefill = given().auth().oauth2(service).get("/internal/coach-invitations/" + id);
         assertThat(prefill.jsonPath().getString("firstName")).isEqualTo("Casey");
@@ -281,7 +281,7 @@ class CoachInvitationLifecycleTest {
         String coach = TestTokens.coach("c@example.com", "coach-1", "inv-1");
         invite(coach, invitation(uniqueEmail())).then().statusCode(403);
         invite(TestTokens.parent("p@example.com", "inv-2"), invitation(uniqueEmail())).then().statusCode(403);
-        invite(TestTokens.service(), invitation(uniqueEmail())).then().statusCode(403);
+        invite(TestTokens.anyService(), invitation(uniqueEmail())).then().statusCode(403);
         given().auth().oauth2(admin).get("/internal/coach-invitations/x").then().statusCode(403);
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import java.util.Base64;
 import java.util.List;
 
 /** admin-service's {@code POST /internal/audit-records}: recording (201), or gone. */
@@ -42,6 +43,24 @@ public final class AdminServiceStub {
                 .map(r -> {
                     try {
                         return JSON.readTree(r.getBodyAsString());
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList();
+    }
+
+    /**
+     * Who sent each audit record so far, oldest first: the bearer token's {@code sub} and its {@code kid}, read, not
+     * verified (the point is which token sync-service sends).
+     */
+    public static List<String> callers() {
+        return StubServices.server().findAll(postRequestedFor(urlEqualTo(PATH))).stream()
+                .map(r -> {
+                    String[] token = r.getHeader("Authorization").substring("Bearer ".length()).split("\\.");
+                    try {
+                        JsonNode header = JSON.readTree(Base64.getUrlDecoder().decode(token[0]));
+                        JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(token[1]));
+                        return claims.path("sub").asText() + " signed with " + header.path("kid").asText();
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }

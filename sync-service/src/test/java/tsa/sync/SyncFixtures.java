@@ -75,7 +75,7 @@ public final class SyncFixtures {
     }
 
     public static Response send(Object body) {
-        return given().auth().oauth2(TestTokens.service()).contentType(ContentType.JSON).body(body)
+        return given().auth().oauth2(TestTokens.service("coach-service")).contentType(ContentType.JSON).body(body)
                 .post("/internal/profile-changes");
     }
 

@@ -6,17 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.jwt.build.Jwt;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -28,6 +24,7 @@ import tsa.testsupport.ContractOperations;
 import tsa.testsupport.LocalSystem;
 import tsa.testsupport.LocalSystem.Service;
 import tsa.testsupport.SigningKeys;
+import tsa.testsupport.TestTokens;
 
 /**
  * The authorization matrix (issue 17, "Authorization"): every operation of the four contracts is called as anonymous,
@@ -38,6 +35,10 @@ import tsa.testsupport.SigningKeys;
  * <p>Expected: no token 401 ({@code /api/auth} aside); a role not in {@code x-roles} 403; an allowed role asking for
  * someone else's resource 404; the owner (or admin / service) 2xx, or the documented status where the resource's state
  * decides it (noted on the row). parent-service's operations are not built yet: every allowed role gets 501.
+ *
+ * <p>The {@code service} caller is, on an internal operation, a service its {@code x-callers} names (the first), with
+ * that service's own token; on any other operation, some service. Every service that an internal operation's
+ * {@code x-callers} does not name is also called, and must get 403 (issue 27).
  */
 class AuthorizationMatrixTest {
 
@@ -195,7 +196,6 @@ class AuthorizationMatrixTest {
         tokens.put(Caller.PARENT_A, parentA.token());
         tokens.put(Caller.PARENT_B, parentB.token());
         tokens.put(Caller.ADMIN, admin);
-        tokens.put(Caller.SERVICE, serviceToken());
 
         // Path parameters: A's ids, by name; where one name means different things, by operation.
         Map<String, String> params = new LinkedHashMap<>();
@@ -258,6 +258,7 @@ class AuthorizationMatrixTest {
 
         List<String> failures = new ArrayList<>();
         int calls = 0;
+        int wrongServiceCalls = 0;
         for (Map.Entry<String, Map<Caller, Integer>> row : ROWS.entrySet()) {
             String operationId = row.getKey();
             Op op = operations.get(operationId);
@@ -271,10 +272,35 @@ class AuthorizationMatrixTest {
                     .replace("{sourcedId}", sourcedIds.getOrDefault(operationId, parentRow));
             assertThat(path).as(operationId + ": every path parameter is filled").doesNotContain("{");
 
+            // Services the operation does not name first: a 403 changes nothing.
+            for (String other : SigningKeys.SERVICES) {
+                if (op.operation().callers().isEmpty() || op.operation().callers().contains(other)) {
+                    continue;
+                }
+                RequestSpecification request = given().auth().oauth2(serviceToken(other));
+                if (op.operation().hasBody()) {
+                    Supplier<Object> body = bodies.get(operationId);
+                    request = request.contentType(ContentType.JSON).body(body == null ? Map.of() : body.get());
+                }
+                for (Map.Entry<String, Object> query : queries.getOrDefault(operationId, Map.of()).entrySet()) {
+                    request = request.queryParam(query.getKey(), query.getValue());
+                }
+                Response response = request.request(op.operation().method(), journeys.url(op.service(), path));
+                wrongServiceCalls++;
+                String where = operationId + " (" + op.operation().method() + " " + path + ") as " + other;
+                if (response.statusCode() != 403) {
+                    failures.add(where + ": expected 403, got " + response.statusCode() + " "
+                            + abbreviate(response.asString()));
+                } else if (!String.valueOf(response.contentType()).startsWith("application/problem+json")) {
+                    failures.add(where + ": 403 is not problem+json but " + response.contentType());
+                }
+            }
+
             for (Caller caller : CALL_ORDER) {
                 RequestSpecification request = given();
-                if (tokens.containsKey(caller)) {
-                    request = request.auth().oauth2(tokens.get(caller));
+                String token = caller == Caller.SERVICE ? serviceTokenFor(op.operation()) : tokens.get(caller);
+                if (token != null) {
+                    request = request.auth().oauth2(token);
                 }
                 if (op.operation().hasBody()) {
                     Supplier<Object> body = bodies.get(operationId);
@@ -301,6 +327,10 @@ class AuthorizationMatrixTest {
         }
         assertThat(failures).as("authorization matrix mismatches (" + calls + " calls)").isEmpty();
         assertThat(calls).isEqualTo(ROWS.size() * Caller.values().length);
+        // Ten internal operations, each open to one to three of the four services.
+        assertThat(wrongServiceCalls).isEqualTo(operations.values().stream().map(Op::operation)
+                .filter(o -> !o.callers().isEmpty()).mapToInt(o -> SigningKeys.SERVICES.size() - o.callers().size())
+                .sum()).isPositive();
     }
 
     /** A coach who finished onboarding, and the id of that onboarding session. */
@@ -360,19 +390,17 @@ class AuthorizationMatrixTest {
         return Map.of("parentEmail", parentEmail, "studentName", "Sam Jordan", "sport", "basketball");
     }
 
-    /** A service token signed with this system's service key, as the services mint them for each other. */
-    private static String serviceToken() {
-        Instant now = Instant.now();
-        return Jwt.claims()
-                .issuer(SigningKeys.ISSUER)
-                .audience(SigningKeys.AUDIENCE)
-                .subject("authorization-matrix-test")
-                .groups(Set.of("service"))
-                .issuedAt(now)
-                .expiresAt(now.plus(Duration.ofMinutes(30)))
-                .claim("jti", UUID.randomUUID().toString())
-                .jws().keyId(SigningKeys.SERVICE_KEY_ID)
-                .sign(system.keys().service().getPrivate());
+    /**
+     * The {@code service} caller of an operation: on an internal one, the first service its {@code x-callers} names;
+     * elsewhere, any service (admin-service).
+     */
+    private static String serviceTokenFor(ContractOperations.Operation op) {
+        return serviceToken(op.callers().isEmpty() ? "admin-service" : op.callers().get(0));
+    }
+
+    /** A service's own token, signed with its key of this system, as the services mint them for each other. */
+    private static String serviceToken(String service) {
+        return TestTokens.service(system.keys(), service);
     }
 
     private static String unique(String prefix) {

@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -29,8 +30,12 @@ public final class ContractOperations {
     private ContractOperations() {
     }
 
-    /** One operation of a contract: method, path template, operationId and the roles in {@code x-roles}. */
-    public record Operation(String method, String path, String operationId, List<String> roles, boolean hasBody) {
+    /**
+     * One operation of a contract: method, path template, operationId, the roles in {@code x-roles} and, for an
+     * internal operation, the services in {@code x-callers} (the only services that may call it).
+     */
+    public record Operation(String method, String path, String operationId, List<String> roles, List<String> callers,
+            boolean hasBody) {
 
         /** The method and path with parameter names dropped, for comparing a contract with code. */
         public String signature() {
@@ -68,8 +73,11 @@ public final class ContractOperations {
                 JsonNode op = method.getValue();
                 List<String> roles = new ArrayList<>();
                 op.path("x-roles").forEach(r -> roles.add(r.asText()));
+                List<String> callers = new ArrayList<>();
+                op.path("x-callers").forEach(c -> callers.add(c.asText()));
                 operations.add(new Operation(method.getKey().toUpperCase(), path.getKey(),
-                        op.path("operationId").asText(null), List.copyOf(roles), op.has("requestBody")));
+                        op.path("operationId").asText(null), List.copyOf(roles), List.copyOf(callers),
+                        op.has("requestBody")));
             }
         }
         return operations;
@@ -77,7 +85,16 @@ public final class ContractOperations {
 
     /** The "METHOD /path/{}" signatures of the JAX-RS resource methods compiled into {@code classesDir}. */
     public static Set<String> fromResources(Path classesDir) {
-        Set<String> signatures = new TreeSet<>();
+        return new TreeSet<>(callersInResources(classesDir).keySet());
+    }
+
+    /**
+     * The services each JAX-RS resource method compiled into {@code classesDir} names in its
+     * {@code @tsa.runtime.security.CalledBy} (empty when it has none), by "METHOD /path/{}" signature. The annotation
+     * is read by name: the test support does not depend on the runtime library.
+     */
+    public static Map<String, List<String>> callersInResources(Path classesDir) {
+        Map<String, List<String>> callers = new TreeMap<>();
         try (Stream<Path> files = Files.walk(classesDir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
                 String name = classesDir.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
@@ -97,7 +114,7 @@ public final class ContractOperations {
                     jakarta.ws.rs.Path methodPath = method.getAnnotation(jakarta.ws.rs.Path.class);
                     String full = "/" + classPath.value() + "/" + (methodPath == null ? "" : methodPath.value());
                     full = full.replaceAll("/+", "/").replaceAll("(.)/$", "$1");
-                    signatures.add(verb + " " + full.replaceAll("\\{[^}]*}", "{}"));
+                    callers.put(verb + " " + full.replaceAll("\\{[^}]*}", "{}"), calledBy(method));
                 }
             }
         } catch (IOException e) {
@@ -105,7 +122,20 @@ public final class ContractOperations {
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);
         }
-        return signatures;
+        return callers;
+    }
+
+    private static List<String> calledBy(Method method) {
+        for (Annotation annotation : method.getAnnotations()) {
+            if (annotation.annotationType().getName().equals("tsa.runtime.security.CalledBy")) {
+                try {
+                    return List.of((String[]) annotation.annotationType().getMethod("value").invoke(annotation));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return List.of();
     }
 
     private static String httpMethod(Method method) {

@@ -139,7 +139,8 @@ public final class LocalSystem implements AutoCloseable {
 
     private Map<String, String> configFor(Service service) {
         Map<String, String> config = new LinkedHashMap<>(stores.serviceConfig());
-        config.putAll(keys.verifierAndServiceConfig());
+        // Each service verifies with the one JWKS and signs its calls with its own key.
+        config.putAll(keys.verifierAndServiceConfig(service.moduleName));
         if (service == Service.ADMIN) {
             config.putAll(keys.sessionSignerConfig());
         }

@@ -1,7 +1,13 @@
 package tsa.testsupport;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * Points a {@code @QuarkusTest} application at the JVM's shared real stores. Declared once per test module with
@@ -12,9 +18,29 @@ public class RealDataStores implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new java.util.LinkedHashMap<>(DataStores.shared().serviceConfig());
-        config.putAll(SigningKeys.shared().verifierAndServiceConfig());
+        config.putAll(SigningKeys.shared().verifierAndServiceConfig(serviceUnderTest()));
         config.putAll(SigningKeys.shared().sessionSignerConfig());
         return config;
+    }
+
+    /**
+     * The service whose tests run in this JVM ({@code quarkus.application.name} of its compiled application.properties;
+     * tests run in the module's folder), so that it signs its calls with its own key.
+     */
+    static String serviceUnderTest() {
+        Path properties = Path.of("target", "classes", "application.properties");
+        try (InputStream in = Files.newInputStream(properties)) {
+            Properties loaded = new Properties();
+            loaded.load(in);
+            String name = loaded.getProperty("quarkus.application.name");
+            if (name == null || !SigningKeys.SERVICES.contains(name)) {
+                throw new IllegalStateException("quarkus.application.name in " + properties.toAbsolutePath()
+                        + " is not one of " + SigningKeys.SERVICES + ": " + name);
+            }
+            return name;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + properties.toAbsolutePath(), e);
+        }
     }
 
     @Override

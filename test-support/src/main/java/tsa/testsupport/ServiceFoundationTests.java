@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.response.Response;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -15,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every service shows from the foundation on: health, its contract as its OpenAPI document, Swagger UI,
- * metrics, and REST endpoints that match the contract operation for operation. Each service's test extends this
- * class under {@code @QuarkusTest}.
+ * metrics, REST endpoints that match the contract operation for operation, and internal operations that answer only
+ * the services their {@code x-callers} name. Each service's test extends this class under {@code @QuarkusTest}.
  */
 public abstract class ServiceFoundationTests {
 
@@ -83,13 +85,41 @@ public abstract class ServiceFoundationTests {
     void everyOperationIsRoutedForTheRolesItNames() {
         for (ContractOperations.Operation op : ContractOperations.fromContract(ContractOperations.contract(service()))) {
             for (String role : op.roles().isEmpty() ? List.of("anonymous") : op.roles()) {
-                Response response = call(op, role.equals("anonymous") ? null : tokenFor(role));
-                String what = role + ": " + op.method() + " " + op.path() + " -> " + response.statusCode() + " "
-                        + response.asString();
-                assertThat(response.statusCode()).as(what).isNotIn(401, 403, 405, 500);
-                if (response.statusCode() >= 400) {
-                    assertThat(response.contentType()).as(what).startsWith("application/problem+json");
-                    assertThat(response.jsonPath().getInt("status")).as(what).isEqualTo(response.statusCode());
+                Response response = call(op, role.equals("anonymous") ? null : tokenFor(role, op));
+                assertRouted(response, role, op);
+            }
+        }
+    }
+
+    @Test
+    void internalOperationsNameTheSameCallersInCodeAsInTheContract() {
+        Map<String, List<String>> code = ContractOperations.callersInResources(Path.of("target", "classes"));
+        for (ContractOperations.Operation op : ContractOperations.fromContract(ContractOperations.contract(service()))) {
+            String what = op.method() + " " + op.path();
+            if (op.roles().contains("service")) {
+                assertThat(op.callers()).as(what + ": a service operation names its callers in x-callers")
+                        .isNotEmpty();
+                assertThat(SigningKeys.SERVICES).as(what + ": x-callers are services").containsAll(op.callers());
+            } else {
+                assertThat(op.callers()).as(what + ": x-callers only beside x-roles [service]").isEmpty();
+            }
+            assertThat(code.get(op.signature())).as(what + ": @CalledBy of its resource method vs x-callers")
+                    .containsExactlyInAnyOrderElementsOf(op.callers());
+        }
+    }
+
+    @Test
+    void internalOperationsAnswerOnlyTheServicesTheyName() {
+        for (ContractOperations.Operation op : ContractOperations.fromContract(ContractOperations.contract(service()))) {
+            if (op.callers().isEmpty()) {
+                continue;
+            }
+            for (String caller : SigningKeys.SERVICES) {
+                Response response = call(op, TestTokens.service(caller));
+                if (op.callers().contains(caller)) {
+                    assertRouted(response, caller, op);
+                } else {
+                    assertProblem(response, 403, op);
                 }
             }
         }
@@ -98,10 +128,19 @@ public abstract class ServiceFoundationTests {
     @Test
     void forgedExpiredAndMisdirectedTokensAreRefusedOnEveryOperation() {
         String email = "admin@tsa.example";
-        List<String> forged = List.of(TestTokens.adminUnsigned(email), TestTokens.adminSignedWithUnknownKey(email),
-                TestTokens.adminExpired(email), TestTokens.adminWithIssuer(email, "https://elsewhere.example"),
+        List<String> forged = new ArrayList<>(List.of(TestTokens.adminUnsigned(email),
+                TestTokens.adminSignedWithUnknownKey(email), TestTokens.adminExpired(email),
+                TestTokens.adminWithIssuer(email, "https://elsewhere.example"),
                 TestTokens.adminWithAudience(email, "another-audience"), TestTokens.serviceRoleSignedWithUserKey(),
-                "not-a-jwt");
+                TestTokens.serviceWithUnknownKeyId(), TestTokens.adminSignedWithServiceKey("sync-service", email),
+                "not-a-jwt"));
+        for (int i = 0; i < SigningKeys.SERVICES.size(); i++) {
+            String service = SigningKeys.SERVICES.get(i);
+            // Each service's name, claimed by a token signed with another service's own key.
+            String keyOwner = SigningKeys.SERVICES.get((i + 1) % SigningKeys.SERVICES.size());
+            forged.add(TestTokens.serviceClaimingToBe(service, keyOwner));
+            forged.add(TestTokens.serviceSignedWithUnknownKey(service));
+        }
         for (ContractOperations.Operation op : ContractOperations.fromContract(ContractOperations.contract(service()))) {
             if (op.roles().isEmpty()) {
                 continue;
@@ -129,15 +168,34 @@ public abstract class ServiceFoundationTests {
 
     private static final List<String> ALL_ROLES = List.of("admin", "coach", "parent", "service");
 
+    /** A token of each role, as the platform mints them; for {@code service}, of a service the operation names. */
+    protected static String tokenFor(String role, ContractOperations.Operation op) {
+        if (role.equals("service") && !op.callers().isEmpty()) {
+            return TestTokens.service(op.callers().get(0));
+        }
+        return tokenFor(role);
+    }
+
     /** A token of each role, as the platform mints them. */
     protected static String tokenFor(String role) {
         return switch (role) {
             case "admin" -> TestTokens.admin("admin@tsa.example");
             case "coach" -> TestTokens.coach("coach.a@tsa.example", "coach-a", "invitation-a");
             case "parent" -> TestTokens.parent("parent.a@tsa.example", "invitation-p");
-            case "service" -> TestTokens.service();
+            case "service" -> TestTokens.anyService();
             default -> throw new IllegalArgumentException(role);
         };
+    }
+
+    /** The call got past authentication and authorization (and routing), and any error is problem+json. */
+    private static void assertRouted(Response response, String who, ContractOperations.Operation op) {
+        String what = who + ": " + op.method() + " " + op.path() + " -> " + response.statusCode() + " "
+                + response.asString();
+        assertThat(response.statusCode()).as(what).isNotIn(401, 403, 405, 500);
+        if (response.statusCode() >= 400) {
+            assertThat(response.contentType()).as(what).startsWith("application/problem+json");
+            assertThat(response.jsonPath().getInt("status")).as(what).isEqualTo(response.statusCode());
+        }
     }
 
     private static Response call(ContractOperations.Operation op, String token) {

@@ -9,31 +9,36 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Throwaway key pairs for tests and the local run, made once at start: the user-session key (admin-service alone
- * signs sessions with it) and the service key (every service signs its calls with it). Written as PKCS#8 PEM files
- * and one JWKS holding both public keys, as production mounts them from a Kubernetes Secret. Never committed.
+ * signs sessions with it) and one service key per service (each service signs its calls with its own). Written as
+ * PKCS#8 PEM files and one JWKS holding the five public keys, as production mounts them from a Kubernetes Secret.
+ * Never committed.
  */
 public final class SigningKeys {
 
     public static final String ISSUER = "https://auth.tsa.test";
     public static final String AUDIENCE = "tsa-platform";
     public static final String USER_KEY_ID = "tsa-user";
-    public static final String SERVICE_KEY_ID = "tsa-service";
+    /** The four services, each with its own key. */
+    public static final List<String> SERVICES = List.of("admin-service", "coach-service", "parent-service",
+            "sync-service");
 
     private static SigningKeys shared;
 
     private final KeyPair user;
-    private final KeyPair service;
+    private final Map<String, KeyPair> services;
     private final Path dir;
 
-    private SigningKeys(KeyPair user, KeyPair service, Path dir) {
+    private SigningKeys(KeyPair user, Map<String, KeyPair> services, Path dir) {
         this.user = user;
-        this.service = service;
+        this.services = services;
         this.dir = dir;
     }
 
@@ -48,7 +53,11 @@ public final class SigningKeys {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            SigningKeys keys = new SigningKeys(generator.generateKeyPair(), generator.generateKeyPair(), dir);
+            Map<String, KeyPair> services = new LinkedHashMap<>();
+            for (String service : SERVICES) {
+                services.put(service, generator.generateKeyPair());
+            }
+            SigningKeys keys = new SigningKeys(generator.generateKeyPair(), Map.copyOf(services), dir);
             keys.write();
             return keys;
         } catch (GeneralSecurityException e) {
@@ -56,34 +65,47 @@ public final class SigningKeys {
         }
     }
 
+    /** The {@code kid} of a service's key, by the platform's naming rule (the services' default configuration). */
+    public static String serviceKeyId(String service) {
+        return "svc-" + service;
+    }
+
     public KeyPair user() {
         return user;
     }
 
-    public KeyPair service() {
-        return service;
+    /** The key pair of one of the four {@link #SERVICES}. */
+    public KeyPair service(String service) {
+        KeyPair pair = services.get(service);
+        if (pair == null) {
+            throw new IllegalArgumentException("no such service: " + service + "; one of " + SERVICES);
+        }
+        return pair;
     }
 
     public Path userPrivateKey() {
         return dir.resolve("user-private.pem");
     }
 
-    public Path servicePrivateKey() {
-        return dir.resolve("service-private.pem");
+    public Path servicePrivateKey(String service) {
+        service(service);
+        return dir.resolve(service + "-private.pem");
     }
 
     public Path jwks() {
         return dir.resolve("jwks.json");
     }
 
-    /** What every service needs to verify tokens and sign its own service tokens. */
-    public Map<String, String> verifierAndServiceConfig() {
+    /**
+     * What a service needs to verify tokens and sign its own service tokens: the one JWKS and its own private key.
+     * The key ids are left to the services' defaults, as in production.
+     */
+    public Map<String, String> verifierAndServiceConfig(String service) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("mp.jwt.verify.publickey.location", jwks().toString());
         config.put("tsa.security.issuer", ISSUER);
         config.put("tsa.security.audience", AUDIENCE);
-        config.put("tsa.security.service-key.id", SERVICE_KEY_ID);
-        config.put("tsa.security.service-key.private-key-location", servicePrivateKey().toString());
+        config.put("tsa.security.service-key.private-key-location", servicePrivateKey(service).toString());
         config.put("tsa.security.user-key.id", USER_KEY_ID);
         return config;
     }
@@ -97,8 +119,13 @@ public final class SigningKeys {
         try {
             Files.createDirectories(dir);
             Files.writeString(userPrivateKey(), pem(user));
-            Files.writeString(servicePrivateKey(), pem(service));
-            Files.writeString(jwks(), "{\"keys\":[" + jwk(user, USER_KEY_ID) + "," + jwk(service, SERVICE_KEY_ID) + "]}");
+            List<String> jwks = new ArrayList<>();
+            jwks.add(jwk(user, USER_KEY_ID));
+            for (String service : SERVICES) {
+                Files.writeString(servicePrivateKey(service), pem(service(service)));
+                jwks.add(jwk(service(service), serviceKeyId(service)));
+            }
+            Files.writeString(jwks(), "{\"keys\":[" + String.join(",", jwks) + "]}");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

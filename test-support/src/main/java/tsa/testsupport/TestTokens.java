@@ -33,9 +33,46 @@ public final class TestTokens {
         return user("parent", email, Map.of("parentEmail", email, "invitationId", invitationId));
     }
 
-    public static String service() {
-        return sign(claims("service", "test-service", Map.of()), SigningKeys.SERVICE_KEY_ID,
-                SigningKeys.shared().service().getPrivate());
+    /** A service token of one of the four services: {@code sub} = its name, signed with its own key. */
+    public static String service(String serviceName) {
+        return service(SigningKeys.shared(), serviceName);
+    }
+
+    /** A service token of a service, signed with that service's key from {@code keys} (e.g. a local system's). */
+    public static String service(SigningKeys keys, String serviceName) {
+        return sign(claims("service", serviceName, Map.of()), SigningKeys.serviceKeyId(serviceName),
+                keys.service(serviceName).getPrivate());
+    }
+
+    /**
+     * A genuine service token for tests where only the role matters, on operations that no service may call (any
+     * service is refused there alike).
+     */
+    public static String anyService() {
+        return service("admin-service");
+    }
+
+    /** A token signed with {@code keyOwner}'s own key whose {@code sub} names another service. */
+    public static String serviceClaimingToBe(String claimedService, String keyOwner) {
+        return sign(claims("service", claimedService, Map.of()), SigningKeys.serviceKeyId(keyOwner),
+                SigningKeys.shared().service(keyOwner).getPrivate());
+    }
+
+    /** A service token signed by a key nobody trusts, presenting the service's own key id. */
+    public static String serviceSignedWithUnknownKey(String serviceName) {
+        return sign(claims("service", serviceName, Map.of()), SigningKeys.serviceKeyId(serviceName), unknownKey());
+    }
+
+    /** A service token of a service nobody knows, with a key id that is in no JWKS. */
+    public static String serviceWithUnknownKeyId() {
+        return sign(claims("service", "intruder-service", Map.of()), SigningKeys.serviceKeyId("intruder-service"),
+                unknownKey());
+    }
+
+    /** A service's own key signing an admin session (a service key signs nothing but service tokens). */
+    public static String adminSignedWithServiceKey(String serviceName, String email) {
+        return sign(claims("admin", email, Map.of()).claim("email", email), SigningKeys.serviceKeyId(serviceName),
+                SigningKeys.shared().service(serviceName).getPrivate());
     }
 
     public static String user(String role, String email, Map<String, String> ids) {
@@ -51,14 +88,7 @@ public final class TestTokens {
 
     /** An admin token signed by a key nobody trusts, presenting the user key's id. */
     public static String adminSignedWithUnknownKey(String email) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return sign(claims("admin", email, Map.of()).claim("email", email), SigningKeys.USER_KEY_ID,
-                    generator.generateKeyPair().getPrivate());
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return sign(claims("admin", email, Map.of()).claim("email", email), SigningKeys.USER_KEY_ID, unknownKey());
     }
 
     public static String adminExpired(String email) {
@@ -102,6 +132,16 @@ public final class TestTokens {
                 .claim("jti", UUID.randomUUID().toString());
         ids.forEach(claims::claim);
         return claims;
+    }
+
+    private static PrivateKey unknownKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair().getPrivate();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String sign(JwtClaimsBuilder claims, String keyId, PrivateKey key) {

@@ -54,7 +54,7 @@ final class AuditApi {
     }
 
     static Response record(Object body) {
-        return given().auth().oauth2(TestTokens.service())
+        return given().auth().oauth2(TestTokens.service("sync-service"))
                 .contentType("application/json")
                 .body(body instanceof String text ? text : write(body))
                 .post("/internal/audit-records");

@@ -159,7 +159,7 @@ class AuditLogQueryTest {
     @Test
     void onlyAdminsReadTheTrail() {
         for (String token : List.of(TestTokens.coach("coach.a@tsa.example", "coach-a", "invitation-a"),
-                TestTokens.parent("parent.a@tsa.example", "invitation-p"), TestTokens.service())) {
+                TestTokens.parent("parent.a@tsa.example", "invitation-p"), TestTokens.anyService())) {
             assertProblem(given().auth().oauth2(token).queryParam("actionType", "view").get("/api/admin/audit-logs"),
                     403);
             assertProblem(given().auth().oauth2(token).get("/api/admin/audit-logs/{id}", newLogId()), 403);

@@ -161,6 +161,27 @@ class AuditRecordIntakeTest {
         assertProblem(get(logId), 404);
     }
 
+    /** Issue 27: only the services that record admins' writes may add to the trail, each under its own name. */
+    @Test
+    void onlyTheRecordingServicesMayAddRecordsEachUnderItsOwnName() {
+        String logId = newLogId();
+        String body = AuditApi.write(recordBody(logId, uniqueAdmin(), "create"));
+        // admin-service writes its own records directly; a token of its own key may not forge one here.
+        assertProblem(given().auth().oauth2(TestTokens.service("admin-service")).contentType("application/json")
+                .body(body).post("/internal/audit-records"), 403);
+        // Nor may it sign a token that claims to be a service that does record.
+        assertProblem(given().auth().oauth2(TestTokens.serviceClaimingToBe("sync-service", "admin-service"))
+                .contentType("application/json").body(body).post("/internal/audit-records"), 401);
+        assertProblem(get(logId), 404);
+
+        for (String recorder : List.of("coach-service", "parent-service", "sync-service")) {
+            String own = newLogId();
+            Response recorded = given().auth().oauth2(TestTokens.service(recorder)).contentType("application/json")
+                    .body(AuditApi.write(recordBody(own, uniqueAdmin(), "update"))).post("/internal/audit-records");
+            assertThat(recorded.statusCode()).as(recorder + ": " + recorded.asString()).isEqualTo(201);
+        }
+    }
+
     @Test
     void malformedBodiesAreRefusedAndNothingIsRecorded() {
         String logId = newLogId();
@@ -169,7 +190,7 @@ class AuditRecordIntakeTest {
         assertProblem(record("{\"logId\": \"" + logId + "\", "), 400);
         assertProblem(record("[]"), 400);
         assertProblem(record("{}"), 400);
-        assertProblem(given().auth().oauth2(TestTokens.service()).contentType("application/json")
+        assertProblem(given().auth().oauth2(TestTokens.service("sync-service")).contentType("application/json")
                 .post("/internal/audit-records"), 400);
 
         assertFieldRefused(valid.deepCopy().put("beforeState", "active"), "beforeState");

@@ -63,7 +63,7 @@ class UserDirectoryTest {
             assertProblem(operation.apply(null), 401);
             assertProblem(operation.apply(TestTokens.coach(unique("coach"), "coach-1", "inv-1")), 403);
             assertProblem(operation.apply(TestTokens.parent(unique("parent"), "inv-2")), 403);
-            assertProblem(operation.apply(TestTokens.service()), 403);
+            assertProblem(operation.apply(TestTokens.anyService()), 403);
             assertProblem(operation.apply(TestTokens.adminExpired(DEFAULT_ADMIN)), 401);
         }
         assertThat(row(target).enabledUser).isTrue();

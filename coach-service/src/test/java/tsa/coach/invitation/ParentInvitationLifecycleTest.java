@@ -46,7 +46,9 @@ class ParentInvitationLifecycleTest {
     @Inject
     CoachProfiles profiles;
 
-    private final String service = TestTokens.service();
+    /** admin-service exchanges parent-invitation tokens; parent-service reads and accepts invitations. */
+    private final String adminService = TestTokens.service("admin-service");
+    private final String parentService = TestTokens.service("parent-service");
 
     @BeforeEach
     void schools() {
@@ -90,12 +92,12 @@ class ParentInvitationLifecycleTest {
     }
 
     Response exchange(String token) {
-        return given().auth().oauth2(service).contentType(ContentType.JSON).body(Map.of("token", token))
+        return given().auth().oauth2(adminService).contentType(ContentType.JSON).body(Map.of("token", token))
                 .post(INTERNAL + "/exchange");
     }
 
     Response accept(String invitationId) {
-        return given().auth().oauth2(service).post(INTERNAL + "/" + invitationId + "/accept");
+        return given().auth().oauth2(parentService).post(INTERNAL + "/" + invitationId + "/accept");
     }
 
     static Response get(String token, String invitationId) {
@@ -237,7 +239,7 @@ class ParentInvitationLifecycleTest {
                 .containsExactly("expired");
         exchange(link).then().statusCode(404);
         assertThat(get(coach, id).jsonPath().getString("invitationStatus")).isEqualTo("expired");
-        assertThat(given().auth().oauth2(service).get(INTERNAL + "/" + id).jsonPath().getString("invitationStatus"))
+        assertThat(given().auth().oauth2(parentService).get(INTERNAL + "/" + id).jsonPath().getString("invitationStatus"))
                 .isEqualTo("expired");
         accept(id).then().statusCode(409);
         given().auth().oauth2(coach).delete(INVITATIONS + "/" + id).then().statusCode(409);
@@ -285,7 +287,7 @@ class ParentInvitationLifecycleTest {
         String direct = invite(coach, invitation(parent, "Alex Lopez")).jsonPath().getString("invitationId");
         accept(direct).then().statusCode(200);
         accept("no-such-invitation").then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(service).get(INTERNAL + "/no-such-invitation").then().statusCode(404);
+        given().auth().oauth2(parentService).get(INTERNAL + "/no-such-invitation").then().statusCode(404);
     }
 
     @Test
@@ -334,11 +336,11 @@ class ParentInvitationLifecycleTest {
         assertBadRequest(given().auth().oauth2(coach).queryParam("parentEmail", "nope").get(INVITATIONS));
         assertBadRequest(given().auth().oauth2(TestTokens.admin("admin@tsa.example")).get(INVITATIONS));
 
-        assertBadRequest(given().auth().oauth2(service).contentType(ContentType.JSON).body("{}")
+        assertBadRequest(given().auth().oauth2(adminService).contentType(ContentType.JSON).body("{}")
                 .post(INTERNAL + "/exchange"));
-        assertBadRequest(given().auth().oauth2(service).contentType(ContentType.JSON)
+        assertBadRequest(given().auth().oauth2(adminService).contentType(ContentType.JSON)
                 .body(Map.of("token", "p." + "x".repeat(600))).post(INTERNAL + "/exchange"));
-        assertBadRequest(given().auth().oauth2(service).contentType(ContentType.JSON)
+        assertBadRequest(given().auth().oauth2(adminService).contentType(ContentType.JSON)
                 .body(Map.of("token", "p.x.y", "extra", 1)).post(INTERNAL + "/exchange"));
         // a token of the wrong shape or kind is just not a parent invitation's
         exchange("not-a-token").then().statusCode(404).contentType("application/problem+json");

@@ -72,7 +72,10 @@ public class AdminServiceStub implements QuarkusTestResourceLifecycleManager {
         Map<String, Object> invitation = invitations.get(id);
         if (invitation != null) {
             synchronized (invitation) {
-                invitation.put("_lastGroups", groupsOf(exchange.getRequestHeaders().getFirst("Authorization")));
+                String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+                invitation.put("_lastGroups", tokenPart(authorization, 1).getOrDefault("groups", List.of()));
+                invitation.put("_lastSubject", tokenPart(authorization, 1).get("sub"));
+                invitation.put("_lastKeyId", tokenPart(authorization, 0).get("kid"));
                 String counter = accept ? "_acceptCalls" : "_readCalls";
                 invitation.put(counter, ((Integer) invitation.getOrDefault(counter, 0)) + 1);
             }
@@ -186,21 +189,23 @@ public class AdminServiceStub implements QuarkusTestResourceLifecycleManager {
         return view;
     }
 
-    /** The {@code groups} of the bearer token (read, not verified: the point is which token coach-service sends). */
-    private static Object groupsOf(String authorization) {
+    /**
+     * A part of the bearer token (0 the header, 1 the claims), read, not verified: the point is which token
+     * coach-service sends (its role, its own name as {@code sub}, its own key's {@code kid}).
+     */
+    private static Map<String, Object> tokenPart(String authorization, int part) {
         if (authorization == null || !authorization.startsWith("Bearer ")) {
-            return List.of();
+            return Map.of();
         }
         String[] parts = authorization.substring(7).split("\\.");
         if (parts.length < 2) {
-            return List.of();
+            return Map.of();
         }
         try {
-            Map<String, Object> claims = JSON.readValue(Base64.getUrlDecoder().decode(parts[1]),
+            return JSON.readValue(Base64.getUrlDecoder().decode(parts[part]),
                     new TypeReference<Map<String, Object>>() { });
-            return claims.getOrDefault("groups", List.of());
         } catch (IOException | IllegalArgumentException e) {
-            return List.of();
+            return Map.of();
         }
     }
 

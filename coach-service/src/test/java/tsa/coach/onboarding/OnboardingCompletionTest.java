@@ -79,6 +79,9 @@ class OnboardingCompletionTest {
         Response invitation = stubInvitation(coach.invitationId());
         assertThat(invitation.jsonPath().getString("invitationStatus")).isEqualTo("accepted");
         assertThat(invitation.jsonPath().getList("_lastGroups")).containsExactly("service");
+        // coach-service calls as itself: its own name, signed with its own key (issue 27)
+        assertThat(invitation.jsonPath().getString("_lastSubject")).isEqualTo("coach-service");
+        assertThat(invitation.jsonPath().getString("_lastKeyId")).isEqualTo("svc-coach-service");
         read(coach.token(), id).then().statusCode(404);
         save(coach.token(), id, "review", Map.of()).then().statusCode(404);
         start(coach.token()).then().statusCode(409).contentType("application/problem+json");

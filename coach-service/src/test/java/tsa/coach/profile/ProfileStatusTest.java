@@ -34,7 +34,8 @@ import tsa.testsupport.TestTokens;
 @QuarkusTestResource(RealDataStores.class)
 class ProfileStatusTest {
 
-    private final String service = TestTokens.service();
+    /** admin-service changes statuses (on an admin's behalf) and reads profiles. */
+    private final String service = TestTokens.service("admin-service");
 
     @Inject
     CoachProfiles profiles;
@@ -88,6 +89,26 @@ class ProfileStatusTest {
                     .then().statusCode(403);
         }
         given().auth().oauth2(service).get("/internal/profiles/" + coachId).then().header("ETag", "\"1\"");
+    }
+
+    /** Issue 27: a coach's status changes only through admin-service, which audits it; no other service may. */
+    @Test
+    void onlyAdminServiceChangesAStatusOtherServicesGet403() {
+        String coachId = newCoachId();
+        onboard(profiles, coachId, AUSTIN);
+        for (String other : List.of("coach-service", "parent-service", "sync-service")) {
+            Response refused = changeStatus(TestTokens.service(other), coachId, Map.of("profileStatus", "inactive"));
+            assertThat(refused.statusCode()).as(other + ": " + refused.asString()).isEqualTo(403);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
+        // sync-service's own key cannot sign for admin-service either.
+        changeStatus(TestTokens.serviceClaimingToBe("admin-service", "sync-service"), coachId,
+                Map.of("profileStatus", "inactive")).then().statusCode(401).contentType("application/problem+json");
+        // sync-service still reads the profile it may not change, unchanged.
+        given().auth().oauth2(TestTokens.service("sync-service")).get("/internal/profiles/" + coachId)
+                .then().statusCode(200).header("ETag", "\"1\"");
+        changeStatus(service, coachId, Map.of("profileStatus", "inactive")).then().statusCode(200)
+                .header("ETag", "\"2\"");
     }
 
     @Test

@@ -88,7 +88,7 @@ class ProfileSyncTest {
         putMine(coachToken(coachId), "\"1\"", edit()).then().statusCode(200);
         assertThat(storedItem(coachId)).doesNotContainKey(CoachProfile.SYNC_PENDING);
 
-        given().auth().oauth2(TestTokens.service()).contentType("application/json")
+        given().auth().oauth2(TestTokens.service("admin-service")).contentType("application/json")
                 .body(Map.of("profileStatus", "inactive")).put("/internal/profiles/" + coachId + "/status")
                 .then().statusCode(200);
         assertThat(storedItem(coachId)).doesNotContainKey(CoachProfile.SYNC_PENDING)
@@ -104,6 +104,8 @@ class ProfileSyncTest {
                 .containsEntry("_method", "POST")
                 .containsEntry("_answered", 202)
                 .containsEntry("_groups", List.of("service"))
+                .containsEntry("_subject", "coach-service")
+                .containsEntry("_keyId", "svc-coach-service")
                 .containsEntry("email", emailOf(coachId)));
         assertThat((String) received.get(0).get("_contentType")).startsWith("application/json");
         assertThat(received.get(0)).containsEntry("coachId", coachId)

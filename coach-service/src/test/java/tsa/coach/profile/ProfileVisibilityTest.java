@@ -159,7 +159,7 @@ class ProfileVisibilityTest {
 
     @Test
     void badListRequestsAreRefusedWithProblemDetails() {
-        String statusCursor = given().auth().oauth2(TestTokens.service()).queryParam("status", "active")
+        String statusCursor = given().auth().oauth2(TestTokens.service("sync-service")).queryParam("status", "active")
                 .queryParam("limit", 1).get("/internal/profiles").jsonPath().getString("nextCursor");
         onboard(profiles, newCoachId(), AUSTIN);
         onboard(profiles, newCoachId(), AUSTIN);
@@ -205,7 +205,7 @@ class ProfileVisibilityTest {
                     .then().statusCode(404).contentType("application/problem+json");
         }
         given().get("/api/coach/schools/" + AUSTIN).then().statusCode(401);
-        given().auth().oauth2(TestTokens.service()).get("/api/coach/schools/" + AUSTIN).then().statusCode(403);
+        given().auth().oauth2(TestTokens.anyService()).get("/api/coach/schools/" + AUSTIN).then().statusCode(403);
     }
 
     private static Response getProfile(String token, String coachId, int expected) {

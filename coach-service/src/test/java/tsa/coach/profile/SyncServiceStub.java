@@ -73,7 +73,10 @@ public class SyncServiceStub implements QuarkusTestResourceLifecycleManager {
         Map<String, Object> record = new LinkedHashMap<>(change);
         record.put("_method", exchange.getRequestMethod());
         record.put("_contentType", exchange.getRequestHeaders().getFirst("Content-Type"));
-        record.put("_groups", groupsOf(exchange.getRequestHeaders().getFirst("Authorization")));
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        record.put("_groups", tokenPart(authorization, 1).getOrDefault("groups", List.of()));
+        record.put("_subject", tokenPart(authorization, 1).get("sub"));
+        record.put("_keyId", tokenPart(authorization, 0).get("kid"));
         record.put("_answered", fail ? 503 : 202);
         received.add(record);
         if (fail) {
@@ -108,21 +111,23 @@ public class SyncServiceStub implements QuarkusTestResourceLifecycleManager {
         respond(exchange, 200, "application/json", mine);
     }
 
-    /** The {@code groups} of the bearer token (read, not verified: coach-service's own tests check the signing). */
-    private static Object groupsOf(String authorization) {
+    /**
+     * A part of the bearer token (0 the header, 1 the claims), read, not verified: the point is which token
+     * coach-service sends (its role, its own name as {@code sub}, its own key's {@code kid}).
+     */
+    private static Map<String, Object> tokenPart(String authorization, int part) {
         if (authorization == null || !authorization.startsWith("Bearer ")) {
-            return List.of();
+            return Map.of();
         }
         String[] parts = authorization.substring(7).split("\\.");
         if (parts.length < 2) {
-            return List.of();
+            return Map.of();
         }
         try {
-            Map<String, Object> claims = JSON.readValue(Base64.getUrlDecoder().decode(parts[1]),
+            return JSON.readValue(Base64.getUrlDecoder().decode(parts[part]),
                     new TypeReference<Map<String, Object>>() { });
-            return claims.getOrDefault("groups", List.of());
         } catch (IOException | IllegalArgumentException e) {
-            return List.of();
+            return Map.of();
         }
     }
 

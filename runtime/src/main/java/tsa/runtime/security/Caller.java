@@ -32,6 +32,25 @@ public class Caller {
         return hasRole(Roles.ADMIN);
     }
 
+    /**
+     * The calling service's name: the {@code sub} of a service token, which {@link ServiceKeyBinding} has checked is
+     * the service whose own key signed it. Empty for anyone but a service.
+     */
+    public Optional<String> serviceName() {
+        return isAnonymous() ? Optional.empty() : serviceOf(jwt);
+    }
+
+    /** The service a verified token stands for: its {@code sub} if it carries the {@code service} role. */
+    static Optional<String> serviceOf(JsonWebToken token) {
+        if (token == null || token.getRawToken() == null || token.getGroups() == null
+                || !token.getGroups().contains(Roles.SERVICE)) {
+            return Optional.empty();
+        }
+        // sub, never getName(): that prefers upn or preferred_username, claims ServiceKeyBinding does not check.
+        String subject = token.getSubject();
+        return subject == null || subject.isBlank() ? Optional.empty() : Optional.of(subject);
+    }
+
     /** The caller's email (the {@code email} claim, the sign-in address), lower-cased. */
     public String email() {
         return claim("email").map(String::toLowerCase).orElseThrow(() -> ProblemException.unauthorized("no session"));

@@ -13,8 +13,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Mints the platform's JWTs (RS256): service tokens with the service key, and (in admin-service, the only holder of
- * the user-session key) user sessions. Tokens never appear in logs.
+ * Mints the platform's JWTs (RS256): this service's own service tokens ({@code sub} = its name, signed with its own
+ * service key), and (in admin-service, the only holder of the user-session key) user sessions. Tokens never appear
+ * in logs.
  */
 @ApplicationScoped
 public class TokenMinter {
@@ -50,7 +51,7 @@ public class TokenMinter {
         MintedToken fresh = sign(Jwt.claims()
                         .subject(settings.serviceName())
                         .groups(Set.of(Roles.SERVICE)),
-                settings.serviceKey().tokenLifetime(), settings.serviceKey().id(), serviceKey());
+                settings.serviceKey().tokenLifetime(), ownServiceKeyId(), serviceKey());
         cachedServiceToken = fresh;
         return fresh.token();
     }
@@ -81,6 +82,16 @@ public class TokenMinter {
                 .jws().keyId(keyId)
                 .sign(key);
         return new MintedToken(token, jti, expiresAt);
+    }
+
+    /** The key id of this service's own key: its entry in {@code tsa.security.services}. */
+    private String ownServiceKeyId() {
+        SecuritySettings.ServiceIdentity own = settings.services().get(settings.serviceName());
+        if (own == null) {
+            throw new IllegalStateException("tsa.security.services names no key for this service, "
+                    + settings.serviceName());
+        }
+        return own.keyId();
     }
 
     private PrivateKey serviceKey() {

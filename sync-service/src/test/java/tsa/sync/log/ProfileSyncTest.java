@@ -198,7 +198,7 @@ class ProfileSyncTest {
         String coachId = newCoachId();
         Map<String, Object> valid = active(coachId, 1, "Casey", coachId + "@example.com");
 
-        assertProblem(given().auth().oauth2(TestTokens.service()).contentType(ContentType.JSON)
+        assertProblem(given().auth().oauth2(TestTokens.service("coach-service")).contentType(ContentType.JSON)
                 .post("/internal/profile-changes"), 400);
         Response empty = send(Map.of());
         assertProblem(empty, 400);
@@ -213,7 +213,7 @@ class ProfileSyncTest {
         Response incomplete = send(change("update", coachId, 2, null, null, null, null, null, "active"));
         assertProblem(incomplete, 400);
         assertThat(incomplete.jsonPath().getList("errors.field")).contains("firstName", "lastName", "schoolId");
-        Response bodyIsNotJson = given().auth().oauth2(TestTokens.service()).contentType(ContentType.JSON)
+        Response bodyIsNotJson = given().auth().oauth2(TestTokens.service("coach-service")).contentType(ContentType.JSON)
                 .body("{not json").post("/internal/profile-changes");
         assertProblem(bodyIsNotJson, 400);
 
@@ -222,7 +222,7 @@ class ProfileSyncTest {
     }
 
     @Test
-    void onlyServicesMayReportChanges() {
+    void onlyCoachServiceMayReportChanges() {
         Map<String, Object> change = active(newCoachId(), 1, "Casey", "casey@example.com");
         assertProblem(given().contentType(ContentType.JSON).body(change).post("/internal/profile-changes"), 401);
         for (String token : List.of(SyncFixtures.admin(), TestTokens.coach("c@example.com", "c", "i"),
@@ -232,6 +232,14 @@ class ProfileSyncTest {
         }
         assertProblem(given().auth().oauth2(TestTokens.serviceRoleSignedWithUserKey()).contentType(ContentType.JSON)
                 .body(change).post("/internal/profile-changes"), 401);
+        // Issue 27: only coach-service reports profile changes; another service's token is 403, and another
+        // service's key cannot sign for coach-service (401).
+        for (String other : List.of("admin-service", "parent-service", "sync-service")) {
+            assertProblem(given().auth().oauth2(TestTokens.service(other)).contentType(ContentType.JSON)
+                    .body(change).post("/internal/profile-changes"), 403);
+        }
+        assertProblem(given().auth().oauth2(TestTokens.serviceClaimingToBe("coach-service", "admin-service"))
+                .contentType(ContentType.JSON).body(change).post("/internal/profile-changes"), 401);
     }
 
     private static Map<String, Object> with(Map<String, Object> body, String key, Object value) {

@@ -109,7 +109,7 @@ class SyncLogApiTest {
     @Test
     void onlyAdminsReadTheLog() {
         assertProblem(given().get("/api/sync/sync-log"), 401);
-        for (String token : List.of(TestTokens.service(), TestTokens.coach("c@example.com", "c", "i"),
+        for (String token : List.of(TestTokens.anyService(), TestTokens.coach("c@example.com", "c", "i"),
                 TestTokens.parent("p@example.com", "i"))) {
             assertProblem(given().auth().oauth2(token).get("/api/sync/sync-log"), 403);
         }

@@ -158,7 +158,7 @@ class SyncRetryTest {
     void onlyAdminsMayRetry() {
         String syncId = failedChange(newCoachId(), SyncFixtures.unknownSchoolId());
         assertProblem(given().post("/api/sync/sync-log/" + syncId + "/retry"), 401);
-        for (String token : List.of(TestTokens.service(), TestTokens.coach("c@example.com", "c", "i"),
+        for (String token : List.of(TestTokens.anyService(), TestTokens.coach("c@example.com", "c", "i"),
                 TestTokens.parent("p@example.com", "i"))) {
             assertProblem(given().auth().oauth2(token).post("/api/sync/sync-log/" + syncId + "/retry"), 403);
         }

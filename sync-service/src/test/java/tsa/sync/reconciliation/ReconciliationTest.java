@@ -153,6 +153,8 @@ class ReconciliationTest {
         assertThat(audit.path("resourceId").asText()).isEqualTo(report.getString("reconciliationId"));
         assertThat(audit.path("afterState").path("repair").asBoolean(true)).isFalse();
         assertThat(audit.path("sessionId").asText()).isEqualTo(SyncFixtures.jti(token));
+        // sync-service records as itself: its own name, signed with its own key (issue 27)
+        assertThat(AdminServiceStub.callers()).last().isEqualTo("sync-service signed with svc-sync-service");
 
         JsonPath latest = given().auth().oauth2(admin()).get("/api/sync/reconciliations/latest").then()
                 .statusCode(200).extract().jsonPath();
@@ -286,7 +288,7 @@ class ReconciliationTest {
                 400);
         assertProblem(given().post("/api/sync/reconciliations"), 401);
         assertProblem(given().get("/api/sync/reconciliations/latest"), 401);
-        for (String token : List.of(TestTokens.service(), TestTokens.coach("c@example.com", "c", "i"),
+        for (String token : List.of(TestTokens.anyService(), TestTokens.coach("c@example.com", "c", "i"),
                 TestTokens.parent("p@example.com", "i"))) {
             assertProblem(given().auth().oauth2(token).post("/api/sync/reconciliations"), 403);
             assertProblem(given().auth().oauth2(token).get("/api/sync/reconciliations/latest"), 403);

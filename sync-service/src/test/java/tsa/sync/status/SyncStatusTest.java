@@ -97,7 +97,7 @@ class SyncStatusTest {
     @Test
     void onlyAdminsReadTheStatus() {
         assertProblem(given().get("/api/sync/status"), 401);
-        for (String token : List.of(TestTokens.service(), TestTokens.coach("c@example.com", "c", "i"),
+        for (String token : List.of(TestTokens.anyService(), TestTokens.coach("c@example.com", "c", "i"),
                 TestTokens.parent("p@example.com", "i"))) {
             assertProblem(given().auth().oauth2(token).get("/api/sync/status"), 403);
         }

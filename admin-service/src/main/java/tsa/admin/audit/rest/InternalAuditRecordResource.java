@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import tsa.admin.audit.service.AuditTrail;
 import tsa.runtime.problem.ProblemException;
+import tsa.runtime.security.CalledBy;
 import tsa.runtime.security.Roles;
 
 /** The other services' audit interface: they record an admin's action here before making the write. */
@@ -27,6 +28,7 @@ public class InternalAuditRecordResource {
     @POST
     @RolesAllowed(Roles.SERVICE)
     @Consumes(MediaType.APPLICATION_JSON)
+    @CalledBy({"coach-service", "parent-service", "sync-service"})
     public Response recordAuditRecord(@Valid @NotNull AuditRecordCreate body) {
         body.unknownFields().keySet().stream().findFirst().ifPresent(field -> {
             throw ProblemException.invalidField(field, "unknown field");

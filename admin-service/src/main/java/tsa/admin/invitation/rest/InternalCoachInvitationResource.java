@@ -9,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import tsa.admin.invitation.service.CoachInvitations;
+import tsa.runtime.security.CalledBy;
 import tsa.runtime.security.Roles;
 
 /** coach-service's view of coach invitations: the onboarding prefill and the accept when onboarding completes. */
@@ -23,6 +24,7 @@ public class InternalCoachInvitationResource {
     /** Read a coach invitation (onboarding prefill) */
     @GET
     @Path("/{invitationId}")
+    @CalledBy("coach-service")
     public CoachInvitationView getCoachInvitationForOnboarding(@PathParam("invitationId") String invitationId) {
         return CoachInvitationView.of(invitations.get(invitationId));
     }
@@ -30,6 +32,7 @@ public class InternalCoachInvitationResource {
     /** Accept a coach invitation */
     @POST
     @Path("/{invitationId}/accept")
+    @CalledBy("coach-service")
     public CoachInvitationView acceptCoachInvitation(@PathParam("invitationId") String invitationId) {
         return CoachInvitationView.of(invitations.accept(invitationId));
     }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import tsa.coach.invitation.service.ParentInvitations;
+import tsa.runtime.security.CalledBy;
 import tsa.runtime.security.Roles;
 
 /** Other services' view of parent invitations: admin-service's token exchange, reads and parent-service's accept. */
@@ -28,6 +29,7 @@ public class InternalParentInvitationResource {
     @Path("/exchange")
     @RolesAllowed(Roles.SERVICE)
     @Consumes(MediaType.APPLICATION_JSON)
+    @CalledBy("admin-service")
     public ParentInvitationView exchangeParentInvitation(
             @NotNull(message = "a body is required") @Valid ParentInvitationExchange body) {
         return ParentInvitationView.of(invitations.exchange(body.token()));
@@ -37,6 +39,7 @@ public class InternalParentInvitationResource {
     @GET
     @Path("/{invitationId}")
     @RolesAllowed(Roles.SERVICE)
+    @CalledBy("parent-service")
     public ParentInvitationView getParentInvitationInternal(@PathParam("invitationId") String invitationId) {
         return ParentInvitationView.of(invitations.get(invitationId));
     }
@@ -45,6 +48,7 @@ public class InternalParentInvitationResource {
     @POST
     @Path("/{invitationId}/accept")
     @RolesAllowed(Roles.SERVICE)
+    @CalledBy("parent-service")
     public ParentInvitationView acceptParentInvitation(@PathParam("invitationId") String invitationId) {
         return ParentInvitationView.of(invitations.accept(invitationId));
     }

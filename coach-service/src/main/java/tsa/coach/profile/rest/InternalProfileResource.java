@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import tsa.coach.profile.service.CoachProfiles;
 import tsa.coach.profile.store.CoachProfile;
 import tsa.runtime.problem.ProblemException;
+import tsa.runtime.security.CalledBy;
 import tsa.runtime.security.Roles;
 
 /**
@@ -33,6 +34,7 @@ public class InternalProfileResource {
     /** List profiles by status (service) */
     @GET
     @RolesAllowed(Roles.SERVICE)
+    @CalledBy({"admin-service", "sync-service"})
     public Response listProfilesByStatus(@QueryParam("status") String status, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         if (status == null) {
@@ -46,6 +48,7 @@ public class InternalProfileResource {
     @GET
     @Path("/{coachId}")
     @RolesAllowed(Roles.SERVICE)
+    @CalledBy({"admin-service", "parent-service", "sync-service"})
     public Response getProfileInternal(@PathParam("coachId") String coachId) {
         CoachProfile profile = profiles.get(coachId);
         return Response.ok(CoachProfileView.of(profile)).tag(EntityTags.of(profile.version())).build();
@@ -56,6 +59,7 @@ public class InternalProfileResource {
     @Path("/{coachId}/status")
     @RolesAllowed(Roles.SERVICE)
     @Consumes(MediaType.APPLICATION_JSON)
+    @CalledBy("admin-service")
     public Response changeProfileStatus(@PathParam("coachId") String coachId,
             @NotNull(message = "a body is required") @Valid ProfileStatusChange body) {
         CoachProfile profile = profiles.changeStatus(coachId, body.profileStatus());

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import tsa.model.ProfileSyncLog;
+import tsa.runtime.security.CalledBy;
 import tsa.runtime.security.Roles;
 import tsa.sync.log.service.ProfileChangeIntake;
 
@@ -26,6 +27,7 @@ public class InternalProfileChangeResource {
     @POST
     @RolesAllowed(Roles.SERVICE)
     @Consumes(MediaType.APPLICATION_JSON)
+    @CalledBy("coach-service")
     public Response receiveProfileChange(@NotNull(message = "a body is required") @Valid ProfileChange body) {
         ProfileSyncLog row = intake.receive(body.syncType(), body.snapshot());
         return Response.accepted(new ProfileChangeReceipt(row.syncId.toString(), row.profileId, body.version(),
