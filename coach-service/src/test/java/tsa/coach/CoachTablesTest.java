@@ -90,14 +90,14 @@ class CoachTablesTest {
     }
 
     @Test
-    void parentInvitationsTableHasTheSeedsKeyAndIndexes() {
+    void parentInvitationsTableHasTheSeedsKeyAndIndexesAndATtlForTheMailCounters() {
         TableSpec spec = tables.parentInvitations();
         assertThat(spec.name()).isEqualTo("parent-invitationsdev");
         assertThat(spec.hashKey()).isEqualTo(KeyAttribute.string("invitation_id"));
         assertThat(spec.indexes()).containsExactlyInAnyOrder(
                 new IndexSpec("coach-invitations-index", KeyAttribute.string("coach_id"), null),
                 new IndexSpec("parent-email-index", KeyAttribute.string("parent_email"), null));
-        assertThat(spec.ttlAttribute()).isEmpty();
+        assertThat(spec.ttlAttribute()).contains("expiration_time");
         assertSchemaAgreesWith(ParentInvitation.SCHEMA, spec);
     }
 
@@ -116,13 +116,15 @@ class CoachTablesTest {
                 .updatedAt("2024-12-02T10:00:00.000Z")
                 .version(3L)
                 .syncPending("pending")
+                .permissions(List.of("invite_parents"))
                 .build();
 
         Map<String, AttributeValue> item = roundTrip(CoachProfile.SCHEMA, profile);
 
         assertThat(item).containsOnlyKeys("coach_id", "first_name", "last_name", "email", "phone", "school_id",
                 "sport_specialties", "profile_status", "created_at", "updated_at", "version", "sync_pending",
-                "schema_version");
+                "permissions", "schema_version");
+        assertThat(item.get("permissions").l()).extracting(AttributeValue::s).containsExactly("invite_parents");
         assertThat(item.get("coach_id").s()).isEqualTo("coach-1");
         assertThat(item.get("sport_specialties").l()).extracting(AttributeValue::s).containsExactly("soccer", "track");
         assertThat(item.get("version").n()).isEqualTo("3");

@@ -2,6 +2,8 @@ package tsa.coach.client;
 
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import tsa.coach.client.admin.api.InternalApi;
 import tsa.coach.client.admin.model.CoachInvitation;
+import tsa.coach.client.admin.model.CoachPermission;
 
 /**
  * admin-service as onboarding sees it: read a coach invitation (prefill, "is it still open?") and accept it. The
@@ -36,9 +39,13 @@ public class AdminServiceClient {
     @RestClient
     InternalApi api;
 
-    /** A coach invitation as admin-service shows it; {@code status} is its effective status (expiry applied). */
+    /**
+     * A coach invitation as admin-service shows it; {@code status} is its effective status (expiry applied),
+     * {@code permissions} what the admin granted (the contract's {@code CoachPermission} values).
+     */
     public record Invitation(String invitationId, String coachId, String coachEmail, String firstName, String lastName,
-            String schoolId, String schoolName, String sport, String status, String expiresAt) {
+            String schoolId, String schoolName, String sport, List<String> permissions, String status,
+            String expiresAt) {
 
         public static final String SENT = "sent";
         public static final String ACCEPTED = "accepted";
@@ -115,6 +122,8 @@ public class AdminServiceClient {
         return new Invitation(remote.getInvitationId(), remote.getCoachId(),
                 remote.getCoachEmail() == null ? null : remote.getCoachEmail().toLowerCase(), remote.getFirstName(),
                 remote.getLastName(), remote.getSchoolId(), remote.getSchoolName(), remote.getSport(),
+                remote.getPermissions() == null ? List.of()
+                        : remote.getPermissions().stream().filter(Objects::nonNull).map(CoachPermission::value).toList(),
                 remote.getInvitationStatus() == null ? null : remote.getInvitationStatus().value(),
                 text(remote.getExpiresAt()));
     }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import tsa.coach.invitation.store.ParentInvitation;
+import tsa.coach.invitation.store.ParentInvitationStore;
 import tsa.coach.onboarding.store.OnboardingSession;
 import tsa.coach.profile.store.CoachProfile;
 import tsa.runtime.dynamo.OwnedTables;
@@ -45,7 +46,8 @@ public class CoachTables implements OwnedTables {
                 .timeToLive(OnboardingSession.EXPIRATION_TIME);
         parentInvitations = TableSpec.table(names.parentInvitations(), string(ParentInvitation.INVITATION_ID))
                 .index(COACH_INVITATIONS_INDEX, string(ParentInvitation.COACH_ID))
-                .index(PARENT_EMAIL_INDEX, string(ParentInvitation.PARENT_EMAIL));
+                .index(PARENT_EMAIL_INDEX, string(ParentInvitation.PARENT_EMAIL))
+                .timeToLive(ParentInvitationStore.EXPIRATION_TIME);
     }
 
     /** {@code PROFILES_TABLE}: hash {@code coach_id}. */
@@ -58,7 +60,10 @@ public class CoachTables implements OwnedTables {
         return onboardingSessions;
     }
 
-    /** {@code PARENT_INVITATIONS_TABLE}: hash {@code invitation_id}. */
+    /**
+     * {@code PARENT_INVITATIONS_TABLE}: hash {@code invitation_id}; TTL {@code expiration_time}, which only the
+     * per-coach mail counters carry (invitations themselves are never removed).
+     */
     public TableSpec parentInvitations() {
         return parentInvitations;
     }

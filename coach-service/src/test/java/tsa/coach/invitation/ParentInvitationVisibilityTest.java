@@ -48,7 +48,7 @@ class ParentInvitationVisibilityTest {
         String coachId = "coach-" + UUID.randomUUID();
         String email = coachId + "@coaches.example";
         profiles.createFromOnboarding(coachId, email, "Casey", "Jordan", null, ReferenceData.SCHOOL_AUSTIN,
-                List.of("basketball"));
+                List.of("basketball"), List.of("invite_parents"));
         return new Coach(coachId, TestTokens.coach(email, coachId, "invitation-of-" + coachId));
     }
 

@@ -113,7 +113,7 @@ public class AdminServiceStub implements QuarkusTestResourceLifecycleManager {
     }
 
     /**
-     * {@code POST /control/invitations} {coachEmail, schoolId?, sport?} creates a sent invitation and answers it;
+     * {@code POST /control/invitations} {coachEmail, schoolId?, sport?, permissions?} creates a sent invitation and answers it;
      * {@code GET /control/invitations/{id}} answers it with its counters; {@code PUT /control/invitations/{id}?status=X}
      * sets its status; {@code PUT /control/invitations/{id}?cancelOnAccept=true} makes the next accept find it
      * cancelled (an admin cancelled it between onboarding's check and its accept).
@@ -138,7 +138,7 @@ public class AdminServiceStub implements QuarkusTestResourceLifecycleManager {
             invitation.put("schoolId", request.getOrDefault("schoolId", "255901001"));
             invitation.put("schoolName", "TSA Austin Sports Academy");
             invitation.put("sport", request.getOrDefault("sport", "basketball"));
-            invitation.put("permissions", List.of("invite_parents"));
+            invitation.put("permissions", request.getOrDefault("permissions", List.of("invite_parents")));
             invitation.put("invitationStatus", "sent");
             invitation.put("mailStatus", "sent");
             invitation.put("sentAt", now.toString());

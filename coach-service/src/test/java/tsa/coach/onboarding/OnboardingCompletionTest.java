@@ -134,7 +134,7 @@ class OnboardingCompletionTest {
         Invited coach = invite();
         String id = walkedThrough(coach);
         profiles.createFromOnboarding(coach.coachId(), coach.email(), "Casey", "Jordan", "+1 512 555 0100",
-                "255901044", List.of("basketball", "track"));
+                "255901044", List.of("basketball", "track"), List.of("invite_parents"));
         Response retried = complete(coach.token(), id);
         retried.then().statusCode(200);
         assertThat(retried.jsonPath().getString("coachId")).isEqualTo(coach.coachId());
@@ -146,7 +146,7 @@ class OnboardingCompletionTest {
         Invited other = invite();
         String otherId = walkedThrough(other);
         profiles.createFromOnboarding(other.coachId(), other.email(), "Casey", "Jordan", null, "255901044",
-                List.of("basketball"));
+                List.of("basketball"), List.of("invite_parents"));
         setInvitationStatus(other.invitationId(), "accepted");
         complete(other.token(), otherId).then().statusCode(200);
         read(other.token(), otherId).then().statusCode(404);
@@ -163,9 +163,45 @@ class OnboardingCompletionTest {
         assertThat(profiles.get(coach.coachId()).profileStatus()).isEqualTo("inactive");
         assertThat(stubInvitation(coach.invitationId()).jsonPath().getString("invitationStatus"))
                 .isEqualTo("cancelled");
-        // trying again changes nothing
-        complete(coach.token(), id).then().statusCode(409);
+        // trying again changes nothing: the inactive profile refuses every write of its coach
+        complete(coach.token(), id).then().statusCode(403).contentType("application/problem+json");
         assertThat(profiles.get(coach.coachId()).profileStatus()).isEqualTo("inactive");
+    }
+
+    @Test
+    void thePermissionsOfTheCoachInvitationReachTheProfileAndGuardParentInvitations() {
+        Invited allowed = invite();
+        complete(allowed.token(), walkedThrough(allowed)).then().statusCode(201);
+        assertThat(profiles.get(allowed.coachId()).permissions()).containsExactly("invite_parents");
+        inviteAParent(allowed.token()).then().statusCode(201);
+
+        Invited notAllowed = invite(Map.of("permissions", List.of("view_students", "verify_documents")));
+        complete(notAllowed.token(), walkedThrough(notAllowed)).then().statusCode(201);
+        assertThat(profiles.get(notAllowed.coachId()).permissions())
+                .containsExactly("view_students", "verify_documents");
+        Response refused = inviteAParent(notAllowed.token());
+        refused.then().statusCode(403).contentType("application/problem+json");
+        assertThat(refused.jsonPath().getString("detail")).contains("invite_parents");
+    }
+
+    @Test
+    void anInactiveCoachCanNeitherRestartOnboardingNorWriteAnything() {
+        Invited coach = invite();
+        complete(coach.token(), walkedThrough(coach)).then().statusCode(201);
+        profiles.changeStatus(coach.coachId(), "inactive");
+
+        Response refused = start(coach.token());
+        refused.then().statusCode(403).contentType("application/problem+json");
+        assertThat(refused.jsonPath().getString("type")).isEqualTo("urn:tsa:problem:account-inactive");
+        inviteAParent(coach.token()).then().statusCode(403);
+    }
+
+    private static Response inviteAParent(String token) {
+        return io.restassured.RestAssured.given().auth().oauth2(token)
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("parentEmail", "parent-" + java.util.UUID.randomUUID() + "@example.com",
+                        "studentName", "Sam Lopez", "sport", "basketball"))
+                .post("/api/coach/parent-invitations");
     }
 
     @Test

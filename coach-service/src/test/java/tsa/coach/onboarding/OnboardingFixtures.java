@@ -29,7 +29,7 @@ final class OnboardingFixtures {
         return invite(Map.of());
     }
 
-    /** A sent invitation in the stub ({@code overrides}: schoolId, sport, firstName, lastName). */
+    /** A sent invitation in the stub ({@code overrides}: schoolId, sport, firstName, lastName, permissions). */
     static Invited invite(Map<String, Object> overrides) {
         String email = "coach-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         Map<String, Object> body = new LinkedHashMap<>(overrides);

@@ -84,7 +84,7 @@ class ProfileEditingTest {
         String coachId = newCoachId();
         CoachProfile first = onboard(profiles, coachId, AUSTIN);
         CoachProfile again = profiles.createFromOnboarding(coachId, "other@coaches.example", "Other", "Name", null,
-                ROUND_ROCK, List.of("golf"));
+                ROUND_ROCK, List.of("golf"), List.of("invite_parents"));
         assertThat(again.version()).isEqualTo(1L);
         assertThat(again.firstName()).isEqualTo("Casey");
         assertThat(again.schoolId()).isEqualTo(AUSTIN);

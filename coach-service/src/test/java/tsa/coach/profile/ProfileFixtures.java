@@ -34,7 +34,7 @@ final class ProfileFixtures {
 
     static CoachProfile onboard(CoachProfiles profiles, String coachId, String schoolId) {
         return profiles.createFromOnboarding(coachId, emailOf(coachId), "Casey", "Jordan", "+1 512 555 0100",
-                schoolId, List.of("basketball", "track"));
+                schoolId, List.of("basketball", "track"), List.of("invite_parents"));
     }
 
     static String coachToken(String coachId) {

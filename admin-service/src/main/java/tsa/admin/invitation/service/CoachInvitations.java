@@ -281,16 +281,20 @@ public class CoachInvitations {
                 + (invitation.message() == null || invitation.message().isBlank() ? "" : "\n" + invitation.message() + "\n")
                 + "\nStart your onboarding here: " + url + "\n\n"
                 + "The link works until " + invitation.expiresAt() + ".\n";
-        MailSender.Outcome outcome = mail.send(invitation.coachEmail(), "Your invitation to coach with TSA", text);
+        // Off the request thread, like sign-in mails: the answer carries no mailStatus yet, the record gets it.
+        mail.sendLater("coach-invitation", invitation.coachEmail(), "Your invitation to coach with TSA", text,
+                outcome -> recordMailStatus(invitation, outcome));
+        return invitation;
+    }
+
+    private void recordMailStatus(CoachInvitation invitation, MailSender.Outcome outcome) {
         CoachInvitation recorded = invitation.toBuilder()
                 .mailStatus(outcome.status())
                 .version(invitation.version() + 1)
                 .build();
-        if (store.replace(recorded, invitation.version())) {
-            return recorded;
+        if (!store.replace(recorded, invitation.version())) {
+            LOG.warnf("mail status of invitation %s not recorded: it changed meanwhile", invitation.invitationId());
         }
-        LOG.warnf("mail status of invitation %s not recorded: it changed meanwhile", invitation.invitationId());
-        return invitation;
     }
 
     private static School findSchool(String schoolId) {

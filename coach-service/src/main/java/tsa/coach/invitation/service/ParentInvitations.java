@@ -14,7 +14,8 @@ import org.jboss.logging.Logger;
 import tsa.coach.invitation.config.ParentInvitationSettings;
 import tsa.coach.invitation.store.ParentInvitation;
 import tsa.coach.invitation.store.ParentInvitationStore;
-import tsa.coach.profile.service.CoachProfiles;
+import tsa.coach.profile.service.CoachAccounts;
+import tsa.coach.profile.service.CoachPermissions;
 import tsa.coach.profile.service.ProfileStatus;
 import tsa.coach.profile.store.CoachProfile;
 import tsa.runtime.dynamo.UniquenessGuard;
@@ -39,11 +40,17 @@ public class ParentInvitations {
 
     private static final int ATTEMPTS = 4;
 
+    /** The kind of mail the logs name (never its subject, which holds the student's name). */
+    static final String MAIL_KIND = "parent-invitation";
+
     @Inject
     ParentInvitationStore store;
 
     @Inject
-    CoachProfiles profiles;
+    CoachAccounts accounts;
+
+    @Inject
+    InvitationMailLimit mailLimit;
 
     @Inject
     Caller caller;
@@ -66,7 +73,8 @@ public class ParentInvitations {
 
     public ParentInvitation invite(NewInvitation request) {
         String coachId = caller.coachId().orElseThrow(ParentInvitations::noActiveProfile);
-        CoachProfile coach = activeProfile(coachId);
+        CoachProfile coach = mayInvite();
+        mailLimit.take(coachId);
         String parentEmail = normalEmail(request.parentEmail());
         String studentName = request.studentName().trim();
         Instant now = clock.instant();
@@ -131,6 +139,7 @@ public class ParentInvitations {
 
     /** The inviting coach cancels: {@code sent|opened -> cancelled}; cancelling again changes nothing. */
     public ParentInvitation cancel(String invitationId) {
+        accounts.requireWritable();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             ParentInvitation before = current(ownInvitation(invitationId));
             ParentInvitationStatus status = statusOf(before);
@@ -152,36 +161,46 @@ public class ParentInvitations {
     }
 
     /**
-     * The inviting coach (still active) resends: a new secret (the old link dies), a new expiry, {@code sent_at} now,
-     * status {@code sent} (an opened one stays opened), and a mail with the new link.
+     * The inviting coach (still active, with {@code invite_parents}, within the mail limit) resends: a new secret (the
+     * old link dies), a new expiry, {@code sent_at} now, status {@code sent} (an opened one stays opened), and a mail
+     * with the new link.
      */
     public ParentInvitation resend(String invitationId) {
-        ParentInvitation before = current(ownInvitation(invitationId));
-        CoachProfile coach = activeProfile(before.coachId());
-        ParentInvitationStatus status = statusOf(before);
-        if (!status.canBeResent()) {
-            throw ProblemException.conflict("a " + status.value() + " invitation can't be resent");
+        CoachProfile coach = null;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            ParentInvitation before = current(ownInvitation(invitationId));
+            if (coach == null) {
+                coach = mayInvite();
+            }
+            ParentInvitationStatus status = statusOf(before);
+            if (!status.canBeResent()) {
+                throw ProblemException.conflict("a " + status.value() + " invitation can't be resent");
+            }
+            if (attempt == 0) {
+                mailLimit.take(before.coachId());
+            }
+            Instant now = clock.instant();
+            if (status == ParentInvitationStatus.EXPIRED
+                    && !store.claimSlot(slotOf(before), invitationId, this::holderState)) {
+                throw ProblemException.conflict("another open invitation to " + before.parentEmail() + " for "
+                        + before.studentName() + " exists");
+            }
+            LinkToken link = LinkToken.issue(LinkToken.Kind.PARENT_INVITATION, invitationId);
+            ParentInvitation after = before.toBuilder()
+                    .invitationStatus(status == ParentInvitationStatus.OPENED
+                            ? ParentInvitationStatus.OPENED.value() : ParentInvitationStatus.SENT.value())
+                    .magicLinkToken(link.secretHash())
+                    .sentAt(Timestamps.format(now))
+                    .expiresAt(Timestamps.format(now.plus(settings.lifetime())))
+                    .mailStatus(null)
+                    .version(before.version() + 1)
+                    .build();
+            // A lost race (the previous mail's outcome being recorded, a parent opening it) is read again.
+            if (store.replace(after, before.version())) {
+                return mailLink(after, link, coach);
+            }
         }
-        Instant now = clock.instant();
-        if (status == ParentInvitationStatus.EXPIRED
-                && !store.claimSlot(slotOf(before), invitationId, this::holderState)) {
-            throw ProblemException.conflict("another open invitation to " + before.parentEmail() + " for "
-                    + before.studentName() + " exists");
-        }
-        LinkToken link = LinkToken.issue(LinkToken.Kind.PARENT_INVITATION, invitationId);
-        ParentInvitation after = before.toBuilder()
-                .invitationStatus(status == ParentInvitationStatus.OPENED
-                        ? ParentInvitationStatus.OPENED.value() : ParentInvitationStatus.SENT.value())
-                .magicLinkToken(link.secretHash())
-                .sentAt(Timestamps.format(now))
-                .expiresAt(Timestamps.format(now.plus(settings.lifetime())))
-                .mailStatus(null)
-                .version(before.version() + 1)
-                .build();
-        if (!store.replace(after, before.version())) {
-            throw ProblemException.conflict("the invitation changed meanwhile; try again");
-        }
-        return mailLink(after, link, coach);
+        throw changing();
     }
 
     /**
@@ -253,18 +272,19 @@ public class ParentInvitations {
                 .orElseThrow(() -> notFound(invitationId));
     }
 
-    private CoachProfile activeProfile(String coachId) {
-        CoachProfile profile;
-        try {
-            profile = profiles.get(coachId);
-        } catch (ProblemException e) {
-            if (e.status() == 404) {
-                throw noActiveProfile();
-            }
-            throw e;
-        }
+    /**
+     * The caller's profile, if it may send parent invitations: it exists and is {@code active} (else 409, as before
+     * permissions existed) and carries {@code invite_parents} (else 403). The profile is the one the request's
+     * account gate read from the store (strongly consistent), so a status change is seen at once.
+     */
+    private CoachProfile mayInvite() {
+        CoachProfile profile = accounts.requireWritable().orElseThrow(ParentInvitations::noActiveProfile);
         if (!ProfileStatus.ACTIVE.value().equals(profile.profileStatus())) {
             throw noActiveProfile();
+        }
+        if (!CoachPermissions.has(profile, CoachPermissions.INVITE_PARENTS)) {
+            throw ProblemException.forbidden("your coach account lacks the permission invite_parents; an admin "
+                    + "grants it on your coach invitation");
         }
         return profile;
     }
@@ -307,8 +327,9 @@ public class ParentInvitations {
     }
 
     /**
-     * Sends the link and records {@code mail_status} on the invitation, unless the invitation's secret changed
-     * meanwhile (a resend's own mail then tells).
+     * Sends the link after the write, off the request thread; when the outcome is known it is recorded as
+     * {@code mail_status} on the invitation, unless the invitation's secret changed meanwhile (a resend's own mail
+     * then tells). The answer to the request is the invitation as written, without a {@code mail_status} yet.
      */
     private ParentInvitation mailLink(ParentInvitation invitation, LinkToken link, CoachProfile coach) {
         String url = portals.signInLink("parent", link.value());
@@ -319,8 +340,13 @@ public class ParentInvitations {
                 + invitation.sport() + ".\n\n"
                 + "Open your invitation here: " + url + "\n\n"
                 + "The link works until " + invitation.expiresAt() + ".\n";
-        MailSender.Outcome outcome = mail.send(invitation.parentEmail(),
-                "Your invitation to enroll " + invitation.studentName() + " with TSA", text);
+        mail.sendLater(MAIL_KIND, invitation.parentEmail(),
+                "Your invitation to enroll " + invitation.studentName() + " with TSA", text,
+                outcome -> recordMailStatus(invitation, link, outcome));
+        return withEffectiveStatus(invitation);
+    }
+
+    private void recordMailStatus(ParentInvitation invitation, LinkToken link, MailSender.Outcome outcome) {
         ParentInvitation current = invitation;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             ParentInvitation recorded = current.toBuilder()
@@ -328,7 +354,7 @@ public class ParentInvitations {
                     .version(current.version() + 1)
                     .build();
             if (store.replace(recorded, current.version())) {
-                return withEffectiveStatus(recorded);
+                return;
             }
             Optional<ParentInvitation> reread = store.find(invitation.invitationId());
             if (reread.isEmpty() || !link.matches(reread.get().magicLinkToken())) {
@@ -338,7 +364,6 @@ public class ParentInvitations {
         }
         LOG.warnf("mail status of parent invitation %s not recorded: it changed meanwhile",
                 invitation.invitationId());
-        return invitation.toBuilder().mailStatus(outcome.status()).build();
     }
 
     /** The slot an invitation holds: a digest of coach, parent email and student name (case and spaces ignored). */

@@ -16,8 +16,10 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import tsa.coach.config.CoachTables;
 import tsa.runtime.dynamo.ConditionalWrites;
+import tsa.runtime.dynamo.SchemaVersion;
 import tsa.runtime.dynamo.UniquenessGuard;
 import tsa.runtime.paging.Page;
 import tsa.runtime.paging.PageCursor;
@@ -33,12 +35,23 @@ public class ParentInvitationStore {
 
     private static final String GUARD_KIND = "parent-invitation";
 
+    /** Key prefix of the per-coach mail counters ({@code limit#invitation-mail#<coachId>#<window start>}). */
+    public static final String LIMIT_PREFIX = "limit#";
+    /** The counter of a mail-limit item. */
+    public static final String COUNT = "count";
+    /** The TTL attribute (epoch seconds) of the mail-limit items: DynamoDB removes a window once it has ended. */
+    public static final String EXPIRATION_TIME = "expiration_time";
+
+    private final DynamoDbClient dynamo;
+    private final String tableName;
     private final DynamoDbTable<ParentInvitation> table;
     private final UniquenessGuard openPerStudent;
 
     @Inject
     public ParentInvitationStore(DynamoDbClient dynamo, CoachTables tables, Clock clock) {
         String name = tables.parentInvitations().name();
+        this.dynamo = dynamo;
+        this.tableName = name;
         this.table = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build().table(name,
                 ParentInvitation.SCHEMA);
         this.openPerStudent = new UniquenessGuard(dynamo, name, ParentInvitation.INVITATION_ID, clock);
@@ -47,7 +60,7 @@ public class ParentInvitationStore {
     /** The invitation as last written (a consistent read); guard items and impossible ids are none. */
     public Optional<ParentInvitation> find(String invitationId) {
         if (invitationId == null || invitationId.isBlank() || invitationId.length() > 200
-                || invitationId.startsWith("guard#")) {
+                || invitationId.startsWith("guard#") || invitationId.startsWith(LIMIT_PREFIX)) {
             return Optional.empty();
         }
         return Optional.ofNullable(table.getItem(r -> r.key(key(invitationId)).consistentRead(true)));
@@ -60,6 +73,33 @@ public class ParentInvitationStore {
     public boolean claimSlot(String slot, String invitationId,
             Function<String, UniquenessGuard.HolderState> holderState) {
         return openPerStudent.claimFor(UniquenessGuard.key(GUARD_KIND, slot), invitationId, holderState);
+    }
+
+    /**
+     * Takes one unit of a coach's mail counter for the window starting at {@code windowStart} (epoch seconds), unless
+     * it holds {@code max} already: one conditional update of one item, so racing requests never overshoot. The
+     * item carries only the table's key, {@code count}, {@code expiration_time} and {@code schema_version} (no index
+     * attribute, so no query returns it). Returns false when the window is full.
+     */
+    public boolean takeMailUnit(String coachId, long windowStart, int max, long expiresAt) {
+        String key = LIMIT_PREFIX + "invitation-mail#" + coachId + "#" + windowStart;
+        try {
+            dynamo.updateItem(r -> r.tableName(tableName)
+                    .key(Map.of(ParentInvitation.INVITATION_ID, AttributeValue.fromS(key)))
+                    .updateExpression("SET #c = if_not_exists(#c, :zero) + :one, #e = :e, #s = :s")
+                    .conditionExpression("attribute_not_exists(#c) OR #c < :max")
+                    .expressionAttributeNames(Map.of("#c", COUNT, "#e", EXPIRATION_TIME,
+                            "#s", SchemaVersion.ATTRIBUTE))
+                    .expressionAttributeValues(Map.of(
+                            ":zero", AttributeValue.fromN("0"),
+                            ":one", AttributeValue.fromN("1"),
+                            ":max", AttributeValue.fromN(Integer.toString(max)),
+                            ":e", AttributeValue.fromN(Long.toString(expiresAt)),
+                            ":s", AttributeValue.fromS(SchemaVersion.CURRENT))));
+            return true;
+        } catch (ConditionalCheckFailedException full) {
+            return false;
+        }
     }
 
     /** Writes a new invitation; false if one with that id exists. */

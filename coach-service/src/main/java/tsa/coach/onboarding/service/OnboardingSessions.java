@@ -19,6 +19,7 @@ import tsa.coach.client.AdminServiceClient.InvitationNotFound;
 import tsa.coach.onboarding.config.OnboardingSettings;
 import tsa.coach.onboarding.store.OnboardingSession;
 import tsa.coach.onboarding.store.OnboardingSessionStore;
+import tsa.coach.profile.service.CoachAccounts;
 import tsa.coach.profile.service.CoachProfiles;
 import tsa.coach.profile.service.ProfileStatus;
 import tsa.coach.profile.store.CoachProfile;
@@ -58,6 +59,9 @@ public class OnboardingSessions {
     CoachProfiles profiles;
 
     @Inject
+    CoachAccounts accounts;
+
+    @Inject
     SchoolDirectory schools;
 
     @Inject
@@ -87,6 +91,7 @@ public class OnboardingSessions {
                 "this session was not opened from a coach invitation; sign in through your invitation link"));
         String coachId = caller.coachId().orElseThrow(() -> ProblemException.conflict(
                 "this session carries no coach id; sign in through your invitation link"));
+        accounts.requireWritable();
         Invitation invitation = openInvitation(invitationId, coachId);
         if (profileOf(coachId).isPresent()) {
             throw ProblemException.conflict("your onboarding is complete: you have a profile already");
@@ -133,6 +138,7 @@ public class OnboardingSessions {
      * earlier step is finished (409) and the step's own fields are (400); slides the expiry.
      */
     public SessionState save(String sessionId, OnboardingStep step, OnboardingForm patch) {
+        accounts.requireWritable();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             OnboardingSession before = live(sessionId);
             OnboardingForm merged = OnboardingForm.fromItem(before.formData()).merge(patch);
@@ -168,6 +174,7 @@ public class OnboardingSessions {
      * then the session closed. An invitation cancelled or expired meanwhile leaves the profile {@code inactive}: 409.
      */
     public Completed complete(String sessionId) {
+        accounts.requireWritable();
         OnboardingSession session = owned(sessionId)
                 .orElseThrow(() -> ProblemException.notFound("no onboarding session " + sessionId));
         if (COMPLETED.equals(session.onboardingStep())) {
@@ -194,7 +201,8 @@ public class OnboardingSessions {
         }
         boolean existed = profileOf(invitation.coachId()).isPresent();
         CoachProfile profile = profiles.createFromOnboarding(invitation.coachId(), invitation.coachEmail(),
-                form.firstName(), form.lastName(), form.phone(), form.schoolId(), form.sportSpecialties());
+                form.firstName(), form.lastName(), form.phone(), form.schoolId(), form.sportSpecialties(),
+                invitation.permissions());
         try {
             admin.accept(invitation.invitationId());
         } catch (InvitationConflict | InvitationNotFound cancelledMeanwhile) {

@@ -46,6 +46,9 @@ public class CoachProfiles {
     Caller caller;
 
     @Inject
+    CoachAccounts accounts;
+
+    @Inject
     Clock clock;
 
     /** A profile as a caller may see it: whole, or only its public part (a parent of that coach's families). */
@@ -53,11 +56,12 @@ public class CoachProfiles {
     }
 
     /**
-     * Onboarding completed: the profile under the invitation's coach id, {@code active}, version 1. Idempotent: if
-     * the profile exists it is returned unchanged (a retry after a crash between steps).
+     * Onboarding completed: the profile under the invitation's coach id, {@code active}, version 1, with the
+     * permissions the coach invitation granted. Idempotent: if the profile exists it is returned unchanged (a retry
+     * after a crash between steps).
      */
     public CoachProfile createFromOnboarding(String coachId, String email, String firstName, String lastName,
-            String phone, String schoolId, List<String> sportSpecialties) {
+            String phone, String schoolId, List<String> sportSpecialties, List<String> permissions) {
         require(coachId, "coachId");
         require(email, "email");
         require(firstName, "firstName");
@@ -76,6 +80,7 @@ public class CoachProfiles {
                 .phone(blankToNull(phone))
                 .schoolId(schoolId)
                 .sportSpecialties(sportSpecialties == null ? List.of() : sportSpecialties)
+                .permissions(CoachPermissions.known(permissions))
                 .profileStatus(ProfileStatus.ACTIVE.value())
                 .createdAt(now)
                 .updatedAt(now)
@@ -127,7 +132,9 @@ public class CoachProfiles {
             throw ProblemException.preconditionRequired(
                     "send If-Match with the ETag of your last read of the profile");
         }
-        CoachProfile before = mine(coachId);
+        // The account gate's read (strongly consistent) is also the version this edit is conditional on.
+        CoachProfile before = accounts.requireWritable().filter(p -> p.coachId().equals(coachId))
+                .orElseThrow(() -> ProblemException.notFound("you have no profile yet"));
         requireSchool(edit.schoolId());
         if (!ifMatchVersions.contains(before.version())) {
             throw stale();

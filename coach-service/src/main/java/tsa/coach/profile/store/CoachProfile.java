@@ -16,8 +16,10 @@ import tsa.runtime.dynamo.SchemaVersion;
 
 /**
  * A coach profile, one item of {@code profilesdev} (seed) keyed by {@code coach_id}. Beyond the seed: {@code version}
- * for conditional writes, and {@code sync_pending}, present only while sync-service has not acknowledged the latest
- * version, so that the sparse {@code sync-pending-index} holds only those profiles. Timestamps are ISO-8601 UTC
+ * for conditional writes; {@code sync_pending}, present only while sync-service has not acknowledged the latest
+ * version, so that the sparse {@code sync-pending-index} holds only those profiles; and {@code permissions}, what the
+ * coach invitation allowed (absent on profiles written before permissions were carried over: see
+ * {@code CoachPermissions}). Timestamps are ISO-8601 UTC
  * strings of fixed width, since {@code updated_at} sorts two indexes.
  */
 public record CoachProfile(
@@ -33,6 +35,7 @@ public record CoachProfile(
         String updatedAt,
         Long version,
         String syncPending,
+        List<String> permissions,
         String schemaVersion) {
 
     public static final String COACH_ID = "coach_id";
@@ -47,6 +50,7 @@ public record CoachProfile(
     public static final String UPDATED_AT = "updated_at";
     public static final String VERSION = "version";
     public static final String SYNC_PENDING = "sync_pending";
+    public static final String PERMISSIONS = "permissions";
 
     /** The one value {@code sync_pending} takes when present: the hash key the re-send job queries. */
     public static final String SYNC_PENDING_VALUE = "pending";
@@ -83,6 +87,8 @@ public record CoachProfile(
                     .addAttribute(String.class, a -> a.name(SYNC_PENDING)
                             .getter(CoachProfile::syncPending).setter(Builder::syncPending)
                             .tags(secondaryPartitionKey(CoachTables.SYNC_PENDING_INDEX)))
+                    .addAttribute(EnhancedType.listOf(String.class), a -> a.name(PERMISSIONS)
+                            .getter(CoachProfile::permissions).setter(Builder::permissions))
                     .addAttribute(SchemaVersion.attribute(CoachProfile.class, Builder.class,
                             CoachProfile::schemaVersion, Builder::schemaVersion))
                     .build();
@@ -90,6 +96,7 @@ public record CoachProfile(
     public CoachProfile {
         sportSpecialties = sportSpecialties == null
                 ? null : Collections.unmodifiableList(new ArrayList<>(sportSpecialties));
+        permissions = permissions == null ? null : Collections.unmodifiableList(new ArrayList<>(permissions));
     }
 
     /** A new item, at the current schema version. */
@@ -111,6 +118,7 @@ public record CoachProfile(
                 .updatedAt(updatedAt)
                 .version(version)
                 .syncPending(syncPending)
+                .permissions(permissions)
                 .schemaVersion(schemaVersion);
     }
 
@@ -127,6 +135,7 @@ public record CoachProfile(
         private String updatedAt;
         private Long version;
         private String syncPending;
+        private List<String> permissions;
         private String schemaVersion;
 
         private Builder() {
@@ -192,6 +201,11 @@ public record CoachProfile(
             return this;
         }
 
+        public Builder permissions(List<String> permissions) {
+            this.permissions = permissions;
+            return this;
+        }
+
         public Builder schemaVersion(String schemaVersion) {
             this.schemaVersion = schemaVersion;
             return this;
@@ -199,7 +213,7 @@ public record CoachProfile(
 
         public CoachProfile build() {
             return new CoachProfile(coachId, firstName, lastName, email, phone, schoolId, sportSpecialties,
-                    profileStatus, createdAt, updatedAt, version, syncPending, schemaVersion);
+                    profileStatus, createdAt, updatedAt, version, syncPending, permissions, schemaVersion);
         }
     }
 }
