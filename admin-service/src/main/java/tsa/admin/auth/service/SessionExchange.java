@@ -73,7 +73,9 @@ public class SessionExchange {
 
     private Optional<SessionIdentity> signIn(LinkToken token) {
         Optional<SignInLink> stored = signIns.find(token.recordId())
-                .filter(link -> SignInLink.KIND_LINK.equals(link.kind()) && token.matches(link.tokenHash()));
+                .filter(link -> SignInLink.KIND_LINK.equals(link.kind()) && token.matches(link.tokenHash()))
+                // a newer link of the same address and portal retires this one
+                .filter(link -> signIns.isNewest(link.email(), link.portal(), link.linkId()));
         if (stored.isEmpty()) {
             return Optional.empty();
         }
