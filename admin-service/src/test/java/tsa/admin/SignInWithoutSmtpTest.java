@@ -3,7 +3,6 @@ package tsa.admin;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -11,6 +10,7 @@ import io.restassured.http.ContentType;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,15 +22,16 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tsa.testsupport.DataStores;
+import tsa.testsupport.MailServer;
 import tsa.testsupport.RealDataStores;
 
 /**
  * With the SMTP server stopped, asking for a sign-in link still answers 202 at once, and the link's record says
- * {@code mail_status=failed}. Runs under its own profile: the application gets its own set of stores, so stopping
- * this mail server affects no other test.
+ * {@code mail_status=failed}. Runs under its own profile, whose application sends to a mail server of its own that is
+ * stopped before the application starts: the JVM's shared mail server, which the other test classes read, is never
+ * touched (and this test shows that nothing reached it).
  */
 @QuarkusTest
-@QuarkusTestResource(RealDataStores.class)
 @TestProfile(SignInWithoutSmtpTest.OneMailAttempt.class)
 class SignInWithoutSmtpTest {
 
@@ -39,13 +40,36 @@ class SignInWithoutSmtpTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("tsa.mail.attempts", "1", "tsa.mail.attempt-timeout", "PT3S");
         }
+
+        /** Instead of the module's {@link RealDataStores} (whose mail port would win over a config override). */
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(StoppedMailServer.class));
+        }
+    }
+
+    /** The JVM's shared stores, except that mail goes to a server of this test's own, stopped before the start. */
+    public static class StoppedMailServer extends RealDataStores {
+        @Override
+        public Map<String, String> start() {
+            Map<String, String> config = new LinkedHashMap<>(super.start());
+            MailServer own = MailServer.start(0, 0);
+            own.close();
+            // the port that server had bound: nothing listens there now, connections are refused
+            config.put("quarkus.mailer.port", Integer.toString(own.smtpPort()));
+            return config;
+        }
     }
 
     @Test
     void aLinkRequestAnswers202WithoutWaitingOnSmtpAndTheRecordSaysTheMailFailed() throws Exception {
         String email = "admin-" + UUID.randomUUID().toString().substring(0, 8) + "@tsa.example";
         SignInTest.userRow(email, "administrator", true);
-        DataStores.shared().mail().close();
 
         Instant asked = Instant.now();
         SignInTest.askForLink(email, "admin").then().statusCode(202).contentType(ContentType.JSON);
@@ -74,5 +98,6 @@ class SignInWithoutSmtpTest {
             }
             assertThat(mailStatus).isEqualTo("failed");
         }
+        assertThat(DataStores.shared().mail().inbox(email)).as("the shared mail server got nothing").isEmpty();
     }
 }

@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.restassured.response.Response;
+import tsa.testsupport.DataStores;
 import tsa.testsupport.TestTokens;
 
 /**
@@ -27,8 +31,22 @@ final class AuditApi {
     private AuditApi() {
     }
 
+    /**
+     * A new administrator: an address unique to the test with an enabled administrator row, since admin-service
+     * records actions only of admins who are enabled now.
+     */
     static String uniqueAdmin() {
-        return "admin-" + UUID.randomUUID().toString().substring(0, 8) + "@tsa.example";
+        String email = "admin-" + UUID.randomUUID().toString().substring(0, 8) + "@tsa.example";
+        try (Connection c = DataStores.shared().postgres().connect("coach_portal");
+                PreparedStatement s = c.prepareStatement("insert into users (sourced_id, role, email, enabled_user, "
+                        + "status) values (?, 'administrator', ?, true, 'active')")) {
+            s.setString(1, UUID.randomUUID().toString());
+            s.setString(2, email);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not add administrator " + email, e);
+        }
+        return email;
     }
 
     static String newLogId() {

@@ -226,4 +226,35 @@ class AuditRecordIntakeTest {
         assertThat(response.contentType()).as(response.asString()).startsWith("application/problem+json");
         assertThat(read(response).path("status").asInt()).isEqualTo(status);
     }
+
+    @Test
+    void aRecordOfAnAddressWithNoEnabledAdministratorRowIsRefusedAndNothingIsRecorded() throws Exception {
+        String active = uniqueAdmin();
+        String disabled = uniqueAdmin();
+        setAdministrator(disabled, "enabled_user = false");
+        String revoked = uniqueAdmin();
+        setAdministrator(revoked, "status = 'tobedeleted', enabled_user = false");
+        String stranger = "stranger-" + newLogId().substring(0, 8) + "@tsa.example";
+
+        for (String admin : List.of(disabled, revoked, stranger)) {
+            String logId = newLogId();
+            Response refused = record(recordBody(logId, admin, "update"));
+            assertThat(refused.statusCode()).as(admin + ": " + refused.asString()).isEqualTo(403);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(get(logId).statusCode()).as("nothing recorded for " + admin).isEqualTo(404);
+            assertThat(read(list(Map.of("adminEmail", admin))).path("items")).isEmpty();
+        }
+        String logId = newLogId();
+        assertThat(record(recordBody(logId, active.toUpperCase(), "update")).statusCode())
+                .as("the control: an enabled administrator's record").isEqualTo(201);
+        assertThat(get(logId).statusCode()).isEqualTo(200);
+    }
+
+    private static void setAdministrator(String email, String change) throws Exception {
+        try (var c = tsa.testsupport.DataStores.shared().postgres().connect("coach_portal");
+                var s = c.prepareStatement("update users set " + change + " where email = ? and role = 'administrator'")) {
+            s.setString(1, email);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+    }
 }

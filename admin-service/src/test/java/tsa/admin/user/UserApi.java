@@ -109,6 +109,13 @@ final class UserApi {
         return sourcedId;
     }
 
+    /** An address with an enabled administrator row, to act as: admin-service lets only enabled admins write. */
+    static String actingAdmin() {
+        String email = unique("acting-admin");
+        insertRow("administrator", email);
+        return email;
+    }
+
     static String insertRow(String role, String email) {
         return insertRow(role, email, null, null, null);
     }

@@ -1,6 +1,7 @@
 package tsa.admin.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tsa.admin.user.UserApi.actingAdmin;
 import static tsa.admin.user.UserApi.DEFAULT_ADMIN;
 import static tsa.admin.user.UserApi.addAdministrator;
 import static tsa.admin.user.UserApi.as;
@@ -75,7 +76,7 @@ class UserDirectoryTest {
 
     @Test
     void anAdminAddsAnAdministratorWithTheLowerCasedAddressAsUsername() {
-        String admin = unique("acting-admin");
+        String admin = actingAdmin();
         String email = unique("New-Admin");
         Response response = addAdministrator(admin,
                 "{\"email\":\"" + email.toUpperCase() + "\",\"givenName\":\"Ada\",\"familyName\":\"Lovelace\"}");
@@ -109,7 +110,7 @@ class UserDirectoryTest {
 
     @Test
     void addingAnAddressThatIsAlreadyAnActiveAdministratorIs409() {
-        String admin = unique("acting-admin");
+        String admin = actingAdmin();
         String email = unique("twice");
         assertThat(addAdministrator(admin, "{\"email\":\"" + email + "\"}").statusCode()).isEqualTo(201);
 
@@ -124,7 +125,7 @@ class UserDirectoryTest {
         String email = unique("parent-and-admin");
         String parentRow = insertRow("parent", email, email, null, null);
 
-        Response response = addAdministrator(unique("acting-admin"), "{\"email\":\"" + email + "\"}");
+        Response response = addAdministrator(actingAdmin(), "{\"email\":\"" + email + "\"}");
 
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(201);
         assertThat(response.jsonPath().getMap("")).containsEntry("username", null).containsEntry("email", email);
@@ -136,7 +137,7 @@ class UserDirectoryTest {
 
     @Test
     void parallelRequestsToAddOneAddressCreateOneRow() throws Exception {
-        String admin = unique("acting-admin");
+        String admin = actingAdmin();
         String email = unique("raced");
         int requests = 6;
         CountDownLatch start = new CountDownLatch(1);
@@ -173,7 +174,7 @@ class UserDirectoryTest {
 
     @Test
     void aRevokedAdministratorIsKeptDisabledAndAddingTheAddressAgainRestoresTheRow() {
-        String admin = unique("acting-admin");
+        String admin = actingAdmin();
         String email = unique("revoked");
         String sourcedId = addAdministrator(admin, "{\"email\":\"" + email + "\",\"givenName\":\"Rev\"}")
                 .jsonPath().getString("sourcedId");
@@ -240,7 +241,7 @@ class UserDirectoryTest {
 
     @Test
     void anAdminDisablesAndEnablesParentGuardianAndAdministratorRows() {
-        String admin = unique("acting-admin");
+        String admin = actingAdmin();
         for (String role : List.of("parent", "guardian")) {
             String sourcedId = insertRow(role, unique(role));
             Response disabled = setEnabled(admin, sourcedId, "{\"enabledUser\":false}");
@@ -271,7 +272,7 @@ class UserDirectoryTest {
 
     @Test
     void aCoachRowIs409AndPointsAtTheCoachStatus() {
-        String admin = unique("acting-admin");
+        String admin = actingAdmin();
         String coachId = uniqueId("coach");
         insertRow("teacher", unique("coach"), null, List.of("255901001"), coachId);
 
@@ -286,7 +287,7 @@ class UserDirectoryTest {
 
     @Test
     void aStudentRowIs409AndAnUnknownRowIs404() {
-        String admin = unique("acting-admin");
+        String admin = actingAdmin();
         String student = insertRow("student", unique("student"));
 
         assertProblem(setEnabled(admin, student, "{\"enabledUser\":false}"), 409);

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.core.exception.SdkException;
 import tsa.admin.audit.store.AuditLogStore;
 import tsa.admin.audit.store.AuditRecord;
+import tsa.admin.user.service.ActiveAdministrators;
 import tsa.runtime.audit.AdminAction;
 import tsa.runtime.audit.AdminAuditTrail;
 import tsa.runtime.paging.Page;
@@ -60,6 +61,9 @@ public class AuditTrail implements AdminAuditTrail {
     AuditLogStore store;
 
     @Inject
+    ActiveAdministrators administrators;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -68,8 +72,15 @@ public class AuditTrail implements AdminAuditTrail {
     @Inject
     ObjectMapper json;
 
+    /**
+     * {@inheritDoc} Every admin write in admin-service passes here first, so this is where a session whose admin has
+     * been disabled or revoked since it was issued stops: 401, nothing recorded, nothing written.
+     */
     @Override
     public String recordBefore(AdminAction action) {
+        if (!administrators.isActive(caller.email())) {
+            throw ProblemException.unauthorized("this session's administrator is no longer enabled");
+        }
         AuditRecord record = fromCaller(action).logId(newLogId()).build();
         AuditLogStore.Appended appended = append(record);
         if (!appended.written()) {
@@ -100,9 +111,14 @@ public class AuditTrail implements AdminAuditTrail {
 
     /**
      * Records what another service sends on an admin's behalf, under the {@code log_id} it chose: a retry with the
-     * same content finds the record it wrote before; the same id with other content is a 409.
+     * same content finds the record it wrote before; the same id with other content is a 409. An address with no
+     * enabled, active administrator row is refused (403, nothing recorded): no record, no write, so a disabled or
+     * revoked admin's session stops writing in the other services too.
      */
     public Recorded recordForwarded(AuditRecord proposed) {
+        if (!administrators.isActive(proposed.adminEmail())) {
+            throw ProblemException.forbidden("adminEmail is not an enabled administrator; nothing was recorded");
+        }
         AuditRecord record = normalized(proposed).toBuilder()
                 .timestamp(Timestamps.format(clock.instant()))
                 .build();

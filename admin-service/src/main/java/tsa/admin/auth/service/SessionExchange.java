@@ -17,7 +17,8 @@ import tsa.runtime.security.TokenMinter;
 
 /**
  * {@code POST /api/auth/sessions}: the only place where a link token becomes a session. A malformed, unknown,
- * expired, used or superseded token gets the same 401, which never says which.
+ * expired, used or superseded token, and a valid token of a person whose {@code users} row for that role is disabled
+ * or revoked, get the same 401, which never says which.
  */
 @ApplicationScoped
 public class SessionExchange {
@@ -52,12 +53,12 @@ public class SessionExchange {
         Optional<SessionIdentity> identity = parsed.flatMap(token -> switch (token.kind()) {
             case SIGN_IN -> signIn(token);
             case COACH_INVITATION -> coachInvitations.openInvitationFor(token)
+                    .filter(i -> directory.admitsInvitedCoach(i.coachEmail(), i.coachId()))
                     .map(i -> new SessionIdentity(Roles.COACH, i.coachEmail(), i.coachId(), i.invitationId(), null));
-            case PARENT_INVITATION -> coachService.exchangeParentToken(token.value()).map(invitation -> {
-                directory.ensureParentRow(invitation.parentEmail());
-                return new SessionIdentity(Roles.PARENT, invitation.parentEmail(), null, invitation.invitationId(),
-                        invitation.parentEmail());
-            });
+            case PARENT_INVITATION -> coachService.exchangeParentToken(token.value())
+                    .filter(invitation -> directory.admitsInvitedParent(invitation.parentEmail()))
+                    .map(invitation -> new SessionIdentity(Roles.PARENT, invitation.parentEmail(), null,
+                            invitation.invitationId(), invitation.parentEmail()));
         });
         if (identity.isEmpty()) {
             registry.counter("tsa.sign_in.sessions", "outcome", "refused").increment();
@@ -72,7 +73,9 @@ public class SessionExchange {
 
     private Optional<SessionIdentity> signIn(LinkToken token) {
         Optional<SignInLink> stored = signIns.find(token.recordId())
-                .filter(link -> SignInLink.KIND_LINK.equals(link.kind()) && token.matches(link.tokenHash()));
+                .filter(link -> SignInLink.KIND_LINK.equals(link.kind()) && token.matches(link.tokenHash()))
+                // a newer link of the same address and portal retires this one
+                .filter(link -> signIns.isNewest(link.email(), link.portal(), link.linkId()));
         if (stored.isEmpty()) {
             return Optional.empty();
         }

@@ -12,8 +12,9 @@ import tsa.runtime.security.Roles;
 
 /**
  * Who may sign in to which portal (architecture.md): an enabled administrator row; an enabled teacher row or an open
- * coach invitation; an enabled parent (or guardian) row. Read at request time and again at the exchange, so a person
- * disabled meanwhile gets no session.
+ * coach invitation; an enabled parent (or guardian) row. Read at request time and again at every exchange ({@code s},
+ * {@code c} and {@code p} tokens alike), so a person disabled or revoked meanwhile gets no session. A row counts only
+ * while it is enabled and {@code active}.
  */
 @ApplicationScoped
 public class SignInDirectory {
@@ -29,6 +30,26 @@ public class SignInDirectory {
             case PARENT -> enabledRow(email, List.of(UserRole.PARENT, UserRole.GUARDIAN))
                     .map(row -> new SessionIdentity(Roles.PARENT, email, null, null, email));
         };
+    }
+
+    /**
+     * Whether the parent of a valid parent-invitation token may have a session: the first exchange gives them a
+     * {@code users} row (role parent) if they have none; a parent whose row was disabled (while the invitation is
+     * still sent or opened) is refused.
+     */
+    public boolean admitsInvitedParent(String email) {
+        ensureParentRow(email);
+        return enabledRow(email.toLowerCase(), List.of(UserRole.PARENT, UserRole.GUARDIAN)).isPresent();
+    }
+
+    /**
+     * Whether the coach of a valid coach-invitation token may have a session: a coach with no teacher row yet (still
+     * onboarding) may; once the coach's teacher row exists, only while it is enabled and active.
+     */
+    public boolean admitsInvitedCoach(String email, String coachId) {
+        List<User> rows = User.<User>find("role = ?1 and (sourcedId = ?2 or email = ?3)",
+                UserRole.TEACHER.value(), coachId, email.toLowerCase()).list();
+        return rows.isEmpty() || rows.stream().anyMatch(SignInDirectory::isActive);
     }
 
     /**
@@ -52,13 +73,22 @@ public class SignInDirectory {
             WHERE NOT EXISTS (SELECT 1 FROM users WHERE email = :email AND role IN ('parent', 'guardian'))
             """;
 
+    /**
+     * An enabled teacher row; else, only while the address has no teacher row at all, an open invitation. A disabled
+     * or revoked teacher row is not side-stepped through an invitation.
+     */
     private Optional<SessionIdentity> coach(String email) {
-        Optional<User> teacher = enabledRow(email, List.of(UserRole.TEACHER));
-        if (teacher.isPresent()) {
-            return Optional.of(new SessionIdentity(Roles.COACH, email, teacher.get().sourcedId, null, null));
+        List<User> teachers = User.<User>find("email = ?1 and role = ?2", email, UserRole.TEACHER.value()).list();
+        if (!teachers.isEmpty()) {
+            return teachers.stream().filter(SignInDirectory::isActive).findFirst()
+                    .map(teacher -> new SessionIdentity(Roles.COACH, email, teacher.sourcedId, null, null));
         }
         return coachInvitations.openInvitationFor(email)
                 .map(i -> new SessionIdentity(Roles.COACH, email, i.coachId(), i.invitationId(), null));
+    }
+
+    private static boolean isActive(User row) {
+        return Boolean.TRUE.equals(row.enabledUser) && User.STATUS_ACTIVE.equals(row.status);
     }
 
     private static Optional<User> enabledRow(String email, List<UserRole> roles) {

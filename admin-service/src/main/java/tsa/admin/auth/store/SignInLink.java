@@ -7,10 +7,13 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
 import tsa.runtime.dynamo.SchemaVersion;
 
 /**
- * An item of the sign-in table ({@code SIGN_IN_TABLE}, architecture.md) keyed by {@code link_id}: either a
- * single-use sign-in link ({@code kind = "link"}; {@code token_hash} is the hex SHA-256 of its secret, never the
- * secret; {@code used_at} set once it is exchanged) or a per-email rate-limit counter ({@code kind = "rate_limit"},
- * {@code count} links in the current window). {@code expiration_time} is the TTL, in epoch seconds, for both.
+ * An item of the sign-in table ({@code SIGN_IN_TABLE}, architecture.md) keyed by {@code link_id}: a single-use
+ * sign-in link ({@code kind = "link"}; {@code token_hash} is the hex SHA-256 of its secret, never the secret;
+ * {@code used_at} set once it is exchanged). The table also holds two kinds of bookkeeping items that
+ * {@link SignInStore} reads and writes directly: rate-limit logs ({@code kind = "rate_limit"}, {@code issued_at} =
+ * the epoch milliseconds of the links counted in the last window, {@code version} for the conditional write) and
+ * the pointer to the newest link of an address and portal ({@code kind = "newest_link"}, {@code newest_link_id}).
+ * {@code expiration_time} is the TTL, in epoch seconds, for all of them.
  */
 public record SignInLink(
         String linkId,
@@ -22,7 +25,6 @@ public record SignInLink(
         String createdAt,
         String usedAt,
         String mailStatus,
-        Long count,
         String schemaVersion) {
 
     public static final String LINK_ID = "link_id";
@@ -34,12 +36,16 @@ public record SignInLink(
     public static final String CREATED_AT = "created_at";
     public static final String USED_AT = "used_at";
     public static final String MAIL_STATUS = "mail_status";
-    public static final String COUNT = "count";
+    public static final String ISSUED_AT = "issued_at";
+    public static final String VERSION = "version";
+    public static final String NEWEST_LINK_ID = "newest_link_id";
 
     /** {@code kind} of a sign-in link. */
     public static final String KIND_LINK = "link";
-    /** {@code kind} of a per-email rate-limit counter. */
+    /** {@code kind} of a rate-limit log (per client address, per address and client, per address). */
     public static final String KIND_RATE_LIMIT = "rate_limit";
+    /** {@code kind} of the pointer to an address's newest link for a portal: only that link can be exchanged. */
+    public static final String KIND_NEWEST_LINK = "newest_link";
 
     public static final TableSchema<SignInLink> SCHEMA =
             StaticImmutableTableSchema.builder(SignInLink.class, Builder.class)
@@ -63,8 +69,6 @@ public record SignInLink(
                             .getter(SignInLink::usedAt).setter(Builder::usedAt))
                     .addAttribute(String.class, a -> a.name(MAIL_STATUS)
                             .getter(SignInLink::mailStatus).setter(Builder::mailStatus))
-                    .addAttribute(Long.class, a -> a.name(COUNT)
-                            .getter(SignInLink::count).setter(Builder::count))
                     .addAttribute(SchemaVersion.attribute(SignInLink.class, Builder.class,
                             SignInLink::schemaVersion, Builder::schemaVersion))
                     .build();
@@ -85,7 +89,6 @@ public record SignInLink(
                 .createdAt(createdAt)
                 .usedAt(usedAt)
                 .mailStatus(mailStatus)
-                .count(count)
                 .schemaVersion(schemaVersion);
     }
 
@@ -99,7 +102,6 @@ public record SignInLink(
         private String createdAt;
         private String usedAt;
         private String mailStatus;
-        private Long count;
         private String schemaVersion;
 
         private Builder() {
@@ -150,11 +152,6 @@ public record SignInLink(
             return this;
         }
 
-        public Builder count(Long count) {
-            this.count = count;
-            return this;
-        }
-
         public Builder schemaVersion(String schemaVersion) {
             this.schemaVersion = schemaVersion;
             return this;
@@ -162,7 +159,7 @@ public record SignInLink(
 
         public SignInLink build() {
             return new SignInLink(linkId, kind, email, portal, tokenHash, expirationTime, createdAt, usedAt, mailStatus,
-                    count, schemaVersion);
+                    schemaVersion);
         }
     }
 }

@@ -2,15 +2,15 @@ package tsa.admin.user.config;
 
 import io.smallrye.config.ConfigMapping;
 import java.util.List;
-import java.util.Optional;
 
 /** The admin allow-list (architecture.md, "Identity and access"): addresses that start-up makes administrators. */
 @ConfigMapping(prefix = "tsa.admin")
 public interface AdminAllowListConfig {
 
     /**
-     * {@code TSA_ADMIN_EMAILS}, comma-separated, default {@code admin@tsa.example}; empty when the variable is set
-     * to nothing.
+     * {@code TSA_ADMIN_EMAILS}, comma-separated. Required: dev and tests default to {@code admin@tsa.example}; in
+     * production there is no default, so a deployment without the variable (or with it set to nothing) does not
+     * start, rather than run with an administrator nobody chose.
      */
-    Optional<List<String>> allowList();
+    List<String> allowList();
 }

@@ -35,7 +35,7 @@ public class AdminAllowList {
 
     /** Applies the configured allow-list; returns the addresses that got a new administrator row. */
     public List<String> grantConfigured() {
-        return grant(config.allowList().orElse(List.of()));
+        return grant(config.allowList());
     }
 
     /** Gives each well-formed address an administrator row if it has none, each in its own transaction. */
