@@ -10,7 +10,9 @@ import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,8 +31,12 @@ public final class ContractOperations {
     private ContractOperations() {
     }
 
-    /** One operation of a contract: method, path template, operationId and the roles in {@code x-roles}. */
-    public record Operation(String method, String path, String operationId, List<String> roles, boolean hasBody) {
+    /**
+     * One operation of a contract: method, path template, operationId, the roles in {@code x-roles}, and its query
+     * parameters (name to schema, {@code $ref}s to {@code components/parameters} resolved).
+     */
+    public record Operation(String method, String path, String operationId, List<String> roles, boolean hasBody,
+            Map<String, JsonNode> queryParameters) {
 
         /** The method and path with parameter names dropped, for comparing a contract with code. */
         public String signature() {
@@ -56,7 +62,8 @@ public final class ContractOperations {
     }
 
     public static List<Operation> fromContract(Path contract) {
-        JsonNode paths = read(contract).path("paths");
+        JsonNode document = read(contract);
+        JsonNode paths = document.path("paths");
         List<Operation> operations = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> p = paths.fields(); p.hasNext();) {
             Map.Entry<String, JsonNode> path = p.next();
@@ -68,11 +75,32 @@ public final class ContractOperations {
                 JsonNode op = method.getValue();
                 List<String> roles = new ArrayList<>();
                 op.path("x-roles").forEach(r -> roles.add(r.asText()));
+                Map<String, JsonNode> query = new LinkedHashMap<>();
+                for (JsonNode parameter : op.path("parameters")) {
+                    JsonNode resolved = resolve(document, parameter);
+                    if ("query".equals(resolved.path("in").asText())) {
+                        query.put(resolved.path("name").asText(), resolved.path("schema"));
+                    }
+                }
                 operations.add(new Operation(method.getKey().toUpperCase(), path.getKey(),
-                        op.path("operationId").asText(null), List.copyOf(roles), op.has("requestBody")));
+                        op.path("operationId").asText(null), List.copyOf(roles), op.has("requestBody"),
+                        Collections.unmodifiableMap(query)));
             }
         }
         return operations;
+    }
+
+    /** A node of the contract, or what its local {@code $ref} ("#/components/...") points at. */
+    static JsonNode resolve(JsonNode document, JsonNode node) {
+        JsonNode current = node;
+        while (current.has("$ref")) {
+            String ref = current.get("$ref").asText();
+            if (!ref.startsWith("#/")) {
+                throw new IllegalArgumentException("only local references are read: " + ref);
+            }
+            current = document.at(ref.substring(1));
+        }
+        return current;
     }
 
     /** The "METHOD /path/{}" signatures of the JAX-RS resource methods compiled into {@code classesDir}. */
