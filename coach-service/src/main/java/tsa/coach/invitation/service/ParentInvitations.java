@@ -254,15 +254,7 @@ public class ParentInvitations {
     }
 
     private CoachProfile activeProfile(String coachId) {
-        CoachProfile profile;
-        try {
-            profile = profiles.get(coachId);
-        } catch (ProblemException e) {
-            if (e.status() == 404) {
-                throw noActiveProfile();
-            }
-            throw e;
-        }
+        CoachProfile profile = profiles.find(coachId).orElseThrow(ParentInvitations::noActiveProfile);
         if (!ProfileStatus.ACTIVE.value().equals(profile.profileStatus())) {
             throw noActiveProfile();
         }

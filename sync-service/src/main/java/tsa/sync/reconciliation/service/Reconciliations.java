@@ -28,11 +28,11 @@ import tsa.model.User;
 import tsa.model.UserRole;
 import tsa.runtime.audit.AdminAction;
 import tsa.runtime.audit.AdminAuditTrail;
+import tsa.runtime.client.RemoteFailure;
 import tsa.runtime.problem.ProblemException;
 import tsa.runtime.security.Caller;
 import tsa.runtime.time.Timestamps;
 import tsa.sync.client.CoachServiceClient;
-import tsa.sync.client.RemoteServiceException;
 import tsa.sync.config.SyncSettings;
 import tsa.sync.copy.service.OperationalCopies;
 import tsa.sync.copy.store.OrganizationCopy;
@@ -169,7 +169,7 @@ public class Reconciliations {
             checkSchools(repair, findings, counts);
             checkOrganizationCopies(repair, findings);
             checkStudentCopies(repair, findings);
-        } catch (RemoteServiceException e) {
+        } catch (RemoteFailure e) {
             ReconciliationReport failed = report(id, trigger, repair, requestedBy, started, findings, counts,
                     ReconciliationReport.FAILED, e.getMessage());
             keep(failed, findings);
@@ -253,7 +253,7 @@ public class Reconciliations {
                 }
                 cursor = page.nextCursor();
                 if (cursor != null && !cursors.add(cursor)) {
-                    throw new RemoteServiceException("coach-service", "handed out the same cursor twice");
+                    throw new RemoteFailure.Unavailable("coach-service", "coach-service handed out the same cursor twice");
                 }
             } while (cursor != null);
         }
