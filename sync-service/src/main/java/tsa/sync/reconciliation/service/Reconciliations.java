@@ -64,6 +64,7 @@ public class Reconciliations {
     private static final Logger LOG = Logger.getLogger(Reconciliations.class);
     private static final List<String> PROFILE_STATUSES = List.of("active", "inactive", "pending");
     private static final Duration REPAIR_WAIT = Duration.ofSeconds(10);
+    private static final Duration RECHECK = Duration.ofMillis(200);
 
     @Inject
     CoachServiceClient coaches;
@@ -275,7 +276,8 @@ public class Reconciliations {
      */
     private boolean settled(String syncId) {
         UUID id = UUID.fromString(syncId);
-        Instant deadline = Instant.now().plus(REPAIR_WAIT);
+        // A wait, not a clock reading: measured on the monotonic timer, whatever the (injected, movable) clock says.
+        long deadline = System.nanoTime() + REPAIR_WAIT.toNanos();
         while (true) {
             ProfileSyncLog row = QuarkusTransaction.requiringNew().call(() -> ProfileSyncLog.findById(id));
             if (row == null) {
@@ -284,11 +286,14 @@ public class Reconciliations {
             boolean untried = SyncStatus.PENDING.value().equals(row.syncStatus)
                     && Delivery.number(Delivery.of(row.syncData), Delivery.ATTEMPTS) == 0;
             boolean inFlight = untried || SyncStatus.PROCESSING.value().equals(row.syncStatus);
-            if (!inFlight || Instant.now().isAfter(deadline)) {
+            long left = deadline - System.nanoTime();
+            if (!inFlight || left <= 0) {
                 return SyncStatus.COMPLETED.value().equals(row.syncStatus);
             }
             try {
-                Thread.sleep(50);
+                // Woken as soon as this instance's worker finishes an attempt; a row that another replica holds is
+                // read again after RECHECK at the latest.
+                worker.awaitAnAttempt(Duration.ofNanos(Math.min(left, RECHECK.toNanos())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
