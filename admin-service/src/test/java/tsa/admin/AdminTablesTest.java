@@ -27,6 +27,7 @@ import tsa.admin.invitation.store.CoachInvitation;
 import tsa.runtime.dynamo.IndexSpec;
 import tsa.runtime.dynamo.KeyAttribute;
 import tsa.runtime.dynamo.TableSpec;
+import tsa.testsupport.ItemSchemaRoundTrip;
 
 /** admin-service's tables and items match the seed's "Admin Portal Tables" and architecture.md's additions. */
 class AdminTablesTest {
@@ -238,5 +239,12 @@ class AdminTablesTest {
             assertThat(metadata.indexSortKey(index.name()))
                     .isEqualTo(Optional.ofNullable(index.rangeKey()).map(KeyAttribute::name));
         }
+    }
+
+    @Test
+    void everyItemRecordKeepsEveryFieldThroughItsBuilderAndItsSchema() {
+        ItemSchemaRoundTrip.assertLossless(CoachInvitation.SCHEMA);
+        ItemSchemaRoundTrip.assertLossless(AuditRecord.SCHEMA);
+        ItemSchemaRoundTrip.assertLossless(SignInLink.SCHEMA);
     }
 }

@@ -24,6 +24,7 @@ import tsa.coach.profile.store.CoachProfile;
 import tsa.runtime.dynamo.IndexSpec;
 import tsa.runtime.dynamo.KeyAttribute;
 import tsa.runtime.dynamo.TableSpec;
+import tsa.testsupport.ItemSchemaRoundTrip;
 
 /** coach-service's tables and items match the seed's "Coach Portal Tables" and architecture.md's additions. */
 class CoachTablesTest {
@@ -211,5 +212,12 @@ class CoachTablesTest {
             assertThat(metadata.indexSortKey(index.name()))
                     .isEqualTo(Optional.ofNullable(index.rangeKey()).map(KeyAttribute::name));
         }
+    }
+
+    @Test
+    void everyItemRecordKeepsEveryFieldThroughItsBuilderAndItsSchema() {
+        ItemSchemaRoundTrip.assertLossless(CoachProfile.SCHEMA);
+        ItemSchemaRoundTrip.assertLossless(OnboardingSession.SCHEMA);
+        ItemSchemaRoundTrip.assertLossless(ParentInvitation.SCHEMA);
     }
 }

@@ -24,6 +24,7 @@ import tsa.parent.enrollment.store.Enrollment;
 import tsa.runtime.dynamo.IndexSpec;
 import tsa.runtime.dynamo.KeyAttribute;
 import tsa.runtime.dynamo.TableSpec;
+import tsa.testsupport.ItemSchemaRoundTrip;
 
 /** parent-service's tables and items match the seed's "Parent Portal Tables". */
 class ParentTablesTest {
@@ -205,5 +206,12 @@ class ParentTablesTest {
             assertThat(metadata.indexSortKey(index.name()))
                     .isEqualTo(Optional.ofNullable(index.rangeKey()).map(KeyAttribute::name));
         }
+    }
+
+    @Test
+    void everyItemRecordKeepsEveryFieldThroughItsBuilderAndItsSchema() {
+        ItemSchemaRoundTrip.assertLossless(Enrollment.SCHEMA);
+        ItemSchemaRoundTrip.assertLossless(ParentDocument.SCHEMA);
+        ItemSchemaRoundTrip.assertLossless(Appointment.SCHEMA);
     }
 }

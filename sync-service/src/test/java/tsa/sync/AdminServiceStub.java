@@ -11,6 +11,8 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import java.util.Base64;
 import java.util.List;
+import tsa.testsupport.ContractOperations;
+import tsa.testsupport.ContractResponses;
 
 /** admin-service's {@code POST /internal/audit-records}: recording (201), or gone. */
 public final class AdminServiceStub {
@@ -24,12 +26,14 @@ public final class AdminServiceStub {
 
     /** Answers every record with 201, as admin-service does when it stores one. */
     public static synchronized void recordsAudits() {
+        String record = """
+                {"logId":"stub","adminEmail":"admin@tsa.example","actionType":"update",
+                 "resourceType":"sync_log","actionDescription":"stub","sessionId":"stub",
+                 "timestamp":"2026-11-25T10:00:00.000Z"}""";
+        ContractResponses.assertValid(ContractOperations.contract("admin-service"), "POST", PATH, 201, record);
         replace(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json")
-                .withBody("""
-                        {"logId":"stub","adminEmail":"admin@tsa.example","actionType":"update",
-                         "resourceType":"sync_log","actionDescription":"stub","sessionId":"stub",
-                         "timestamp":"2026-11-25T10:00:00.000Z"}""")));
+                .withBody(record)));
     }
 
     /** Every call fails at the connection, as if admin-service were down. */

@@ -11,10 +11,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tsa.testsupport.ContractOperations;
+import tsa.testsupport.ContractResponses;
 
 /**
  * coach-service's internal profile reads as the reconciliation uses them: {@code GET /internal/profiles?status=}
@@ -24,6 +27,8 @@ import java.util.Map;
 public final class CoachServiceStub {
 
     static final int PAGE_SIZE = 2;
+    /** Every answer published here is checked against it first. */
+    private static final Path CONTRACT = ContractOperations.contract("coach-service");
     private static final List<String> STATUSES = List.of("active", "inactive", "pending");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Map<String, Object>> PROFILES = new LinkedHashMap<>();
@@ -40,7 +45,10 @@ public final class CoachServiceStub {
 
     /** Puts (or replaces) a profile as coach-service would hold it. */
     public static synchronized void put(Map<String, Object> profile) {
-        PROFILES.put((String) profile.get("coachId"), new LinkedHashMap<>(profile));
+        // As coach-service writes it: an absent field is left out, never null (its views are NON_NULL).
+        Map<String, Object> stored = new LinkedHashMap<>(profile);
+        stored.values().removeIf(java.util.Objects::isNull);
+        PROFILES.put((String) profile.get("coachId"), stored);
         publish();
     }
 
@@ -90,16 +98,19 @@ public final class CoachServiceStub {
                 var request = get(urlPathEqualTo("/internal/profiles")).atPriority(2)
                         .withQueryParam("status", equalTo(status))
                         .withQueryParam("cursor", page == 0 ? absent() : equalTo(status + "-" + page));
+                ContractResponses.assertValid(CONTRACT, "GET", "/internal/profiles", 200, body);
                 PUBLISHED.add(server.stubFor(request.willReturn(json(200, body))));
             }
         }
         for (Map<String, Object> profile : PROFILES.values()) {
+            ContractResponses.assertValid(CONTRACT, "GET", "/internal/profiles/" + profile.get("coachId"), 200, profile);
             PUBLISHED.add(server.stubFor(get(urlPathEqualTo("/internal/profiles/" + profile.get("coachId")))
                     .atPriority(2).willReturn(json(200, profile))));
         }
+        Map<String, Object> notFound = Map.of("type", "urn:tsa:problem:not-found", "title", "Not found", "status", 404);
+        ContractResponses.assertValid(CONTRACT, "GET", "/internal/profiles/unknown", 404, notFound);
         PUBLISHED.add(server.stubFor(get(urlPathMatching("/internal/profiles/.*")).atPriority(5)
-                .willReturn(json(404, Map.of("type", "urn:tsa:problem:not-found", "title", "Not found",
-                        "status", 404)).withHeader("Content-Type", "application/problem+json"))));
+                .willReturn(json(404, notFound).withHeader("Content-Type", "application/problem+json"))));
     }
 
     private static void unpublish() {

@@ -20,6 +20,7 @@ import tsa.sync.config.SyncTables;
 import tsa.sync.config.TableNames;
 import tsa.sync.copy.store.OrganizationCopy;
 import tsa.sync.copy.store.StudentCopy;
+import tsa.testsupport.ItemSchemaRoundTrip;
 
 /** sync-service's operational copies: the seed's "future" tables, keyed as architecture.md gives them. */
 class SyncTablesTest {
@@ -141,5 +142,11 @@ class SyncTablesTest {
         assertThat(metadata.primarySortKey()).isEmpty();
         assertThat(metadata.indices()).extracting(index -> index.name())
                 .containsExactly(TableMetadata.primaryIndexName());
+    }
+
+    @Test
+    void everyItemRecordKeepsEveryFieldThroughItsBuilderAndItsSchema() {
+        ItemSchemaRoundTrip.assertLossless(OrganizationCopy.SCHEMA);
+        ItemSchemaRoundTrip.assertLossless(StudentCopy.SCHEMA);
     }
 }

@@ -10,7 +10,9 @@ import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,11 +33,12 @@ public final class ContractOperations {
     }
 
     /**
-     * One operation of a contract: method, path template, operationId, the roles in {@code x-roles} and, for an
-     * internal operation, the services in {@code x-callers} (the only services that may call it).
+     * One operation of a contract: method, path template, operationId, the roles in {@code x-roles}, for an internal
+     * operation the services in {@code x-callers} (the only services that may call it), and its query parameters
+     * (name to schema, {@code $ref}s to {@code components/parameters} resolved).
      */
     public record Operation(String method, String path, String operationId, List<String> roles, List<String> callers,
-            boolean hasBody) {
+            boolean hasBody, Map<String, JsonNode> queryParameters) {
 
         /** The method and path with parameter names dropped, for comparing a contract with code. */
         public String signature() {
@@ -61,7 +64,8 @@ public final class ContractOperations {
     }
 
     public static List<Operation> fromContract(Path contract) {
-        JsonNode paths = read(contract).path("paths");
+        JsonNode document = read(contract);
+        JsonNode paths = document.path("paths");
         List<Operation> operations = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> p = paths.fields(); p.hasNext();) {
             Map.Entry<String, JsonNode> path = p.next();
@@ -75,12 +79,32 @@ public final class ContractOperations {
                 op.path("x-roles").forEach(r -> roles.add(r.asText()));
                 List<String> callers = new ArrayList<>();
                 op.path("x-callers").forEach(c -> callers.add(c.asText()));
+                Map<String, JsonNode> query = new LinkedHashMap<>();
+                for (JsonNode parameter : op.path("parameters")) {
+                    JsonNode resolved = resolve(document, parameter);
+                    if ("query".equals(resolved.path("in").asText())) {
+                        query.put(resolved.path("name").asText(), resolved.path("schema"));
+                    }
+                }
                 operations.add(new Operation(method.getKey().toUpperCase(), path.getKey(),
                         op.path("operationId").asText(null), List.copyOf(roles), List.copyOf(callers),
-                        op.has("requestBody")));
+                        op.has("requestBody"), Collections.unmodifiableMap(query)));
             }
         }
         return operations;
+    }
+
+    /** A node of the contract, or what its local {@code $ref} ("#/components/...") points at. */
+    static JsonNode resolve(JsonNode document, JsonNode node) {
+        JsonNode current = node;
+        while (current.has("$ref")) {
+            String ref = current.get("$ref").asText();
+            if (!ref.startsWith("#/")) {
+                throw new IllegalArgumentException("only local references are read: " + ref);
+            }
+            current = document.at(ref.substring(1));
+        }
+        return current;
     }
 
     /** The "METHOD /path/{}" signatures of the JAX-RS resource methods compiled into {@code classesDir}. */

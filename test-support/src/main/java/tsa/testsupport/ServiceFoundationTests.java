@@ -166,6 +166,51 @@ public abstract class ServiceFoundationTests {
         assertThat(fromElsewhere.header("Access-Control-Allow-Origin")).isNotIn("*", "https://evil.example");
     }
 
+    @Test
+    void everyListOperationRefusesABadLimitOrCursorNamingTheParameter() {
+        int lists = 0;
+        for (ContractOperations.Operation op : ContractOperations.fromContract(ContractOperations.contract(service()))) {
+            JsonNode limit = op.queryParameters().get("limit");
+            if (!op.method().equals("GET") || limit == null) {
+                continue;
+            }
+            lists++;
+            String token = op.roles().isEmpty() ? null : tokenFor(op.roles().get(0));
+            List<String> badLimits = new java.util.ArrayList<>(List.of("abc", "0", "-1", "1.5"));
+            if (limit.path("maximum").canConvertToInt() && limit.path("maximum").asInt() < 100000) {
+                badLimits.add("100000");
+                badLimits.add(Integer.toString(limit.path("maximum").asInt() + 1));
+            }
+            for (String bad : badLimits) {
+                assertProblemNaming(get(op, token, "limit", bad), "limit", op, "limit=" + bad);
+            }
+            if (op.queryParameters().containsKey("cursor")) {
+                for (String bad : List.of("garbage", "not a cursor!", "x".repeat(3000))) {
+                    assertProblemNaming(get(op, token, "cursor", bad), "cursor", op, "cursor=" + bad);
+                }
+            }
+        }
+        assertThat(lists).as("list operations with a limit in " + service()).isGreaterThan(0);
+    }
+
+    private static Response get(ContractOperations.Operation op, String token, String parameter, String value) {
+        var request = given().accept("application/json, application/problem+json").queryParam(parameter, value);
+        if (token != null) {
+            request = request.auth().oauth2(token);
+        }
+        return request.get(op.pathWith("unknown-id"));
+    }
+
+    private static void assertProblemNaming(Response response, String parameter, ContractOperations.Operation op,
+            String query) {
+        String what = op.method() + " " + op.path() + "?" + query + " -> " + response.statusCode() + " "
+                + response.asString();
+        assertThat(response.statusCode()).as(what).isEqualTo(400);
+        assertThat(response.contentType()).as(what).startsWith("application/problem+json");
+        assertThat(response.jsonPath().getInt("status")).as(what).isEqualTo(400);
+        assertThat(response.jsonPath().getList("errors.field", String.class)).as(what).containsExactly(parameter);
+    }
+
     private static final List<String> ALL_ROLES = List.of("admin", "coach", "parent", "service");
 
     /** A token of each role, as the platform mints them; for {@code service}, of a service the operation names. */

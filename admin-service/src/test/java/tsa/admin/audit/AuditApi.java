@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.restassured.response.Response;
 import tsa.testsupport.DataStores;
+import tsa.testsupport.MovableClock;
 import tsa.testsupport.TestTokens;
 
 /**
@@ -78,13 +80,13 @@ final class AuditApi {
                 .post("/internal/audit-records");
     }
 
-    /** Records a body and returns the stored record; waits a little after, so timestamps differ. */
+    /** Records a body and returns the stored record; moves the clock on a little after, so timestamps differ. */
     static JsonNode recorded(ObjectNode body) {
         Response response = record(body);
         if (response.statusCode() != 201) {
             throw new AssertionError("expected 201, got " + response.statusCode() + " " + response.asString());
         }
-        sleepMillis(3);
+        MovableClock.INSTANCE.advance(Duration.ofMillis(3));
         return read(response);
     }
 
@@ -112,15 +114,6 @@ final class AuditApi {
             return JSON.writeValueAsString(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static void sleepMillis(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -9,6 +9,7 @@ import static tsa.admin.audit.AuditApi.list;
 import static tsa.admin.audit.AuditApi.read;
 import static tsa.admin.audit.AuditApi.uniqueAdmin;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import tsa.runtime.audit.AdminAction;
 import tsa.runtime.audit.AdminAuditTrail;
+import tsa.testsupport.MovableClock;
 import tsa.testsupport.RealDataStores;
 
 /**
@@ -99,7 +101,7 @@ class AuditTrailBeanTest {
 
         String first = trail.recordBefore(action);
         JsonNode firstRecord = read(get(first));
-        AuditApi.sleepMillis(3);
+        MovableClock.INSTANCE.advance(Duration.ofMillis(3)); // a later timestamp, so the order is defined
         trail.recordFailure(first, action, "mail server unreachable");
 
         JsonNode items = read(list(Map.of("adminEmail", admin))).path("items");

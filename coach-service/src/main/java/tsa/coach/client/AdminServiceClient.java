@@ -7,33 +7,33 @@ import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.logging.Logger;
 
 import tsa.coach.client.admin.api.InternalApi;
 import tsa.coach.client.admin.model.CoachInvitation;
 import tsa.coach.client.admin.model.CoachPermission;
+import tsa.runtime.client.RemoteCalls;
+import tsa.runtime.client.RemoteFailure;
+import tsa.runtime.client.RemoteService;
 
 /**
  * admin-service as onboarding sees it: read a coach invitation (prefill, "is it still open?") and accept it. The
- * generated client stays behind this bean, with a timeout, a few quick retries (both calls are idempotent) and a
- * circuit breaker. Remote answers become this service's exceptions: {@link InvitationNotFound} (404),
- * {@link InvitationConflict} (409), and {@link AdminServiceUnavailable} for everything else (unreachable, slow, 5xx,
- * a refused service token, an open circuit), which callers answer with 503. The tolerances can be tuned per method
- * through MicroProfile Fault Tolerance's configuration keys ({@code tsa.coach.client.AdminServiceClient/invitation/
- * Timeout/value}, ...).
+ * generated client stays behind this bean, with the platform's fault-tolerance profile (both calls are idempotent,
+ * so retrying is safe). Remote answers come out as {@link RemoteFailure}s: {@code NotFound} (404), {@code Conflict}
+ * (409), {@code Unavailable} (unreachable, slow, 5xx, a refused service token, an open circuit: 503).
  */
 @ApplicationScoped
+@RemoteService(AdminServiceClient.SERVICE)
+@Timeout
+@Retry
+@CircuitBreaker
 public class AdminServiceClient {
 
-    private static final Logger LOG = Logger.getLogger(AdminServiceClient.class);
+    static final String SERVICE = "admin-service";
 
     @Inject
     @RestClient
@@ -60,62 +60,18 @@ public class AdminServiceClient {
     }
 
     /** The invitation, read through admin-service's {@code GET /internal/coach-invitations/{id}}. */
-    @Timeout(3000)
-    @Retry(maxRetries = 2, delay = 150, jitter = 100, abortOn = {InvitationNotFound.class, InvitationConflict.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 1,
-            skipOn = {InvitationNotFound.class, InvitationConflict.class})
-    @Fallback(fallbackMethod = "invitationUnavailable", skipOn = {InvitationNotFound.class, InvitationConflict.class})
     public Invitation invitation(String invitationId) {
-        try {
-            return toInvitation(api.getCoachInvitationForOnboarding(invitationId));
-        } catch (WebApplicationException e) {
-            throw translate(e, "read", invitationId);
-        } catch (ProcessingException e) {
-            throw new AdminServiceUnavailable(e.getClass().getSimpleName());
-        }
+        return toInvitation(RemoteCalls.call(SERVICE, "read coach invitation " + invitationId,
+                () -> api.getCoachInvitationForOnboarding(invitationId)));
     }
 
     /**
      * Accepts the invitation ({@code POST /internal/coach-invitations/{id}/accept}): idempotent, so retrying is safe;
-     * an expired or cancelled invitation is {@link InvitationConflict}.
+     * an expired or cancelled invitation is {@link RemoteFailure.Conflict}.
      */
-    @Timeout(3000)
-    @Retry(maxRetries = 2, delay = 150, jitter = 100, abortOn = {InvitationNotFound.class, InvitationConflict.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 1,
-            skipOn = {InvitationNotFound.class, InvitationConflict.class})
-    @Fallback(fallbackMethod = "acceptUnavailable", skipOn = {InvitationNotFound.class, InvitationConflict.class})
     public Invitation accept(String invitationId) {
-        try {
-            return toInvitation(api.acceptCoachInvitation(invitationId));
-        } catch (WebApplicationException e) {
-            throw translate(e, "accept", invitationId);
-        } catch (ProcessingException e) {
-            throw new AdminServiceUnavailable(e.getClass().getSimpleName());
-        }
-    }
-
-    Invitation invitationUnavailable(String invitationId) {
-        throw new AdminServiceUnavailable("no answer reading coach invitation " + invitationId);
-    }
-
-    Invitation acceptUnavailable(String invitationId) {
-        throw new AdminServiceUnavailable("no answer accepting coach invitation " + invitationId);
-    }
-
-    private static RuntimeException translate(WebApplicationException e, String what, String invitationId) {
-        int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
-        if (status == 404) {
-            return new InvitationNotFound(invitationId);
-        }
-        if (status == 409) {
-            return new InvitationConflict(invitationId);
-        }
-        if (status == 401 || status == 403) {
-            // Our service token was refused: a configuration problem on one side, not the caller's mistake.
-            LOG.errorf("admin-service refused our service token (HTTP %d) to %s coach invitation %s", status, what,
-                    invitationId);
-        }
-        return new AdminServiceUnavailable("HTTP " + status);
+        return toInvitation(RemoteCalls.call(SERVICE, "accept coach invitation " + invitationId,
+                () -> api.acceptCoachInvitation(invitationId)));
     }
 
     private static Invitation toInvitation(CoachInvitation remote) {
@@ -130,26 +86,5 @@ public class AdminServiceClient {
 
     private static String text(OffsetDateTime time) {
         return time == null ? null : time.toInstant().truncatedTo(ChronoUnit.MILLIS).toString();
-    }
-
-    /** admin-service knows no such coach invitation (404). */
-    public static final class InvitationNotFound extends RuntimeException {
-        InvitationNotFound(String invitationId) {
-            super("admin-service knows no coach invitation " + invitationId, null, false, false);
-        }
-    }
-
-    /** admin-service refused the change: the invitation is expired or cancelled (409). */
-    public static final class InvitationConflict extends RuntimeException {
-        InvitationConflict(String invitationId) {
-            super("admin-service refused to accept coach invitation " + invitationId, null, false, false);
-        }
-    }
-
-    /** admin-service could not be reached, failed, was too slow or the circuit is open: try again later. */
-    public static final class AdminServiceUnavailable extends RuntimeException {
-        AdminServiceUnavailable(String reason) {
-            super("admin-service unavailable: " + reason, null, false, false);
-        }
     }
 }

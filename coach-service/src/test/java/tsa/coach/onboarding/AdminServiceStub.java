@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -22,6 +24,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import tsa.testsupport.ContractOperations;
+import tsa.testsupport.ContractResponses;
 
 /**
  * admin-service's two internal coach-invitation operations ({@code GET /internal/coach-invitations/{id}} and
@@ -36,6 +40,10 @@ public class AdminServiceStub implements QuarkusTestResourceLifecycleManager {
     public static final String URL_KEY = "quarkus.rest-client.admin_service_yaml.url";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path CONTRACT = ContractOperations.contract("admin-service");
+
+    /** Answers that did not match the contract. */
+    private final List<String> violations = new CopyOnWriteArrayList<>();
     private static final String PREFIX = "/internal/coach-invitations/";
 
     private final Map<String, Map<String, Object>> invitations = new ConcurrentHashMap<>();
@@ -61,6 +69,9 @@ public class AdminServiceStub implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         if (server != null) {
             server.stop(0);
+        }
+        if (!violations.isEmpty()) {
+            throw new AssertionError("the stand-in answered outside the contract: " + violations);
         }
     }
 
@@ -89,7 +100,7 @@ public class AdminServiceStub implements QuarkusTestResourceLifecycleManager {
             return;
         }
         if (!accept && "GET".equals(exchange.getRequestMethod())) {
-            respond(exchange, 200, "application/json", view(invitation));
+            answer(exchange, 200, "application/json", view(invitation));
             return;
         }
         if (!accept || !"POST".equals(exchange.getRequestMethod())) {
@@ -109,7 +120,7 @@ public class AdminServiceStub implements QuarkusTestResourceLifecycleManager {
                 return;
             }
         }
-        respond(exchange, 200, "application/json", view(invitation));
+        answer(exchange, 200, "application/json", view(invitation));
     }
 
     /**
@@ -209,9 +220,25 @@ public class AdminServiceStub implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static void problem(HttpExchange exchange, int status, String kind) throws IOException {
-        respond(exchange, status, "application/problem+json",
+    private void problem(HttpExchange exchange, int status, String kind) throws IOException {
+        answer(exchange, status, "application/problem+json",
                 Map.of("type", "urn:tsa:problem:" + kind, "title", kind, "status", status));
+    }
+
+    /**
+     * An answer to an operation of the contract, checked against it first: an answer the real service would never
+     * give is refused (500, so the call fails) and fails the test run when the stand-in stops.
+     */
+    private void answer(HttpExchange exchange, int status, String contentType, Object body) throws IOException {
+        try {
+            ContractResponses.assertValid(CONTRACT, exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    status, body);
+        } catch (AssertionError invalid) {
+            violations.add(invalid.getMessage());
+            respond(exchange, 500, "text/plain", invalid.getMessage());
+            return;
+        }
+        respond(exchange, status, contentType, body);
     }
 
     private static void respond(HttpExchange exchange, int status, String contentType, Object body) throws IOException {

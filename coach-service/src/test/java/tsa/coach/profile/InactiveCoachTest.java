@@ -84,7 +84,7 @@ class InactiveCoachTest {
         String invitationId = created.jsonPath().getString("invitationId");
         awaitMailRecorded(invitationId);
 
-        given().auth().oauth2(TestTokens.service()).contentType(ContentType.JSON)
+        given().auth().oauth2(TestTokens.service("admin-service")).contentType(ContentType.JSON)
                 .body(Map.of("profileStatus", "inactive")).put("/internal/profiles/" + coachId + "/status")
                 .then().statusCode(200);
         long versionBefore = profiles.get(coachId).version();

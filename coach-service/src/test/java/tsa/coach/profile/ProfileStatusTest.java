@@ -7,6 +7,7 @@ import static tsa.coach.profile.ProfileFixtures.coachToken;
 import static tsa.coach.profile.ProfileFixtures.newCoachId;
 import static tsa.coach.profile.ProfileFixtures.onboard;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -25,6 +26,7 @@ import io.restassured.response.Response;
 import tsa.coach.profile.service.CoachProfiles;
 import tsa.coach.profile.store.CoachProfile;
 import tsa.testsupport.DataStores;
+import tsa.testsupport.MovableClock;
 import tsa.testsupport.RealDataStores;
 import tsa.testsupport.ReferenceData;
 import tsa.testsupport.TestTokens;
@@ -136,12 +138,12 @@ class ProfileStatusTest {
     }
 
     @Test
-    void servicesListProfilesByStatusNewestFirstPageByPage() throws InterruptedException {
+    void servicesListProfilesByStatusNewestFirstPageByPage() {
         List<String> mine = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             String coachId = newCoachId();
             onboard(profiles, coachId, AUSTIN);
-            Thread.sleep(3); // distinct updated_at, so the order is defined
+            MovableClock.INSTANCE.advance(Duration.ofMillis(3)); // distinct updated_at, so the order is defined
             profiles.changeStatus(coachId, "pending");
             mine.add(coachId);
         }

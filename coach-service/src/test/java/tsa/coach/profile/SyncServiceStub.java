@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -23,6 +24,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import tsa.testsupport.ContractOperations;
+import tsa.testsupport.ContractResponses;
 
 /**
  * sync-service's {@code POST /internal/profile-changes} as a real HTTP server on a free port, which coach-service's
@@ -36,6 +39,10 @@ public class SyncServiceStub implements QuarkusTestResourceLifecycleManager {
     public static final String URL_KEY = "quarkus.rest-client.sync_service_yaml.url";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path CONTRACT = ContractOperations.contract("sync-service");
+
+    /** Answers that did not match the contract. */
+    private final List<String> violations = new CopyOnWriteArrayList<>();
 
     private final List<Map<String, Object>> received = new CopyOnWriteArrayList<>();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
@@ -61,6 +68,9 @@ public class SyncServiceStub implements QuarkusTestResourceLifecycleManager {
         if (server != null) {
             server.stop(0);
         }
+        if (!violations.isEmpty()) {
+            throw new AssertionError("the stand-in answered outside the contract: " + violations);
+        }
     }
 
     private void profileChange(HttpExchange exchange) throws IOException {
@@ -80,10 +90,10 @@ public class SyncServiceStub implements QuarkusTestResourceLifecycleManager {
         record.put("_answered", fail ? 503 : 202);
         received.add(record);
         if (fail) {
-            respond(exchange, 503, "application/problem+json", Map.of("type", "urn:tsa:problem:unavailable",
+            answer(exchange, 503, "application/problem+json", Map.of("type", "urn:tsa:problem:unavailable",
                     "title", "Service unavailable", "status", 503));
         } else {
-            respond(exchange, 202, "application/json", Map.of("syncId", UUID.randomUUID().toString(),
+            answer(exchange, 202, "application/json", Map.of("syncId", UUID.randomUUID().toString(),
                     "coachId", coachId, "version", change.get("version"), "syncStatus", "pending"));
         }
     }
@@ -142,6 +152,22 @@ public class SyncServiceStub implements QuarkusTestResourceLifecycleManager {
             }
         }
         return "";
+    }
+
+    /**
+     * An answer to an operation of the contract, checked against it first: an answer the real service would never
+     * give is refused (500, so the call fails) and fails the test run when the stand-in stops.
+     */
+    private void answer(HttpExchange exchange, int status, String contentType, Object body) throws IOException {
+        try {
+            ContractResponses.assertValid(CONTRACT, exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    status, body);
+        } catch (AssertionError invalid) {
+            violations.add(invalid.getMessage());
+            respond(exchange, 500, "text/plain", invalid.getMessage());
+            return;
+        }
+        respond(exchange, status, contentType, body);
     }
 
     private static void respond(HttpExchange exchange, int status, String contentType, Object body) throws IOException {

@@ -10,12 +10,10 @@ import tsa.runtime.problem.ProblemException;
 /**
  * Opaque paging cursors. A DynamoDB cursor is the query's LastEvaluatedKey (string and number key attributes
  * only), written as URL-safe base64 of "name=type:value" lines, so a client can hand it back but never needs to
- * read it. A cursor that does not decode is the client's mistake: 400.
+ * read it. A cursor that does not decode is the client's mistake: 400. Lists kept in PostgreSQL write their
+ * position (and the query it belongs to) the same way, so that {@link PageRequest} can check every cursor alike.
  */
 public final class PageCursor {
-
-    public static final int DEFAULT_LIMIT = 20;
-    public static final int MAX_LIMIT = 100;
 
     private PageCursor() {
     }
@@ -61,15 +59,9 @@ public final class PageCursor {
         }
     }
 
-    /** The page size a request asked for, defaulted and checked. */
+    /** The page size a caller asked for, defaulted and checked as {@link PageRequest} does. */
     public static int limit(Integer requested) {
-        if (requested == null) {
-            return DEFAULT_LIMIT;
-        }
-        if (requested < 1 || requested > MAX_LIMIT) {
-            throw ProblemException.invalidField("limit", "must be between 1 and " + MAX_LIMIT);
-        }
-        return requested;
+        return new PageRequest(requested == null ? null : requested.toString(), null).size();
     }
 
     private static String escape(String s) {

@@ -108,6 +108,10 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadable(json, uri);
         }
+        if (e.getCause() instanceof ProblemException problem) {
+            // Thrown while binding a parameter (a @BeanParam such as PageRequest), which JAX-RS wraps.
+            return problem(problem, uri);
+        }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
         String detail = status >= 500 ? "the request could not be completed" : title;

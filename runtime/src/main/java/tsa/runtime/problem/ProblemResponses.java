@@ -15,8 +15,15 @@ public final class ProblemResponses {
         return "urn:tsa:problem:" + kind;
     }
 
+    /** How long a client should wait before asking again after a 503: the circuit breakers' delay. */
+    public static final int RETRY_AFTER_SECONDS = 10;
+
     public static Response of(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (problem.status() == 503) {
+            response.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        return response.build();
     }
 
     /** Ends a request that a route handler refuses before it reaches a resource. */

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import tsa.admin.audit.service.AuditQuery;
 import tsa.admin.audit.service.AuditTrail;
 import tsa.runtime.paging.Page;
+import tsa.runtime.paging.PageRequest;
 import tsa.runtime.security.Roles;
 
 /** The audit trail as admins read it: by admin or by action type over a time range, newest first; one by id. */
@@ -33,9 +35,8 @@ public class AuditLogResource {
                     message = "must be create, update, delete or view") String actionType,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
-            @QueryParam("limit") String limit,
-            @QueryParam("cursor") @Size(max = 2048) String cursor) {
-        return trail.search(AuditQuery.of(adminEmail, actionType, from, to, limit, cursor)).map(AuditLog::of);
+            @BeanParam PageRequest page) {
+        return trail.search(AuditQuery.of(adminEmail, actionType, from, to, page)).map(AuditLog::of);
     }
 
     /** Get one audit record */

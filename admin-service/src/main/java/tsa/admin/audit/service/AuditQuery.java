@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
-import tsa.runtime.paging.PageCursor;
+import tsa.runtime.paging.PageRequest;
 import tsa.runtime.problem.ProblemException;
 
 /**
@@ -15,8 +15,7 @@ import tsa.runtime.problem.ProblemException;
 public record AuditQuery(String adminEmail, String actionType, Instant from, Instant to, int limit, String cursor) {
 
     /** Reads the query parameters as given; every mistake in them is a 400 naming the parameter. */
-    public static AuditQuery of(String adminEmail, String actionType, String from, String to, String limit,
-            String cursor) {
+    public static AuditQuery of(String adminEmail, String actionType, String from, String to, PageRequest page) {
         String admin = blankToNull(adminEmail);
         String type = blankToNull(actionType);
         if ((admin == null) == (type == null)) {
@@ -28,7 +27,7 @@ public record AuditQuery(String adminEmail, String actionType, Instant from, Ins
             throw ProblemException.invalidField("from", "must not be after to");
         }
         return new AuditQuery(admin == null ? null : admin.toLowerCase(Locale.ROOT), type, since, until,
-                pageSize(limit), blankToNull(cursor));
+                page.size(), page.cursor());
     }
 
     public boolean byAdmin() {
@@ -44,18 +43,6 @@ public record AuditQuery(String adminEmail, String actionType, Instant from, Ins
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidField(name, "must be an ISO-8601 date-time with a zone offset, "
                     + "e.g. 2024-12-01T10:00:00Z");
-        }
-    }
-
-    private static int pageSize(String text) {
-        if (text == null || text.isBlank()) {
-            return PageCursor.limit(null);
-        }
-        try {
-            return PageCursor.limit(Integer.valueOf(text.trim()));
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalidField("limit", "must be a whole number between 1 and "
-                    + PageCursor.MAX_LIMIT);
         }
     }
 

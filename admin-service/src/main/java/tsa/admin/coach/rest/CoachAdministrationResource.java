@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import tsa.admin.client.CoachServiceClient.Coach;
 import tsa.admin.coach.service.CoachAdministration;
 import tsa.runtime.paging.Page;
+import tsa.runtime.paging.PageRequest;
 import tsa.runtime.security.Roles;
 
 /** Admins see coaches by status and change a coach's status (through coach-service). */
@@ -33,9 +35,8 @@ public class CoachAdministrationResource {
 
     /** List coaches by status */
     @GET
-    public Page<Coach> listCoaches(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
-            @QueryParam("cursor") String cursor) {
-        return coaches.list(status, limit, cursor);
+    public Page<Coach> listCoaches(@QueryParam("status") String status, @BeanParam PageRequest page) {
+        return coaches.list(status, page);
     }
 
     /** Change a coach's status */

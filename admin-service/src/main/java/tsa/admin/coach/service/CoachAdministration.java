@@ -10,7 +10,7 @@ import tsa.admin.client.CoachServiceClient.Coach;
 import tsa.runtime.audit.AdminAction;
 import tsa.runtime.audit.AdminAuditTrail;
 import tsa.runtime.paging.Page;
-import tsa.runtime.paging.PageCursor;
+import tsa.runtime.paging.PageRequest;
 import tsa.runtime.problem.ProblemException;
 
 /**
@@ -29,11 +29,11 @@ public class CoachAdministration {
     @Inject
     AdminAuditTrail audit;
 
-    public Page<Coach> list(String status, Integer limit, String cursor) {
+    public Page<Coach> list(String status, PageRequest page) {
         if (status == null || !STATUSES.contains(status)) {
             throw ProblemException.invalidField("status", "must be one of active, inactive, pending");
         }
-        return coachService.listByStatus(status, PageCursor.limit(limit), cursor);
+        return coachService.listByStatus(status, page.size(), page.cursor());
     }
 
     public Coach changeStatus(String coachId, String status, String reason) {

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.HashSet;
 import tsa.admin.invitation.service.CoachInvitations;
 import tsa.runtime.paging.Page;
+import tsa.runtime.paging.PageRequest;
 import tsa.runtime.problem.ProblemException;
 import tsa.runtime.security.Roles;
 
@@ -44,9 +46,8 @@ public class CoachInvitationResource {
     /** List coach invitations */
     @GET
     public Page<CoachInvitationView> listCoachInvitations(@QueryParam("status") String status,
-            @QueryParam("coachEmail") String coachEmail, @QueryParam("limit") Integer limit,
-            @QueryParam("cursor") String cursor) {
-        return invitations.list(status, coachEmail, limit, cursor).map(CoachInvitationView::of);
+            @QueryParam("coachEmail") String coachEmail, @BeanParam PageRequest page) {
+        return invitations.list(status, coachEmail, page).map(CoachInvitationView::of);
     }
 
     /** Read a coach invitation */

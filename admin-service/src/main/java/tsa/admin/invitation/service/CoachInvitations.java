@@ -23,6 +23,7 @@ import tsa.runtime.mail.MailSender;
 import tsa.runtime.mail.PortalLinks;
 import tsa.runtime.paging.Page;
 import tsa.runtime.paging.PageCursor;
+import tsa.runtime.paging.PageRequest;
 import tsa.runtime.problem.ProblemException;
 import tsa.runtime.security.Caller;
 import tsa.runtime.security.LinkToken;
@@ -107,8 +108,9 @@ public class CoachInvitations {
         return current(load(invitationId));
     }
 
-    public Page<CoachInvitation> list(String status, String coachEmail, Integer limit, String cursor) {
-        int size = PageCursor.limit(limit);
+    public Page<CoachInvitation> list(String status, String coachEmail, PageRequest page) {
+        int size = page.size();
+        String cursor = page.cursor();
         if ((status == null) == (coachEmail == null)) {
             throw ProblemException.badRequest("give exactly one of status or coachEmail");
         }
@@ -121,28 +123,42 @@ public class CoachInvitations {
         return switch (wanted) {
             case SENT -> store.byStatus(CoachInvitationStatus.SENT.value(), expiry("#e > :now", now), size, cursor)
                     .map(this::withEffectiveStatus);
-            case EXPIRED -> expired(now, size, cursor);
+            case EXPIRED -> expired(now, size, page.startKey());
             default -> store.byStatus(wanted.value(), null, size, cursor).map(this::withEffectiveStatus);
         };
     }
 
     /**
      * Expired ones are those written so and those still {@code sent} past their expiry: two queries, one after the
-     * other, the cursor saying which ("s:" the sent ones, "e:" the written ones).
+     * other, the cursor's {@value #PHASE} saying which ("s" the sent ones, "e" the written ones) next to the position
+     * in that query.
      */
-    private Page<CoachInvitation> expired(String now, int size, String cursor) {
-        if (cursor == null || cursor.startsWith("s:")) {
+    private Page<CoachInvitation> expired(String now, int size, Map<String, AttributeValue> startKey) {
+        Map<String, AttributeValue> position = startKey == null ? new LinkedHashMap<>() : new LinkedHashMap<>(startKey);
+        AttributeValue phase = position.remove(PHASE);
+        String inner = PageCursor.encode(position);
+        if (startKey == null || phase != null && "s".equals(phase.s())) {
             Page<CoachInvitation> page = store.byStatus(CoachInvitationStatus.SENT.value(), expiry("#e <= :now", now),
-                    size, cursor == null ? null : cursor.substring(2)).map(this::withEffectiveStatus);
-            return new Page<>(page.items(), page.nextCursor() == null ? "e:" : "s:" + page.nextCursor());
+                    size, inner).map(this::withEffectiveStatus);
+            return new Page<>(page.items(), phased(page.nextCursor() == null ? "e" : "s", page.nextCursor()));
         }
-        if (!cursor.startsWith("e:")) {
+        if (phase == null || !"e".equals(phase.s())) {
             throw ProblemException.invalidField("cursor", "is not a cursor this list handed out");
         }
-        String inner = cursor.substring(2);
-        Page<CoachInvitation> page = store.byStatus(CoachInvitationStatus.EXPIRED.value(), null, size,
-                inner.isEmpty() ? null : inner);
-        return new Page<>(page.items(), page.nextCursor() == null ? null : "e:" + page.nextCursor());
+        Page<CoachInvitation> page = store.byStatus(CoachInvitationStatus.EXPIRED.value(), null, size, inner);
+        return new Page<>(page.items(), page.nextCursor() == null ? null : phased("e", page.nextCursor()));
+    }
+
+    private static final String PHASE = "phase#";
+
+    private static String phased(String phase, String cursor) {
+        Map<String, AttributeValue> position = new LinkedHashMap<>();
+        position.put(PHASE, AttributeValue.fromS(phase));
+        Map<String, AttributeValue> inner = PageCursor.decode(cursor);
+        if (inner != null) {
+            position.putAll(inner);
+        }
+        return PageCursor.encode(position);
     }
 
     public CoachInvitation resend(String invitationId) {

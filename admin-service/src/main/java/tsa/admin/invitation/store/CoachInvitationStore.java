@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
@@ -14,11 +15,13 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tsa.admin.config.AdminTables;
 import tsa.runtime.dynamo.ConditionalWrites;
 import tsa.runtime.dynamo.UniquenessGuard;
 import tsa.runtime.paging.Page;
 import tsa.runtime.paging.PageCursor;
+import tsa.runtime.problem.ProblemException;
 
 /**
  * {@code coach-invitationsdev}: single-item conditional writes only. Every change replaces the item on the condition
@@ -67,7 +70,8 @@ public class CoachInvitationStore {
                 .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(status)))
                 .scanIndexForward(false)
                 .limit(limit)
-                .exclusiveStartKey(PageCursor.decode(cursor));
+                .exclusiveStartKey(startKey(cursor, CoachInvitation.INVITATION_STATUS, status,
+                        Set.of(CoachInvitation.INVITATION_STATUS, CoachInvitation.SENT_AT)));
         if (filter != null) {
             request.filterExpression(filter);
         }
@@ -80,7 +84,8 @@ public class CoachInvitationStore {
         var page = table.index(AdminTables.COACH_EMAIL_INDEX).query(QueryEnhancedRequest.builder()
                         .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(coachEmail)))
                         .limit(limit)
-                        .exclusiveStartKey(PageCursor.decode(cursor))
+                        .exclusiveStartKey(startKey(cursor, CoachInvitation.COACH_EMAIL, coachEmail,
+                                Set.of(CoachInvitation.COACH_EMAIL)))
                         .build())
                 .iterator().next();
         return new Page<>(page.items(), PageCursor.encode(page.lastEvaluatedKey()));
@@ -91,6 +96,27 @@ public class CoachInvitationStore {
         return table.index(AdminTables.COACH_EMAIL_INDEX)
                 .query(QueryConditional.keyEqualTo(k -> k.partitionValue(coachEmail)))
                 .stream().flatMap(p -> p.items().stream()).toList();
+    }
+
+    /**
+     * The cursor's start key, if it is one this query handed out: the table's key plus the index's keys, with the
+     * same index hash value. Anything else would make DynamoDB fail the query; it is the client's mistake (400).
+     */
+    private static Map<String, AttributeValue> startKey(String cursor, String hashAttribute, String hashValue,
+            Set<String> indexKeys) {
+        Map<String, AttributeValue> key = PageCursor.decode(cursor);
+        if (key == null) {
+            return null;
+        }
+        boolean shaped = key.size() == indexKeys.size() + 1
+                && key.containsKey(CoachInvitation.INVITATION_ID)
+                && key.keySet().containsAll(indexKeys)
+                && key.values().stream().allMatch(v -> v.s() != null && !v.s().isEmpty())
+                && hashValue.equals(key.get(hashAttribute).s());
+        if (!shaped) {
+            throw ProblemException.invalidField("cursor", "is not a cursor this list handed out");
+        }
+        return key;
     }
 
     private static Key key(String invitationId) {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import tsa.admin.user.service.UserDirectory;
 import tsa.admin.user.service.UserView;
 import tsa.runtime.paging.Page;
+import tsa.runtime.paging.PageRequest;
 import tsa.runtime.problem.ProblemException;
 import tsa.runtime.security.Caller;
 import tsa.runtime.security.Roles;
@@ -50,19 +52,16 @@ public class UserDirectoryResource {
             @QueryParam("role") @Pattern(regexp = ROLES, message = "must be one of student, teacher, administrator, "
                     + "parent, guardian") String role,
             @QueryParam("orgId") @Size(min = 1, max = 255) String orgId,
-            @QueryParam("limit") @Pattern(regexp = "[0-9]{1,9}", message = "must be an integer between 1 and 100")
-            String limit,
-            @QueryParam("cursor") @Size(min = 1, max = 2048) String cursor) {
-        Integer size = limit == null ? null : Integer.valueOf(limit);
+            @BeanParam PageRequest request) {
         Page<UserView> page;
         if (email != null) {
             if (role != null || orgId != null) {
                 throw ProblemException.invalidField(role != null ? "role" : "orgId",
                         "can't be combined with email: search either by email or by role (and orgId)");
             }
-            page = directory.searchByEmail(email, size, cursor);
+            page = directory.searchByEmail(email, request);
         } else if (role != null) {
-            page = directory.searchByRole(role, orgId, size, cursor);
+            page = directory.searchByRole(role, orgId, request);
         } else {
             throw ProblemException.invalidField(orgId != null ? "role" : "email",
                     orgId != null ? "is required with orgId" : "give email, or role (optionally with orgId)");

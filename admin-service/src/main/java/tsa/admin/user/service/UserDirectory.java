@@ -11,7 +11,7 @@ import tsa.model.UserRole;
 import tsa.runtime.audit.AdminAction;
 import tsa.runtime.audit.AdminAuditTrail;
 import tsa.runtime.paging.Page;
-import tsa.runtime.paging.PageCursor;
+import tsa.runtime.paging.PageRequest;
 import tsa.runtime.problem.ProblemException;
 
 /**
@@ -33,19 +33,19 @@ public class UserDirectory {
     AdminAuditTrail auditTrail;
 
     /** The search by exact address ({@code idx_users_email}); addresses are stored lower-cased. */
-    public Page<UserView> searchByEmail(String email, Integer limit, String cursor) {
+    public Page<UserView> searchByEmail(String email, PageRequest request) {
         String address = normalise(email);
         String query = "email=" + address;
-        int size = PageCursor.limit(limit);
-        String after = DirectoryCursor.decode(query, cursor);
+        int size = request.size();
+        String after = DirectoryCursor.decode(query, request);
         return page(query, rows.searchByEmail(address, after, size + 1), size);
     }
 
     /** The search by role, narrowed to an organisation when {@code orgId} is given ({@code idx_users_role_org}). */
-    public Page<UserView> searchByRole(String role, String orgId, Integer limit, String cursor) {
+    public Page<UserView> searchByRole(String role, String orgId, PageRequest request) {
         String query = orgId == null ? "role=" + role : "role=" + role + "&orgId=" + orgId;
-        int size = PageCursor.limit(limit);
-        String after = DirectoryCursor.decode(query, cursor);
+        int size = request.size();
+        String after = DirectoryCursor.decode(query, request);
         List<UserView> found = orgId == null
                 ? rows.searchByRole(role, after, size + 1)
                 : rows.searchByRoleAndOrg(role, orgId, after, size + 1);

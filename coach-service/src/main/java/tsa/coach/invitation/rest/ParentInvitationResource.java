@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 
 import tsa.coach.invitation.service.ParentInvitations;
 import tsa.runtime.paging.Page;
+import tsa.runtime.paging.PageRequest;
 import tsa.runtime.problem.ProblemException;
 import tsa.runtime.security.Roles;
 
@@ -47,14 +49,11 @@ public class ParentInvitationResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.COACH})
     public Page<ParentInvitationView> listParentInvitations(@QueryParam("parentEmail") String parentEmail,
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+            @BeanParam PageRequest page) {
         if (parentEmail != null && (parentEmail.length() > 254 || !parentEmail.trim().matches(EMAIL))) {
             throw ProblemException.invalidField("parentEmail", "must be an email address");
         }
-        if (cursor != null && (cursor.isEmpty() || cursor.length() > 2048)) {
-            throw ProblemException.invalidField("cursor", "is not a cursor this list handed out");
-        }
-        return invitations.list(parentEmail, limitOf(limit), cursor).map(ParentInvitationView::of);
+        return invitations.list(parentEmail, page.size(), page.cursor()).map(ParentInvitationView::of);
     }
 
     /** Read a parent invitation */
@@ -79,16 +78,5 @@ public class ParentInvitationResource {
     @RolesAllowed(Roles.COACH)
     public ParentInvitationView resendParentInvitation(@PathParam("invitationId") String invitationId) {
         return ParentInvitationView.of(invitations.resend(invitationId));
-    }
-
-    /** {@code limit} as text, so that a non-number is a 400 problem rather than JAX-RS's 404. */
-    private static Integer limitOf(String limit) {
-        if (limit == null) {
-            return null;
-        }
-        if (!limit.matches("[0-9]{1,3}")) {
-            throw ProblemException.invalidField("limit", "must be between 1 and 100");
-        }
-        return Integer.valueOf(limit);
     }
 }

@@ -12,10 +12,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import tsa.coach.client.AdminServiceClient;
-import tsa.coach.client.AdminServiceClient.AdminServiceUnavailable;
 import tsa.coach.client.AdminServiceClient.Invitation;
-import tsa.coach.client.AdminServiceClient.InvitationConflict;
-import tsa.coach.client.AdminServiceClient.InvitationNotFound;
 import tsa.coach.onboarding.config.OnboardingSettings;
 import tsa.coach.onboarding.store.OnboardingSession;
 import tsa.coach.onboarding.store.OnboardingSessionStore;
@@ -24,6 +21,7 @@ import tsa.coach.profile.service.CoachProfiles;
 import tsa.coach.profile.service.ProfileStatus;
 import tsa.coach.profile.store.CoachProfile;
 import tsa.coach.school.service.SchoolDirectory;
+import tsa.runtime.client.RemoteFailure;
 import tsa.runtime.dynamo.UniquenessGuard;
 import tsa.runtime.problem.Problem;
 import tsa.runtime.problem.ProblemException;
@@ -205,10 +203,10 @@ public class OnboardingSessions {
                 invitation.permissions());
         try {
             admin.accept(invitation.invitationId());
-        } catch (InvitationConflict | InvitationNotFound cancelledMeanwhile) {
+        } catch (RemoteFailure.Conflict | RemoteFailure.NotFound cancelledMeanwhile) {
             deactivate(invitation.coachId());
             throw ProblemException.conflict("your invitation was cancelled or has expired; your profile is inactive");
-        } catch (AdminServiceUnavailable e) {
+        } catch (RemoteFailure.Unavailable e) {
             throw unavailable(e);
         }
         close(session);
@@ -220,9 +218,9 @@ public class OnboardingSessions {
         Invitation invitation;
         try {
             invitation = admin.invitation(invitationId);
-        } catch (InvitationNotFound e) {
+        } catch (RemoteFailure.NotFound e) {
             throw ProblemException.conflict("your coach invitation no longer exists");
-        } catch (AdminServiceUnavailable e) {
+        } catch (RemoteFailure.Unavailable e) {
             throw unavailable(e);
         }
         if (invitation.coachId() == null || !invitation.coachId().equals(coachId)) {
@@ -333,14 +331,7 @@ public class OnboardingSessions {
     }
 
     private Optional<CoachProfile> profileOf(String coachId) {
-        try {
-            return Optional.of(profiles.get(coachId));
-        } catch (ProblemException e) {
-            if (e.status() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return profiles.find(coachId);
     }
 
     static String sessionId(String invitationId, long generation) {
@@ -367,7 +358,7 @@ public class OnboardingSessions {
         return new ProblemException(400, "validation", "Invalid request", detail, problems);
     }
 
-    private static ProblemException unavailable(AdminServiceUnavailable e) {
+    private static ProblemException unavailable(RemoteFailure.Unavailable e) {
         LOG.warnf("onboarding could not reach admin-service: %s", e.getMessage());
         return ProblemException.unavailable("admin-service can't be reached; try again in a moment");
     }

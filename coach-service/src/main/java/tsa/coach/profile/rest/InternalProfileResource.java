@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 
 import tsa.coach.profile.service.CoachProfiles;
 import tsa.coach.profile.store.CoachProfile;
+import tsa.runtime.paging.PageRequest;
 import tsa.runtime.problem.ProblemException;
 import tsa.runtime.security.CalledBy;
 import tsa.runtime.security.Roles;
@@ -35,12 +37,11 @@ public class InternalProfileResource {
     @GET
     @RolesAllowed(Roles.SERVICE)
     @CalledBy({"admin-service", "sync-service"})
-    public Response listProfilesByStatus(@QueryParam("status") String status, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
+    public Response listProfilesByStatus(@QueryParam("status") String status, @BeanParam PageRequest page) {
         if (status == null) {
             throw ProblemException.invalidField("status", "is required: active, inactive or pending");
         }
-        return Response.ok(profiles.byStatus(status, Paging.limit(limit), Paging.cursor(cursor))
+        return Response.ok(profiles.byStatus(status, page.size(), page.cursor())
                 .map(CoachProfileView::of)).build();
     }
 

@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 
 import tsa.coach.profile.service.CoachProfiles;
 import tsa.coach.profile.store.CoachProfile;
+import tsa.runtime.paging.PageRequest;
 import tsa.runtime.problem.Problem;
 import tsa.runtime.problem.ProblemException;
 import tsa.runtime.security.Caller;
@@ -81,12 +83,11 @@ public class ProfileResource {
     /** List the coaches of a school */
     @GET
     @RolesAllowed(Roles.ADMIN)
-    public Response listProfilesBySchool(@QueryParam("schoolId") String schoolId,
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public Response listProfilesBySchool(@QueryParam("schoolId") String schoolId, @BeanParam PageRequest page) {
         if (schoolId == null || !schoolId.matches("[0-9]{1,10}")) {
             throw ProblemException.invalidField("schoolId", "is required: a school id (digits)");
         }
-        return Response.ok(profiles.bySchool(schoolId, Paging.limit(limit), Paging.cursor(cursor))
+        return Response.ok(profiles.bySchool(schoolId, page.size(), page.cursor())
                 .map(CoachProfileView::of)).build();
     }
 

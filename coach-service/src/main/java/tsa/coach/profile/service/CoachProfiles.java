@@ -192,7 +192,8 @@ public class CoachProfiles {
         return store.byStatus(wanted.value(), PageCursor.limit(limit), cursor);
     }
 
-    private Optional<CoachProfile> find(String coachId) {
+    /** Any profile by id, or empty: for callers to whom "none" is an answer rather than a 404. */
+    public Optional<CoachProfile> find(String coachId) {
         // Ids are minted as UUIDs; anything far longer names no profile (and would exceed DynamoDB's key size).
         if (coachId == null || coachId.isBlank() || coachId.length() > 255) {
             return Optional.empty();

@@ -41,14 +41,12 @@ public class ProfileSync {
      */
     public boolean send(CoachProfile profile) {
         try {
-            if (!sync.deliver(noticeOf(profile))) {
-                return false;
-            }
+            sync.deliver(noticeOf(profile));
             store.clearSyncPending(profile.coachId(), profile.version());
             return true;
         } catch (RuntimeException e) {
-            LOG.warnf(e, "profile %s version %d not sent to sync-service; it stays sync_pending", profile.coachId(),
-                    profile.version());
+            LOG.warnf("profile %s version %d not sent to sync-service (%s); it stays sync_pending", profile.coachId(),
+                    profile.version(), e.getMessage());
             return false;
         }
     }

@@ -1,6 +1,7 @@
 package tsa.parent.appointment.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import tsa.runtime.paging.PageRequest;
 import tsa.runtime.problem.ProblemException;
 import tsa.runtime.security.Roles;
 
@@ -27,7 +29,7 @@ public class AppointmentResource {
     /** List appointments */
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.COACH, Roles.PARENT})
-    public Response listAppointments() {
+    public Response listAppointments(@BeanParam PageRequest page) {
         throw ProblemException.notImplemented("GET /api/parent/appointments");
     }
 

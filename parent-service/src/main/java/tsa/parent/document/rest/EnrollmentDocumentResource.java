@@ -1,6 +1,7 @@
 package tsa.parent.document.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import tsa.runtime.paging.PageRequest;
 import tsa.runtime.problem.ProblemException;
 import tsa.runtime.security.Roles;
 
@@ -26,7 +28,8 @@ public class EnrollmentDocumentResource {
     /** List an enrollment's documents */
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.COACH, Roles.PARENT})
-    public Response listEnrollmentDocuments(@PathParam("enrollmentId") String enrollmentId) {
+    public Response listEnrollmentDocuments(@PathParam("enrollmentId") String enrollmentId,
+            @BeanParam PageRequest page) {
         throw ProblemException.notImplemented("GET /api/parent/enrollments/{enrollmentId}/documents");
     }
 }

@@ -2,6 +2,7 @@ package tsa.sync.log.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import tsa.runtime.paging.Page;
+import tsa.runtime.paging.PageRequest;
 import tsa.runtime.security.Roles;
 import tsa.sync.log.service.SyncLogAdministration;
 
@@ -26,9 +28,8 @@ public class SyncLogResource {
     @GET
     @RolesAllowed(Roles.ADMIN)
     public Page<SyncLogEntry> listSyncLog(@QueryParam("status") String status,
-            @QueryParam("profileId") String profileId, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
-        return log.list(status, profileId, limit, cursor).map(SyncLogEntry::of);
+            @QueryParam("profileId") String profileId, @BeanParam PageRequest page) {
+        return log.list(status, profileId, page).map(SyncLogEntry::of);
     }
 
     /** Retry a failed sync */

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import tsa.model.ProfileSyncLog;
@@ -15,7 +14,7 @@ import tsa.model.SyncStatus;
 import tsa.runtime.audit.AdminAction;
 import tsa.runtime.audit.AdminAuditTrail;
 import tsa.runtime.paging.Page;
-import tsa.runtime.paging.PageCursor;
+import tsa.runtime.paging.PageRequest;
 import tsa.runtime.problem.ProblemException;
 import tsa.sync.log.repository.SyncLogRepository;
 
@@ -35,16 +34,13 @@ public class SyncLogAdministration {
     SyncWorker worker;
 
     /** Newest first, optionally of one status and/or one profile. */
-    public Page<ProfileSyncLog> list(String status, String profileId, String limit, String cursor) {
+    public Page<ProfileSyncLog> list(String status, String profileId, PageRequest page) {
         SyncStatus wanted = status == null ? null : parseStatus(status);
         if (profileId != null && (profileId.isBlank() || profileId.length() > 255)) {
             throw ProblemException.invalidField("profileId", "must be 1 to 255 characters");
         }
-        if (cursor != null && (cursor.isEmpty() || cursor.length() > 2048)) {
-            throw ProblemException.invalidField("cursor", "is not a cursor this list handed out for this query");
-        }
-        int size = PageCursor.limit(parseLimit(limit));
-        SyncLogCursor after = SyncLogCursor.decode(cursor, status == null ? null : wanted.value(), profileId);
+        int size = page.size();
+        SyncLogCursor after = SyncLogCursor.decode(page, status == null ? null : wanted.value(), profileId);
         List<ProfileSyncLog> found = QuarkusTransaction.requiringNew().call(() -> rows.page(wanted, profileId,
                 after == null ? null : after.createdAt(), after == null ? null : after.syncId(), size + 1));
         List<ProfileSyncLog> items = new ArrayList<>(found.subList(0, Math.min(size, found.size())));
@@ -124,17 +120,6 @@ public class SyncLogAdministration {
         } catch (RuntimeException unknown) {
             throw ProblemException.invalidField("status", "must be one of " + Arrays.stream(SyncStatus.values())
                     .map(SyncStatus::value).toList());
-        }
-    }
-
-    private static Integer parseLimit(String limit) {
-        if (limit == null) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(limit.trim().toLowerCase(Locale.ROOT));
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalidField("limit", "must be between 1 and " + PageCursor.MAX_LIMIT);
         }
     }
 }

@@ -59,6 +59,8 @@ public class SyncWorker {
     Clock clock;
 
     private final AtomicBoolean kicked = new AtomicBoolean();
+    /** Notified after each attempt at a row, for {@link #awaitAnAttempt}. */
+    private final Object processedRows = new Object();
     private final AtomicBoolean draining = new AtomicBoolean();
     private ExecutorService kicks;
 
@@ -174,6 +176,20 @@ public class SyncWorker {
             QuarkusTransaction.requiringNew().call(() -> apply(claim));
         } catch (RuntimeException e) {
             recordFailure(claim, e);
+        } finally {
+            synchronized (processedRows) {
+                processedRows.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Waits until this worker has finished an attempt at any row, or {@code atMost} has passed, whichever comes
+     * first: for a caller waiting for a row's outcome, which then reads the row again.
+     */
+    public void awaitAnAttempt(Duration atMost) throws InterruptedException {
+        synchronized (processedRows) {
+            processedRows.wait(Math.max(1, atMost.toMillis()));
         }
     }
 

@@ -28,11 +28,11 @@ import tsa.model.User;
 import tsa.model.UserRole;
 import tsa.runtime.audit.AdminAction;
 import tsa.runtime.audit.AdminAuditTrail;
+import tsa.runtime.client.RemoteFailure;
 import tsa.runtime.problem.ProblemException;
 import tsa.runtime.security.Caller;
 import tsa.runtime.time.Timestamps;
 import tsa.sync.client.CoachServiceClient;
-import tsa.sync.client.RemoteServiceException;
 import tsa.sync.config.SyncSettings;
 import tsa.sync.copy.service.OperationalCopies;
 import tsa.sync.copy.store.OrganizationCopy;
@@ -64,6 +64,7 @@ public class Reconciliations {
     private static final Logger LOG = Logger.getLogger(Reconciliations.class);
     private static final List<String> PROFILE_STATUSES = List.of("active", "inactive", "pending");
     private static final Duration REPAIR_WAIT = Duration.ofSeconds(10);
+    private static final Duration RECHECK = Duration.ofMillis(200);
 
     @Inject
     CoachServiceClient coaches;
@@ -169,7 +170,7 @@ public class Reconciliations {
             checkSchools(repair, findings, counts);
             checkOrganizationCopies(repair, findings);
             checkStudentCopies(repair, findings);
-        } catch (RemoteServiceException e) {
+        } catch (RemoteFailure e) {
             ReconciliationReport failed = report(id, trigger, repair, requestedBy, started, findings, counts,
                     ReconciliationReport.FAILED, e.getMessage());
             keep(failed, findings);
@@ -253,7 +254,7 @@ public class Reconciliations {
                 }
                 cursor = page.nextCursor();
                 if (cursor != null && !cursors.add(cursor)) {
-                    throw new RemoteServiceException("coach-service", "handed out the same cursor twice");
+                    throw new RemoteFailure.Unavailable("coach-service", "coach-service handed out the same cursor twice");
                 }
             } while (cursor != null);
         }
@@ -275,7 +276,8 @@ public class Reconciliations {
      */
     private boolean settled(String syncId) {
         UUID id = UUID.fromString(syncId);
-        Instant deadline = Instant.now().plus(REPAIR_WAIT);
+        // A wait, not a clock reading: measured on the monotonic timer, whatever the (injected, movable) clock says.
+        long deadline = System.nanoTime() + REPAIR_WAIT.toNanos();
         while (true) {
             ProfileSyncLog row = QuarkusTransaction.requiringNew().call(() -> ProfileSyncLog.findById(id));
             if (row == null) {
@@ -284,11 +286,14 @@ public class Reconciliations {
             boolean untried = SyncStatus.PENDING.value().equals(row.syncStatus)
                     && Delivery.number(Delivery.of(row.syncData), Delivery.ATTEMPTS) == 0;
             boolean inFlight = untried || SyncStatus.PROCESSING.value().equals(row.syncStatus);
-            if (!inFlight || Instant.now().isAfter(deadline)) {
+            long left = deadline - System.nanoTime();
+            if (!inFlight || left <= 0) {
                 return SyncStatus.COMPLETED.value().equals(row.syncStatus);
             }
             try {
-                Thread.sleep(50);
+                // Woken as soon as this instance's worker finishes an attempt; a row that another replica holds is
+                // read again after RECHECK at the latest.
+                worker.awaitAnAttempt(Duration.ofNanos(Math.min(left, RECHECK.toNanos())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
