@@ -10,6 +10,13 @@ public interface DynamoSettings {
 
     Provisioning provisioning();
 
+    /**
+     * How many times a read-change-write of one versioned item is tried when another writer changed the item in
+     * between ({@link VersionedItems#change}); after that the request is answered 409.
+     */
+    @WithDefault("5")
+    int conflictAttempts();
+
     interface Provisioning {
 
         /** Create missing tables and enable TTL at start-up; off where tables are managed elsewhere. */
