@@ -9,7 +9,7 @@ package tsa.runtime.dynamo;
 public interface VersionedItem<T extends VersionedItem<T>> {
 
     /** The version this item was written at; new items start at 1. */
-    long version();
+    Long version();
 
     /** This item at another version, every other attribute unchanged. */
     T withVersion(long version);

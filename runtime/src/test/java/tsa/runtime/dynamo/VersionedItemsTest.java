@@ -30,7 +30,7 @@ import tsa.testsupport.DataStores;
 class VersionedItemsTest {
 
     /** A minimal versioned item: id, owner (index hash), day (index sort), note, version. */
-    record Note(String id, String owner, String day, String note, long version) implements VersionedItem<Note> {
+    record Note(String id, String owner, String day, String note, Long version) implements VersionedItem<Note> {
         public Note withVersion(long next) {
             return new Note(id, owner, day, note, next);
         }
@@ -45,7 +45,7 @@ class VersionedItemsTest {
         String owner;
         String day;
         String note;
-        long version;
+        Long version;
 
         Note build() {
             return new Note(id, owner, day, note, version);
@@ -102,7 +102,7 @@ class VersionedItemsTest {
     }
 
     private static Note newNote(String owner, String day) {
-        return new Note(UUID.randomUUID().toString(), owner, day, "first", 1);
+        return new Note(UUID.randomUUID().toString(), owner, day, "first", 1L);
     }
 
     @Test

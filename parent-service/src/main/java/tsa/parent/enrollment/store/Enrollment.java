@@ -12,6 +12,7 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 import tsa.parent.config.ParentTables;
 import tsa.runtime.dynamo.SchemaVersion;
+import tsa.runtime.dynamo.VersionedItem;
 
 /**
  * A student's enrollment, one item of {@code tsa-parent-enrollmentsdev} (seed) keyed by {@code enrollment_id}.
@@ -33,7 +34,7 @@ public record Enrollment(
         String invitationId,
         String schoolId,
         Long version,
-        String schemaVersion) {
+        String schemaVersion) implements VersionedItem<Enrollment> {
 
     public static final String ENROLLMENT_ID = "enrollment_id";
     public static final String PARENT_EMAIL = "parent_email";
@@ -96,6 +97,11 @@ public record Enrollment(
     /** A new item, at the current schema version. */
     public static Builder builder() {
         return new Builder().schemaVersion(SchemaVersion.CURRENT);
+    }
+
+    @Override
+    public Enrollment withVersion(long next) {
+        return toBuilder().version(next).build();
     }
 
     public Builder toBuilder() {
