@@ -1,5 +1,6 @@
 package tsa.sync.copy.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -12,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jboss.logging.Logger;
+import software.amazon.awssdk.core.exception.SdkException;
 import tsa.model.Organization;
 import tsa.model.Student;
+import tsa.runtime.problem.ProblemException;
 import tsa.sync.copy.store.OrganizationCopy;
 import tsa.sync.copy.store.OrganizationCopyStore;
 import tsa.sync.copy.store.StudentCopy;
@@ -63,6 +66,27 @@ public class OperationalCopies {
             organizations.put(o.copy());
         } else if (written instanceof StudentWritten s) {
             students.put(s.copy());
+        }
+    }
+
+    /**
+     * Brings the copy of one student up to date from its {@code students} row, for a writer outside this service
+     * (parent-service's activation). Idempotent: the same row put twice leaves one copy, and a copy of a later row
+     * version is never replaced. 404 when PostgreSQL has no such student; 503 when the copy can't be written.
+     */
+    public void refreshStudent(String studentUniqueId) {
+        StudentCopy copy = QuarkusTransaction.requiringNew().call(() -> {
+            Student row = Student.findById(studentUniqueId);
+            return row == null ? null : copyOf(row);
+        });
+        if (copy == null) {
+            throw ProblemException.notFound("no student " + studentUniqueId);
+        }
+        try {
+            students.put(copy);
+        } catch (SdkException e) {
+            LOG.warnf("the copy of student %s could not be written: %s", studentUniqueId, e.toString());
+            throw ProblemException.unavailable("the operational copy can't be written; the reconciliation will");
         }
     }
 
