@@ -7,9 +7,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * coach-service and admin-service as the application under test sees them: one real HTTP server (WireMock, in this
- * JVM) that tests program through {@link CoachServiceStub} and {@link AdminServiceStub}. Both generated clients point
- * at it.
+ * coach-service, admin-service and parent-service as the application under test sees them: one real HTTP server
+ * (WireMock, in this JVM) that tests program through {@link CoachServiceStub}, {@link AdminServiceStub} and
+ * {@link ParentServiceStub}. All three generated clients point at it.
  */
 public class StubServices implements QuarkusTestResourceLifecycleManager {
 
@@ -17,15 +17,18 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        WireMockServer started = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        WireMockServer started = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
+                .extensions(new ParentServiceStub.Activations()));
         started.start();
         server = started;
         CoachServiceStub.reset();
         AdminServiceStub.recordsAudits();
+        ParentServiceStub.reset();
         String url = "http://127.0.0.1:" + started.port();
         return Map.of(
                 "quarkus.rest-client.coach_service_yaml.url", url,
-                "quarkus.rest-client.admin_service_yaml.url", url);
+                "quarkus.rest-client.admin_service_yaml.url", url,
+                "quarkus.rest-client.parent_service_yaml.url", url);
     }
 
     @Override

@@ -52,6 +52,8 @@ final class Findings {
                 count(DiscrepancyKind.SCHOOL_WITHOUT_ORGANIZATION),
                 count(DiscrepancyKind.ORGANIZATION_COPY_MISSING) + count(DiscrepancyKind.STUDENT_COPY_MISSING),
                 count(DiscrepancyKind.ORGANIZATION_COPY_DIFFERS) + count(DiscrepancyKind.STUDENT_COPY_DIFFERS),
+                count(DiscrepancyKind.ENROLLMENT_WITHOUT_STUDENT)
+                        + count(DiscrepancyKind.ENROLLMENT_WITHOUT_SCHOOL_ASSOCIATION),
                 repaired);
     }
 }

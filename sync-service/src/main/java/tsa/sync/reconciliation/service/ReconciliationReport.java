@@ -17,6 +17,8 @@ public record ReconciliationReport(
         int profilesChecked,
         int usersChecked,
         int schoolsChecked,
+        Integer enrollmentsChecked,
+        List<UncheckedPart> unchecked,
         Summary summary,
         List<Discrepancy> discrepancies,
         boolean discrepanciesTruncated) {
@@ -26,18 +28,26 @@ public record ReconciliationReport(
     public static final String COMPLETED = "completed";
     public static final String FAILED = "failed";
 
+    /** The part of the check that stays unmade when parent-service can't be read. */
+    public static final String ENROLLMENTS = "enrollments";
+
     public ReconciliationReport {
         discrepancies = List.copyOf(discrepancies);
+        unchecked = unchecked == null || unchecked.isEmpty() ? null : List.copyOf(unchecked);
+    }
+
+    /** A part of the check that could not be made, and why (the rest of the run is complete). */
+    public record UncheckedPart(String part, String reason) {
     }
 
     /** Counts of every discrepancy found (listed or not). */
     public record Summary(int profilesWithoutUser, int usersDifferingFromProfile, int usersWithoutProfile,
             int schoolsWithoutOrganization, int operationalCopiesMissing, int operationalCopiesDiffering,
-            int repaired) {
+            int enrollmentsWithoutEdFiRecords, int repaired) {
 
         public int total() {
             return profilesWithoutUser + usersDifferingFromProfile + usersWithoutProfile + schoolsWithoutOrganization
-                    + operationalCopiesMissing + operationalCopiesDiffering;
+                    + operationalCopiesMissing + operationalCopiesDiffering + enrollmentsWithoutEdFiRecords;
         }
     }
 

@@ -9,9 +9,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -22,6 +25,7 @@ import org.jboss.logging.Logger;
 import tsa.model.Organization;
 import tsa.model.ProfileSyncLog;
 import tsa.model.Student;
+import tsa.model.StudentSchoolAssociation;
 import tsa.model.SyncStatus;
 import tsa.model.SyncType;
 import tsa.model.User;
@@ -33,6 +37,8 @@ import tsa.runtime.problem.ProblemException;
 import tsa.runtime.security.Caller;
 import tsa.runtime.time.Timestamps;
 import tsa.sync.client.CoachServiceClient;
+import tsa.sync.client.ParentServiceClient;
+import tsa.sync.client.ParentServiceClient.EnrollmentRef;
 import tsa.sync.config.SyncSettings;
 import tsa.sync.copy.service.OperationalCopies;
 import tsa.sync.copy.store.OrganizationCopy;
@@ -45,15 +51,22 @@ import tsa.sync.log.service.ProfileChangeIntake;
 import tsa.sync.log.service.ProfileSnapshot;
 import tsa.sync.log.service.SyncWorker;
 import tsa.sync.organization.service.SchoolOrganizations;
+import tsa.sync.reconciliation.service.ReconciliationReport.UncheckedPart;
 import tsa.sync.status.service.SyncMetrics;
 
 /**
  * The automated consistency check between the two stores (seed, "Data Flow Patterns"): every coach profile (read
  * through coach-service's internal list, one status at a time) against every coach row in {@code users}, every
- * school against {@code organizations}, and every {@code organizations} and {@code students} row against its
- * operational copy. With repair, profile and user discrepancies are fixed through the normal sync path (log rows
- * with {@code "source": "reconciliation"}), organisations through the same derivation as the sync, and copies by
- * writing them again. Hourly and on demand; one at a time across replicas.
+ * school against {@code organizations}, every active enrollment (read through parent-service's internal list)
+ * against its Ed-Fi {@code students} and {@code student_school_associations} rows, and every {@code organizations}
+ * and {@code students} row against its operational copy. With repair, profile and user discrepancies are fixed
+ * through the normal sync path (log rows with {@code "source": "reconciliation"}), organisations through the same
+ * derivation as the sync, enrollments by asking parent-service to finish their activation (it owns those rows), and
+ * copies by writing them again. Hourly and on demand; one at a time across replicas.
+ * <p>
+ * coach-service is needed for the run to mean anything (without profiles every user would look orphaned), so its
+ * unavailability fails the run. parent-service's only takes out the enrollment part: the report lists it as
+ * {@code unchecked} and the rest completes.
  * <p>
  * The latest report is kept in memory: a run is cheap to repeat, its repairs are durable in the sync log, and no
  * table for reports is named in architecture.md. After a restart, {@code latest} is 404 until the next run.
@@ -65,9 +78,15 @@ public class Reconciliations {
     private static final List<String> PROFILE_STATUSES = List.of("active", "inactive", "pending");
     private static final Duration REPAIR_WAIT = Duration.ofSeconds(10);
     private static final Duration RECHECK = Duration.ofMillis(200);
+    private static final String ACTIVE = "active";
+    private static final Set<DiscrepancyKind> ENROLLMENT_KINDS = Set.of(DiscrepancyKind.ENROLLMENT_WITHOUT_STUDENT,
+            DiscrepancyKind.ENROLLMENT_WITHOUT_SCHOOL_ASSOCIATION);
 
     @Inject
     CoachServiceClient coaches;
+
+    @Inject
+    ParentServiceClient parents;
 
     @Inject
     CoachUserSync users;
@@ -169,6 +188,9 @@ public class Reconciliations {
             checkProfilesAndUsers(id, repair, findings, counts);
             checkSchools(repair, findings, counts);
             checkOrganizationCopies(repair, findings);
+            // Before the student copies, so that a student whose rows the repair has just had written is compared
+            // with its copy in the same run.
+            checkActiveEnrollments(repair, findings, counts);
             checkStudentCopies(repair, findings);
         } catch (RemoteFailure e) {
             ReconciliationReport failed = report(id, trigger, repair, requestedBy, started, findings, counts,
@@ -187,6 +209,9 @@ public class Reconciliations {
         int profiles;
         int users;
         int schools;
+        /** Null until the enrollment part has begun. */
+        Integer enrollments;
+        final List<UncheckedPart> unchecked = new ArrayList<>();
     }
 
     private void checkProfilesAndUsers(String id, boolean repair, Findings findings, Counts counts) {
@@ -244,7 +269,7 @@ public class Reconciliations {
         Map<String, ProfileSnapshot> profiles = new LinkedHashMap<>();
         int pageSize = settings.reconciliation().pageSize();
         for (String status : PROFILE_STATUSES) {
-            Set<String> cursors = new java.util.HashSet<>();
+            Set<String> cursors = new HashSet<>();
             String cursor = null;
             do {
                 CoachServiceClient.ProfilePage page = coaches.listProfiles(status, cursor, pageSize);
@@ -324,6 +349,95 @@ public class Reconciliations {
         }
     }
 
+    /**
+     * Every active enrollment, a page at a time, against the Ed-Fi rows its activation writes. A list that can't be
+     * read (parent-service down, its circuit open, a page refused) leaves this part unchecked, keeping what the pages
+     * read so far have shown; a repair that fails leaves only its discrepancy unrepaired.
+     */
+    private void checkActiveEnrollments(boolean repair, Findings findings, Counts counts) {
+        counts.enrollments = 0;
+        int pageSize = settings.reconciliation().pageSize();
+        Set<String> cursors = new HashSet<>();
+        String cursor = null;
+        try {
+            do {
+                ParentServiceClient.EnrollmentPageRef page = parents.listEnrollments(ACTIVE, cursor, pageSize);
+                counts.enrollments += page.enrollments().size();
+                checkEnrollments(repair, findings, page.enrollments());
+                cursor = page.nextCursor();
+                if (cursor != null && !cursors.add(cursor)) {
+                    throw new RemoteFailure.Unavailable(ParentServiceClient.SERVICE,
+                            "parent-service handed out the same cursor twice");
+                }
+            } while (cursor != null);
+        } catch (RemoteFailure e) {
+            LOG.warnf("reconciliation: active enrollments not checked: %s", e.getMessage());
+            counts.unchecked.add(new UncheckedPart(ReconciliationReport.ENROLLMENTS, e.getMessage()));
+        }
+    }
+
+    private void checkEnrollments(boolean repair, Findings findings, List<EnrollmentRef> enrollments) {
+        EdFiRows present = edFiRows(enrollments.stream().map(EnrollmentRef::studentUniqueId).toList());
+        for (EnrollmentRef enrollment : enrollments) {
+            DiscrepancyKind kind = present.missing(enrollment.studentUniqueId());
+            if (kind == null) {
+                continue;
+            }
+            boolean repaired = repair && finishActivation(enrollment.enrollmentId());
+            findings.add(kind, enrollment.enrollmentId(), null, repaired, null);
+        }
+    }
+
+    /**
+     * parent-service runs the activation's idempotent steps again; repaired only once PostgreSQL holds the rows it
+     * says it wrote (its answer alone is not taken for them).
+     */
+    private boolean finishActivation(String enrollmentId) {
+        EnrollmentRef finished;
+        try {
+            finished = parents.finishActivation(enrollmentId);
+        } catch (RemoteFailure e) {
+            LOG.warnf("reconciliation: could not finish the activation of enrollment %s: %s", enrollmentId,
+                    e.getMessage());
+            return false;
+        }
+        boolean inPlace = edFiRows(Collections.singletonList(finished.studentUniqueId()))
+                .missing(finished.studentUniqueId()) == null;
+        if (!inPlace) {
+            LOG.warnf("reconciliation: parent-service finished enrollment %s, but its Ed-Fi rows are still missing",
+                    enrollmentId);
+        }
+        return inPlace;
+    }
+
+    /** Which of these students have a {@code students} row and which a {@code student_school_associations} one. */
+    private static EdFiRows edFiRows(List<String> studentUniqueIds) {
+        List<String> ids = studentUniqueIds.stream().filter(Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) {
+            return new EdFiRows(Set.of(), Set.of());
+        }
+        return QuarkusTransaction.requiringNew().call(() -> new EdFiRows(
+                new HashSet<>(Student.getEntityManager().createQuery(
+                        "select s.studentUniqueId from Student s where s.studentUniqueId in :ids", String.class)
+                        .setParameter("ids", ids).getResultList()),
+                new HashSet<>(StudentSchoolAssociation.getEntityManager().createQuery(
+                        "select distinct a.studentUniqueId from StudentSchoolAssociation a"
+                                + " where a.studentUniqueId in :ids", String.class)
+                        .setParameter("ids", ids).getResultList())));
+    }
+
+    private record EdFiRows(Set<String> students, Set<String> associated) {
+
+        /** The discrepancy of an enrollment carrying this student id, or null when its rows are in place. */
+        DiscrepancyKind missing(String studentUniqueId) {
+            if (studentUniqueId == null || !students.contains(studentUniqueId)) {
+                return DiscrepancyKind.ENROLLMENT_WITHOUT_STUDENT;
+            }
+            return associated.contains(studentUniqueId) ? null
+                    : DiscrepancyKind.ENROLLMENT_WITHOUT_SCHOOL_ASSOCIATION;
+        }
+    }
+
     private void checkOrganizationCopies(boolean repair, Findings findings) {
         List<OrganizationCopy> expected = QuarkusTransaction.requiringNew().call(() -> Organization
                 .<Organization>listAll().stream().map(OperationalCopies::copyOf).toList());
@@ -369,14 +483,22 @@ public class Reconciliations {
             Instant started, Findings findings, Counts counts, String status, String error) {
         return new ReconciliationReport(id, trigger, requestedBy, repair, status, error, Timestamps.format(started),
                 Timestamps.format(clock.instant()), counts.profiles, counts.users, counts.schools,
-                findings.summary(), new ArrayList<>(findings.listed()), findings.truncated());
+                counts.enrollments, counts.unchecked, findings.summary(), new ArrayList<>(findings.listed()), findings.truncated());
     }
 
     private void keep(ReconciliationReport report, Findings findings) {
         latest.set(report);
+        boolean enrollmentsUnchecked = report.enrollmentsChecked() == null || report.unchecked() != null
+                && report.unchecked().stream().anyMatch(u -> u.part().equals(ReconciliationReport.ENROLLMENTS));
         for (DiscrepancyKind kind : DiscrepancyKind.values()) {
-            metrics.drift(kind.value(), findings.count(kind));
+            if (enrollmentsUnchecked && ENROLLMENT_KINDS.contains(kind)) {
+                // Not counted is not the same as none: the drift of an unchecked part is unknown.
+                metrics.driftUnknown(kind.value());
+            } else {
+                metrics.drift(kind.value(), findings.count(kind));
+            }
         }
+        metrics.unchecked(ReconciliationReport.ENROLLMENTS, enrollmentsUnchecked);
     }
 
     private static ProblemException alreadyRunning() {

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * sync-service's Micrometer meters (seed, "Monitoring &amp; Metrics": sync success rates and consistency):
  * {@code tsa_sync_attempts_total}, {@code tsa_sync_successes_total}, {@code tsa_sync_failures_total} (by sync type
  * and reason, and whether the row is now {@code failed} for good), the pending backlog and the age of the oldest
- * pending change (refreshed by the worker's poll), and the latest reconciliation's drift counts by kind.
+ * pending change (refreshed by the worker's poll), the latest reconciliation's drift counts by kind, and the parts
+ * it could not check.
  */
 @ApplicationScoped
 public class SyncMetrics {
@@ -21,7 +22,10 @@ public class SyncMetrics {
     private final MeterRegistry registry;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong lagMillis = new AtomicLong();
+    private static final long UNKNOWN = -1;
+
     private final Map<String, AtomicLong> drift = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> unchecked = new ConcurrentHashMap<>();
 
     @Inject
     public SyncMetrics(MeterRegistry registry) {
@@ -57,12 +61,36 @@ public class SyncMetrics {
 
     /** The latest reconciliation's discrepancy count of one kind. */
     public void drift(String kind, long count) {
-        drift.computeIfAbsent(kind, k -> {
+        driftOf(kind).set(count);
+    }
+
+    /** The latest reconciliation could not check for this kind: its drift reads NaN rather than a reassuring 0. */
+    public void driftUnknown(String kind) {
+        driftOf(kind).set(UNKNOWN);
+    }
+
+    /**
+     * Whether the latest reconciliation had to leave a part unchecked ({@code tsa_sync_reconciliation_unchecked}, 1
+     * or 0, by part): a consistency check that silently shrinks would otherwise look like a clean one.
+     */
+    public void unchecked(String part, boolean unchecked) {
+        this.unchecked.computeIfAbsent(part, p -> {
             AtomicLong value = new AtomicLong();
-            Gauge.builder("tsa.sync.reconciliation.drift", value, AtomicLong::get).tag("kind", k)
+            Gauge.builder("tsa.sync.reconciliation.unchecked", value, AtomicLong::get).tag("part", p)
+                    .description("1 when the latest reconciliation could not check this part")
+                    .register(registry);
+            return value;
+        }).set(unchecked ? 1 : 0);
+    }
+
+    private AtomicLong driftOf(String kind) {
+        return drift.computeIfAbsent(kind, k -> {
+            AtomicLong value = new AtomicLong();
+            Gauge.builder("tsa.sync.reconciliation.drift", value, v -> v.get() == UNKNOWN ? Double.NaN : v.get())
+                    .tag("kind", k)
                     .description("discrepancies of this kind found by the latest reconciliation")
                     .register(registry);
             return value;
-        }).set(count);
+        });
     }
 }
