@@ -39,7 +39,10 @@ public interface SyncSettings {
         Duration processingLease();
     }
 
-    /** The consistency check between profiles, {@code users}, {@code organizations} and the operational copies. */
+    /**
+     * The consistency check between profiles, {@code users}, {@code organizations}, active enrollments and their Ed-Fi
+     * rows, and the operational copies.
+     */
     interface Reconciliation {
 
         /** Period of the scheduled run ({@code 1h}); {@code off} switches it off (the scheduler reads it). */
@@ -50,7 +53,7 @@ public interface SyncSettings {
         @WithDefault("true")
         boolean scheduledRepair();
 
-        /** Page size of the profile list read from coach-service. */
+        /** Page size of the lists read from other services: coach-service's profiles, parent-service's enrollments. */
         @WithDefault("100")
         int pageSize();
 

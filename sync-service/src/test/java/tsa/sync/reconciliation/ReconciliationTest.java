@@ -197,7 +197,9 @@ class ReconciliationTest {
             assertThat(copy.birthDate()).isEqualTo("2014-03-02");
             assertThat(copy.schemaVersion()).isEqualTo("v1");
         });
-        assertThat(repaired.getInt("summary.repaired")).isGreaterThanOrEqualTo(10);
+        // This test's own nine: three profiles, the drifted and the orphaned user, the bare school, the tampered and
+        // the deleted organisation copy, the student's copy (more when earlier tests left drift behind).
+        assertThat(repaired.getInt("summary.repaired")).isGreaterThanOrEqualTo(9);
 
         JsonPath after = run(admin(), "false");
         List<String> mine = List.of(unknownToSync.get(0), unknownToSync.get(1), unknownToSync.get(2), drifted,

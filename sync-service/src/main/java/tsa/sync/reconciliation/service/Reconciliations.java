@@ -153,8 +153,9 @@ public class Reconciliations {
         try {
             ReconciliationReport report = run(UUID.randomUUID().toString(), ReconciliationReport.SCHEDULED,
                     settings.reconciliation().scheduledRepair(), null);
-            LOG.infof("scheduled reconciliation %s: %d discrepancies, %d repaired", report.reconciliationId(),
-                    report.summary().total(), report.summary().repaired());
+            LOG.infof("scheduled reconciliation %s: %d discrepancies, %d repaired%s", report.reconciliationId(),
+                    report.summary().total(), report.summary().repaired(), report.unchecked() == null ? ""
+                            : "; not checked: " + report.unchecked().stream().map(UncheckedPart::part).toList());
         } catch (ProblemException e) {
             LOG.warnf("scheduled reconciliation did not run to the end: %s", e.getMessage());
         }
