@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.time.format.DateTimeFormatter;
 
 import jakarta.inject.Inject;
@@ -116,6 +117,23 @@ class DocumentUploadTest {
 
         assertThat(put(upload, file)).isEqualTo(200);
         confirm(family.parentToken(), upload.documentId()).then().statusCode(200);
+    }
+
+    @Test
+    void aFileOfAnotherTypeThanDeclaredIs409() {
+        Family family = family(enrollments);
+        byte[] file = pdf(500);
+        Started upload = started(startUpload(family.parentToken(), family.enrollmentId(),
+                uploadRequest("scan.pdf", file.length, PDF)));
+
+        assertThat(put(new Started(upload.documentId(), upload.uploadUrl(), Map.of("Content-Type", "text/html")),
+                file)).isEqualTo(200);
+        Response wrongType = confirm(family.parentToken(), upload.documentId());
+
+        wrongType.then().statusCode(409);
+        assertThat(wrongType.jsonPath().getString("detail")).contains("text/html");
+        assertThat(read(family.parentToken(), upload.documentId()).jsonPath().getString("uploadStatus"))
+                .isEqualTo("processing");
     }
 
     @Test

@@ -121,8 +121,8 @@ public class Documents {
     }
 
     /**
-     * The parent confirms the upload: the file must be in S3 with the declared size (409 otherwise, and the same URL
-     * may be used again while it works). Confirming a confirmed document changes nothing.
+     * The parent confirms the upload: the file must be in S3 with the declared size and type (409 otherwise, and the
+     * same URL may be used again while it works). Confirming a confirmed document changes nothing.
      */
     public ParentDocument confirmUpload(String documentId) {
         ParentDocument document = documents.find(documentId)
@@ -136,6 +136,11 @@ public class Documents {
         if (stored.size() != document.fileSize()) {
             throw ProblemException.conflict("the uploaded file has " + stored.size() + " bytes, not the "
                     + document.fileSize() + " declared; upload the declared file again");
+        }
+        if (stored.contentType() != null && !stored.contentType().equals(document.contentType())) {
+            // S3 itself refuses another type (it is signed into the URL); S3-compatible servers may not.
+            throw ProblemException.conflict("the uploaded file is " + stored.contentType() + ", not the declared "
+                    + document.contentType() + "; upload the declared file again");
         }
         String now = Timestamps.format(clock.instant());
         return documents.change(documentId, current -> {
