@@ -147,13 +147,18 @@ class ParentTablesTest {
                 .verifiedBy("coach-1")
                 .uploadedAt("2024-12-01T10:00:00.000Z")
                 .verifiedAt("2024-12-02T10:00:00.000Z")
+                .contentType("application/pdf")
+                .verificationNote("legible")
+                .createdAt("2024-12-01T09:59:00.000Z")
+                .version(3L)
                 .build();
 
         Map<String, AttributeValue> item = roundTrip(ParentDocument.SCHEMA, document);
 
         assertThat(item).containsOnlyKeys("document_id", "enrollment_id", "parent_email", "document_type",
                 "file_name", "s3_key", "file_size", "upload_status", "verification_status", "verified_by",
-                "uploaded_at", "verified_at", "schema_version");
+                "uploaded_at", "verified_at", "content_type", "verification_note", "created_at", "version",
+                "schema_version");
         assertThat(item.get("file_size").n()).isEqualTo("5000000000");
     }
 

@@ -50,12 +50,18 @@ public final class DynaliteServer implements AutoCloseable {
             return;
         }
         try {
+            // Not inheritIO(): in a Surefire fork the JVM's stdin and stdout are Surefire's command channel, and npm
+            // writing there (or making the shared stdin non-blocking) breaks the fork ("std/in stream corrupted").
+            Path log = ProjectLayout.root().resolve("target").resolve("npm-ci.log");
+            Files.createDirectories(log.getParent());
             Process npm = new ProcessBuilder(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"))
                     .directory(home.toFile())
-                    .inheritIO()
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
                     .start();
+            npm.getOutputStream().close();
             if (!npm.waitFor(10, TimeUnit.MINUTES) || npm.exitValue() != 0) {
-                throw new IllegalStateException("npm ci failed in " + home);
+                throw new IllegalStateException("npm ci failed in " + home + "; see " + log);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not run npm (is Node.js installed?)", e);

@@ -65,6 +65,13 @@ public final class LocalSystem implements AutoCloseable {
     public static LocalSystem start(boolean fixedPorts, String name) {
         Path logs = ProjectLayout.work(name).resolve("logs");
         DataStores stores = DataStores.start(fixedPorts ? DataStores.Ports.LOCAL_RUN : DataStores.Ports.FREE, name);
+        try {
+            // parent-service creates its bucket at start-up, so the S3-compatible server must be up before it.
+            stores.s3();
+        } catch (RuntimeException e) {
+            stores.close();
+            throw e;
+        }
         LocalSystem system = new LocalSystem(stores, SigningKeys.generate(ProjectLayout.work(name).resolve("keys")), logs);
         try {
             for (Service service : Service.values()) {
@@ -144,6 +151,9 @@ public final class LocalSystem implements AutoCloseable {
         if (service == Service.ADMIN) {
             config.putAll(keys.sessionSignerConfig());
         }
+        if (service == Service.PARENT) {
+            config.putAll(stores.documentStoreConfig());
+        }
         config.put("quarkus.http.port", Integer.toString(ports.get(service)));
         // Like the stores, the services listen on loopback unless told otherwise.
         config.put("quarkus.http.host", System.getenv().getOrDefault("TSA_LOCAL_HOST", "127.0.0.1"));
@@ -218,6 +228,8 @@ public final class LocalSystem implements AutoCloseable {
         System.out.println("PostgreSQL: jdbc:postgresql://127.0.0.1:15432/coach_portal (user tsa, password tsa)");
         System.out.println("DynamoDB:   http://127.0.0.1:8000 (any credentials, region us-east-1)");
         System.out.println("Mail:       SMTP 127.0.0.1:3025, IMAP 127.0.0.1:3143 (login and password = the address)");
+        System.out.println("S3:         " + system.stores.s3().endpoint() + " (S3Mock, path-style, any credentials, bucket "
+                + DataStores.DOCUMENTS_BUCKET + ")");
         System.out.println("Logs:       " + system.logs);
         System.out.println("Press Ctrl-C to stop everything.");
         stopped.await();

@@ -15,10 +15,17 @@ import java.util.Properties;
  */
 public class RealDataStores implements QuarkusTestResourceLifecycleManager {
 
+    /** The services that keep files in S3; only their test JVMs start the S3-compatible server. */
+    static final java.util.Set<String> DOCUMENT_STORE_USERS = java.util.Set.of("parent-service");
+
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new java.util.LinkedHashMap<>(DataStores.shared().serviceConfig());
-        config.putAll(SigningKeys.shared().verifierAndServiceConfig(serviceUnderTest()));
+        String service = serviceUnderTest();
+        if (DOCUMENT_STORE_USERS.contains(service)) {
+            config.putAll(DataStores.shared().documentStoreConfig());
+        }
+        config.putAll(SigningKeys.shared().verifierAndServiceConfig(service));
         config.putAll(SigningKeys.shared().sessionSignerConfig());
         return config;
     }

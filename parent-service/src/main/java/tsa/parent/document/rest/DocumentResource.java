@@ -1,50 +1,59 @@
 package tsa.parent.document.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import tsa.runtime.problem.ProblemException;
+
+import tsa.parent.document.service.Documents;
 import tsa.runtime.security.Roles;
 
-/** Operations of the contract that a later issue builds; until then each answers 501 problem+json. */
+/** One document: read it, confirm its upload, get its file, verify it (contract: the documents operations). */
 @Path("/api/parent/documents")
 @Produces(MediaType.APPLICATION_JSON)
 public class DocumentResource {
+
+    @Inject
+    Documents documents;
 
     /** Read a document record */
     @GET
     @Path("/{documentId}")
     @RolesAllowed({Roles.ADMIN, Roles.COACH, Roles.PARENT})
-    public Response getDocument(@PathParam("documentId") String documentId) {
-        throw ProblemException.notImplemented("GET /api/parent/documents/{documentId}");
+    public DocumentView getDocument(@PathParam("documentId") String documentId) {
+        return DocumentView.of(documents.get(documentId));
     }
 
     /** Confirm a document upload */
     @POST
     @Path("/{documentId}/uploaded")
     @RolesAllowed(Roles.PARENT)
-    public Response markDocumentUploaded(@PathParam("documentId") String documentId) {
-        throw ProblemException.notImplemented("POST /api/parent/documents/{documentId}/uploaded");
+    public DocumentView markDocumentUploaded(@PathParam("documentId") String documentId) {
+        return DocumentView.of(documents.confirmUpload(documentId));
     }
 
     /** Get a download URL for a document */
     @GET
     @Path("/{documentId}/download-url")
     @RolesAllowed({Roles.ADMIN, Roles.COACH, Roles.PARENT})
-    public Response getDocumentDownloadUrl(@PathParam("documentId") String documentId) {
-        throw ProblemException.notImplemented("GET /api/parent/documents/{documentId}/download-url");
+    public DocumentDownloadView getDocumentDownloadUrl(@PathParam("documentId") String documentId) {
+        return DocumentDownloadView.of(documents.downloadUrl(documentId));
     }
 
     /** Approve or reject a document */
     @POST
     @Path("/{documentId}/verification")
     @RolesAllowed({Roles.ADMIN, Roles.COACH})
-    public Response verifyDocument(@PathParam("documentId") String documentId) {
-        throw ProblemException.notImplemented("POST /api/parent/documents/{documentId}/verification");
+    @Consumes(MediaType.APPLICATION_JSON)
+    public DocumentView verifyDocument(@PathParam("documentId") String documentId,
+            @NotNull(message = "a body is required") @Valid DocumentVerificationRequest body) {
+        return DocumentView.of(documents.verify(documentId, body.verificationStatus(), body.note()));
     }
 }

@@ -1,7 +1,13 @@
 package tsa.parent.document.rest;
 
+import java.net.URI;
+
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -9,27 +15,37 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import tsa.parent.document.service.Documents;
+import tsa.runtime.paging.Page;
 import tsa.runtime.paging.PageRequest;
-import tsa.runtime.problem.ProblemException;
 import tsa.runtime.security.Roles;
 
-/** Operations of the contract that a later issue builds; until then each answers 501 problem+json. */
+/** An enrollment's documents: start an upload, list them (contract: the documents operations). */
 @Path("/api/parent/enrollments/{enrollmentId}/documents")
 @Produces(MediaType.APPLICATION_JSON)
 public class EnrollmentDocumentResource {
 
+    @Inject
+    Documents documents;
+
     /** Start a document upload */
     @POST
     @RolesAllowed(Roles.PARENT)
-    public Response createDocumentUpload(@PathParam("enrollmentId") String enrollmentId) {
-        throw ProblemException.notImplemented("POST /api/parent/enrollments/{enrollmentId}/documents");
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createDocumentUpload(@PathParam("enrollmentId") String enrollmentId,
+            @NotNull(message = "a body is required") @Valid DocumentUploadRequest body) {
+        Documents.Upload upload = documents.start(enrollmentId, new Documents.NewDocument(body.documentType(),
+                body.fileName(), body.fileSize(), body.contentType()));
+        return Response.created(URI.create("/api/parent/documents/" + upload.document().documentId()))
+                .entity(DocumentUploadView.of(upload)).build();
     }
 
     /** List an enrollment's documents */
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.COACH, Roles.PARENT})
-    public Response listEnrollmentDocuments(@PathParam("enrollmentId") String enrollmentId,
+    public Page<DocumentView> listEnrollmentDocuments(@PathParam("enrollmentId") String enrollmentId,
             @BeanParam PageRequest page) {
-        throw ProblemException.notImplemented("GET /api/parent/enrollments/{enrollmentId}/documents");
+        return documents.ofEnrollment(enrollmentId, page).map(DocumentView::of);
     }
 }

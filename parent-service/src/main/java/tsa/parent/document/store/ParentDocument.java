@@ -7,10 +7,14 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 import tsa.parent.config.ParentTables;
 import tsa.runtime.dynamo.SchemaVersion;
+import tsa.runtime.dynamo.VersionedItem;
 
 /**
  * An uploaded document, one item of {@code tsa-parent-documentsdev} (seed) keyed by {@code document_id};
- * {@code file_size} in bytes.
+ * {@code file_size} in bytes (as the parent declared it, checked against the stored object when the upload is
+ * confirmed). Beyond the seed: {@code content_type} (signed into the upload URL and given back on download),
+ * {@code verification_note} (the coach's or admin's reason, required for a rejection), {@code created_at} and
+ * {@code version}.
  */
 public record ParentDocument(
         String documentId,
@@ -25,7 +29,11 @@ public record ParentDocument(
         String verifiedBy,
         String uploadedAt,
         String verifiedAt,
-        String schemaVersion) {
+        String contentType,
+        String verificationNote,
+        String createdAt,
+        Long version,
+        String schemaVersion) implements VersionedItem<ParentDocument> {
 
     public static final String DOCUMENT_ID = "document_id";
     public static final String ENROLLMENT_ID = "enrollment_id";
@@ -39,6 +47,10 @@ public record ParentDocument(
     public static final String VERIFIED_BY = "verified_by";
     public static final String UPLOADED_AT = "uploaded_at";
     public static final String VERIFIED_AT = "verified_at";
+    public static final String CONTENT_TYPE = "content_type";
+    public static final String VERIFICATION_NOTE = "verification_note";
+    public static final String CREATED_AT = "created_at";
+    public static final String VERSION = "version";
 
     public static final TableSchema<ParentDocument> SCHEMA =
             StaticImmutableTableSchema.builder(ParentDocument.class, Builder.class)
@@ -70,6 +82,14 @@ public record ParentDocument(
                             .getter(ParentDocument::uploadedAt).setter(Builder::uploadedAt))
                     .addAttribute(String.class, a -> a.name(VERIFIED_AT)
                             .getter(ParentDocument::verifiedAt).setter(Builder::verifiedAt))
+                    .addAttribute(String.class, a -> a.name(CONTENT_TYPE)
+                            .getter(ParentDocument::contentType).setter(Builder::contentType))
+                    .addAttribute(String.class, a -> a.name(VERIFICATION_NOTE)
+                            .getter(ParentDocument::verificationNote).setter(Builder::verificationNote))
+                    .addAttribute(String.class, a -> a.name(CREATED_AT)
+                            .getter(ParentDocument::createdAt).setter(Builder::createdAt))
+                    .addAttribute(Long.class, a -> a.name(VERSION)
+                            .getter(ParentDocument::version).setter(Builder::version))
                     .addAttribute(SchemaVersion.attribute(ParentDocument.class, Builder.class,
                             ParentDocument::schemaVersion, Builder::schemaVersion))
                     .build();
@@ -77,6 +97,11 @@ public record ParentDocument(
     /** A new item, at the current schema version. */
     public static Builder builder() {
         return new Builder().schemaVersion(SchemaVersion.CURRENT);
+    }
+
+    @Override
+    public ParentDocument withVersion(long next) {
+        return toBuilder().version(next).build();
     }
 
     public Builder toBuilder() {
@@ -93,6 +118,10 @@ public record ParentDocument(
                 .verifiedBy(verifiedBy)
                 .uploadedAt(uploadedAt)
                 .verifiedAt(verifiedAt)
+                .contentType(contentType)
+                .verificationNote(verificationNote)
+                .createdAt(createdAt)
+                .version(version)
                 .schemaVersion(schemaVersion);
     }
 
@@ -109,6 +138,10 @@ public record ParentDocument(
         private String verifiedBy;
         private String uploadedAt;
         private String verifiedAt;
+        private String contentType;
+        private String verificationNote;
+        private String createdAt;
+        private Long version;
         private String schemaVersion;
 
         private Builder() {
@@ -174,6 +207,26 @@ public record ParentDocument(
             return this;
         }
 
+        public Builder contentType(String contentType) {
+            this.contentType = contentType;
+            return this;
+        }
+
+        public Builder verificationNote(String verificationNote) {
+            this.verificationNote = verificationNote;
+            return this;
+        }
+
+        public Builder createdAt(String createdAt) {
+            this.createdAt = createdAt;
+            return this;
+        }
+
+        public Builder version(Long version) {
+            this.version = version;
+            return this;
+        }
+
         public Builder schemaVersion(String schemaVersion) {
             this.schemaVersion = schemaVersion;
             return this;
@@ -181,7 +234,8 @@ public record ParentDocument(
 
         public ParentDocument build() {
             return new ParentDocument(documentId, enrollmentId, parentEmail, documentType, fileName, s3Key, fileSize,
-                    uploadStatus, verificationStatus, verifiedBy, uploadedAt, verifiedAt, schemaVersion);
+                    uploadStatus, verificationStatus, verifiedBy, uploadedAt, verifiedAt, contentType, verificationNote,
+                    createdAt, version, schemaVersion);
         }
     }
 }
