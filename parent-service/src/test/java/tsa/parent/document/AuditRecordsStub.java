@@ -141,7 +141,7 @@ public class AuditRecordsStub implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** The records about one document. */
+    /** The records about one resource (a document id, a parent address). */
     static List<Map<String, Object>> recordsAbout(String documentId) {
         return records().stream().filter(r -> documentId.equals(r.get("resourceId"))).toList();
     }

@@ -8,6 +8,7 @@ import static tsa.parent.document.DocumentFixtures.downloadUrl;
 import static tsa.parent.document.DocumentFixtures.family;
 import static tsa.parent.document.DocumentFixtures.get;
 import static tsa.parent.document.DocumentFixtures.list;
+import static tsa.parent.document.DocumentFixtures.listOfParent;
 import static tsa.parent.document.DocumentFixtures.otherCoach;
 import static tsa.parent.document.DocumentFixtures.otherParent;
 import static tsa.parent.document.DocumentFixtures.pdf;
@@ -143,6 +144,31 @@ class DocumentAccessTest {
         refused.then().statusCode(503);
         assertThat(refused.asString()).doesNotContain("X-Amz");
         downloadUrl(family.parentToken(), documentId).then().statusCode(200);
+    }
+
+    @Test
+    void aParentListsTheirOwnDocumentsAcrossEnrollmentsAndAdminsNameTheParentAndAreAudited() {
+        Family family = family(enrollments);
+        Family neighbour = family(enrollments);
+        String mine = started(startUpload(family.parentToken(), family.enrollmentId(),
+                uploadRequest("mine.pdf", 10, PDF))).documentId();
+        started(startUpload(neighbour.parentToken(), neighbour.enrollmentId(), uploadRequest("n.pdf", 10, PDF)));
+
+        assertThat(listOfParent(family.parentToken(), Map.of()).jsonPath().getList("items.documentId"))
+                .containsExactly(mine);
+        listOfParent(family.parentToken(), Map.of("parentEmail", neighbour.parentEmail())).then().statusCode(400);
+        listOfParent(family.coachToken(), Map.of()).then().statusCode(403);
+        listOfParent(admin(), Map.of()).then().statusCode(400);
+
+        assertThat(AuditRecordsStub.recordsAbout(family.parentEmail())).isEmpty();
+        assertThat(listOfParent(admin(), Map.of("parentEmail", family.parentEmail().toUpperCase())).jsonPath()
+                .getList("items.documentId")).containsExactly(mine);
+        List<Map<String, Object>> records = AuditRecordsStub.recordsAbout(family.parentEmail());
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0)).containsEntry("actionType", "view").containsEntry("resourceType", "parent");
+
+        AuditRecordsStub.outage(true);
+        listOfParent(admin(), Map.of("parentEmail", family.parentEmail())).then().statusCode(503);
     }
 
     @Test

@@ -127,6 +127,12 @@ final class DocumentFixtures {
                 .get("/api/parent/enrollments/{id}/documents", enrollmentId));
     }
 
+    static Response listOfParent(String token, Map<String, ?> query) {
+        return checked("GET", "/api/parent/documents", given()
+                .auth().oauth2(token).queryParams(query)
+                .get("/api/parent/documents"));
+    }
+
     /** Every answer of parent-service must be one its contract allows. */
     static Response checked(String method, String path, Response response) {
         ContractResponses.assertValid(CONTRACT, method, path, response.statusCode(), response.asString());

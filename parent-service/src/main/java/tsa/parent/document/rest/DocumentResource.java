@@ -5,14 +5,18 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import tsa.parent.document.service.Documents;
+import tsa.runtime.paging.Page;
+import tsa.runtime.paging.PageRequest;
 import tsa.runtime.security.Roles;
 
 /** One document: read it, confirm its upload, get its file, verify it (contract: the documents operations). */
@@ -22,6 +26,14 @@ public class DocumentResource {
 
     @Inject
     Documents documents;
+
+    /** List a parent's documents */
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.PARENT})
+    public Page<DocumentView> listParentDocuments(@QueryParam("parentEmail") String parentEmail,
+            @BeanParam PageRequest page) {
+        return documents.ofParent(parentEmail, page).map(DocumentView::of);
+    }
 
     /** Read a document record */
     @GET

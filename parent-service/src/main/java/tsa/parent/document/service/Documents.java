@@ -121,6 +121,25 @@ public class Documents {
     }
 
     /**
+     * A parent's documents across their enrollments: a parent gets their own; an admin names the parent (400
+     * without one). An admin's read of a parent's documents is personal data and is audited as one {@code view}.
+     */
+    public Page<ParentDocument> ofParent(String requestedParentEmail, PageRequest page) {
+        if (caller.isAdmin()) {
+            if (requestedParentEmail == null || requestedParentEmail.isBlank()) {
+                throw ProblemException.invalidField("parentEmail", "is required for admins");
+            }
+            String parent = requestedParentEmail.trim().toLowerCase(java.util.Locale.ROOT);
+            return audit.audited(new AdminAction(AdminAction.VIEW, "parent", parent,
+                    "list the documents of a parent", null, null), () -> documents.byParent(parent, page));
+        }
+        if (requestedParentEmail != null) {
+            throw ProblemException.invalidField("parentEmail", "is for admins only");
+        }
+        return documents.byParent(parentEmail(), page);
+    }
+
+    /**
      * The parent confirms the upload: the file must be in S3 with the declared size and type (409 otherwise, and the
      * same URL may be used again while it works). Confirming a confirmed document changes nothing.
      */

@@ -47,4 +47,9 @@ public class DocumentStore {
     public Page<ParentDocument> byEnrollment(String enrollmentId, PageRequest page) {
         return items.page(IndexQuery.of(ParentTables.ENROLLMENT_DOCUMENTS_INDEX, enrollmentId), page);
     }
+
+    /** A parent's documents, across their enrollments, through {@code parent-documents-index}. */
+    public Page<ParentDocument> byParent(String parentEmail, PageRequest page) {
+        return items.page(IndexQuery.of(ParentTables.PARENT_DOCUMENTS_INDEX, parentEmail), page);
+    }
 }
