@@ -16,6 +16,7 @@ import tsa.runtime.mail.PortalLinks;
 import tsa.runtime.security.Caller;
 import tsa.runtime.security.LinkToken;
 import tsa.runtime.time.Timestamps;
+import tsa.runtime.text.EmailAddress;
 
 /**
  * {@code POST /api/auth/magic-links}: mails a single-use sign-in link when that portal's person exists, within
@@ -54,7 +55,7 @@ public class SignInLinks {
     Caller caller;
 
     public void request(String email, Portal portal) {
-        String address = email.trim().toLowerCase();
+        String address = EmailAddress.normal(email);
         Instant now = clock.instant();
         if (!withinLimits(address, clientAddress(), now)) {
             registry.counter("tsa.sign_in.links", "outcome", "rate_limited").increment();

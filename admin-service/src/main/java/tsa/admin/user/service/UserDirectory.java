@@ -3,7 +3,6 @@ package tsa.admin.user.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import tsa.model.User;
@@ -13,6 +12,7 @@ import tsa.runtime.audit.AdminAuditTrail;
 import tsa.runtime.paging.Page;
 import tsa.runtime.paging.PageRequest;
 import tsa.runtime.problem.ProblemException;
+import tsa.runtime.text.EmailAddress;
 
 /**
  * The OneRoster {@code users} directory as admins administer it (issue 14, "Coaches and users"): searches, and the
@@ -116,6 +116,6 @@ public class UserDirectory {
     }
 
     static String normalise(String email) {
-        return email.trim().toLowerCase(Locale.ROOT);
+        return EmailAddress.normal(email);
     }
 }
