@@ -40,6 +40,8 @@ public class CoachInvitations {
 
     private static final Logger LOG = Logger.getLogger(CoachInvitations.class);
     private static final String RESOURCE = "coach_invitation";
+    /** What a refused transition's 409 calls it. */
+    private static final String WHAT = "coach invitation";
 
     @Inject
     CoachInvitationStore store;
@@ -164,13 +166,11 @@ public class CoachInvitations {
     public CoachInvitation resend(String invitationId) {
         CoachInvitation before = current(load(invitationId));
         CoachInvitationStatus status = statusOf(before);
-        if (!status.canBeResent()) {
-            throw ProblemException.conflict("a " + status.value() + " invitation can't be resent");
-        }
+        CoachInvitationStatus resent = status.moveTo(CoachInvitationStatus.SENT, WHAT);
         Instant now = clock.instant();
         LinkToken link = LinkToken.issue(LinkToken.Kind.COACH_INVITATION, invitationId);
         CoachInvitation after = before.toBuilder()
-                .invitationStatus(CoachInvitationStatus.SENT.value())
+                .invitationStatus(resent.value())
                 .magicLinkToken(link.secretHash())
                 .sentAt(Timestamps.format(now))
                 .expiresAt(Timestamps.format(now.plus(settings.lifetime())))
@@ -218,10 +218,9 @@ public class CoachInvitations {
         if (status == CoachInvitationStatus.CANCELLED) {
             return invitation;
         }
-        if (!status.canBeCancelled()) {
-            throw ProblemException.conflict("a " + status.value() + " invitation can't be cancelled");
-        }
-        return invitation.toBuilder().invitationStatus(CoachInvitationStatus.CANCELLED.value()).build();
+        return invitation.toBuilder()
+                .invitationStatus(status.moveTo(CoachInvitationStatus.CANCELLED, WHAT).value())
+                .build();
     }
 
     /** Onboarding completed: idempotent; an expired or cancelled invitation can't be accepted (409). */
@@ -232,11 +231,8 @@ public class CoachInvitations {
             if (status == CoachInvitationStatus.ACCEPTED) {
                 return stored;
             }
-            if (!status.canBeAccepted()) {
-                throw ProblemException.conflict("a " + status.value() + " invitation can't be accepted");
-            }
             return before.toBuilder()
-                    .invitationStatus(CoachInvitationStatus.ACCEPTED.value())
+                    .invitationStatus(status.moveTo(CoachInvitationStatus.ACCEPTED, WHAT).value())
                     .acceptedAt(Timestamps.format(clock.instant()))
                     .build();
         }).orElseThrow(() -> notFound(invitationId));
@@ -286,7 +282,7 @@ public class CoachInvitations {
     }
 
     private CoachInvitation withEffectiveStatus(CoachInvitation stored) {
-        boolean pastExpiry = CoachInvitationStatus.SENT.value().equals(stored.invitationStatus())
+        boolean pastExpiry = statusOf(stored).canBecome(CoachInvitationStatus.EXPIRED)
                 && !clock.instant().isBefore(Timestamps.parse(stored.expiresAt()));
         return pastExpiry ? stored.toBuilder().invitationStatus(CoachInvitationStatus.EXPIRED.value()).build() : stored;
     }

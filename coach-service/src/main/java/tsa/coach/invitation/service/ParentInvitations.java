@@ -44,6 +44,9 @@ public class ParentInvitations {
     /** The kind of mail the logs name (never its subject, which holds the student's name). */
     static final String MAIL_KIND = "parent-invitation";
 
+    /** What a refused transition's 409 calls it. */
+    private static final String WHAT = "parent invitation";
+
     @Inject
     ParentInvitationStore store;
 
@@ -146,10 +149,9 @@ public class ParentInvitations {
             if (status == ParentInvitationStatus.CANCELLED) {
                 return stored;
             }
-            if (!status.canBeCancelled()) {
-                throw ProblemException.conflict("a " + status.value() + " invitation can't be cancelled");
-            }
-            return before.toBuilder().invitationStatus(ParentInvitationStatus.CANCELLED.value()).build();
+            return before.toBuilder()
+                    .invitationStatus(status.moveTo(ParentInvitationStatus.CANCELLED, WHAT).value())
+                    .build();
         }).orElseThrow(() -> notFound(invitationId));
     }
 
@@ -167,9 +169,9 @@ public class ParentInvitations {
         ParentInvitation after = store.change(invitationId, stored -> {
             ParentInvitation before = withEffectiveStatus(own(stored));
             ParentInvitationStatus status = statusOf(before);
-            if (!status.canBeResent()) {
-                throw ProblemException.conflict("a " + status.value() + " invitation can't be resent");
-            }
+            // An opened invitation stays opened; sent and expired ones are sent (again).
+            ParentInvitationStatus resent = status.moveTo(status == ParentInvitationStatus.OPENED
+                    ? ParentInvitationStatus.OPENED : ParentInvitationStatus.SENT, WHAT);
             if (!mailUnitTaken.getAndSet(true)) {
                 mailLimit.take(before.coachId());
             }
@@ -180,8 +182,7 @@ public class ParentInvitations {
             }
             Instant now = clock.instant();
             return before.toBuilder()
-                    .invitationStatus(status == ParentInvitationStatus.OPENED
-                            ? ParentInvitationStatus.OPENED.value() : ParentInvitationStatus.SENT.value())
+                    .invitationStatus(resent.value())
                     .magicLinkToken(link.secretHash())
                     .sentAt(Timestamps.format(now))
                     .expiresAt(Timestamps.format(now.plus(settings.lifetime())))
@@ -204,10 +205,12 @@ public class ParentInvitations {
             if (!link.matches(before.magicLinkToken()) || !statusOf(before).isOpen()) {
                 throw noSuchLink();
             }
-            if (!statusOf(before).canBeOpened()) {
+            ParentInvitationStatus status = statusOf(before);
+            if (status == ParentInvitationStatus.OPENED) {
                 return stored;
             }
-            return before.toBuilder().invitationStatus(ParentInvitationStatus.OPENED.value()).build();
+            return before.toBuilder().invitationStatus(status.moveTo(ParentInvitationStatus.OPENED, WHAT).value())
+                    .build();
         }).orElseThrow(ParentInvitations::noSuchLink);
     }
 
@@ -219,11 +222,8 @@ public class ParentInvitations {
             if (status == ParentInvitationStatus.ACCEPTED) {
                 return stored;
             }
-            if (!status.canBeAccepted()) {
-                throw ProblemException.conflict("a " + status.value() + " invitation can't be accepted");
-            }
             return before.toBuilder()
-                    .invitationStatus(ParentInvitationStatus.ACCEPTED.value())
+                    .invitationStatus(status.moveTo(ParentInvitationStatus.ACCEPTED, WHAT).value())
                     .respondedAt(Timestamps.format(clock.instant()))
                     .build();
         }).orElseThrow(() -> notFound(invitationId));
@@ -293,7 +293,7 @@ public class ParentInvitations {
     }
 
     private ParentInvitation withEffectiveStatus(ParentInvitation stored) {
-        boolean pastExpiry = statusOf(stored).expires()
+        boolean pastExpiry = statusOf(stored).canBecome(ParentInvitationStatus.EXPIRED)
                 && !clock.instant().isBefore(Timestamps.parse(stored.expiresAt()));
         return pastExpiry
                 ? stored.toBuilder().invitationStatus(ParentInvitationStatus.EXPIRED.value()).build()
