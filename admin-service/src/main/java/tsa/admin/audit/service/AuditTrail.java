@@ -57,20 +57,21 @@ public class AuditTrail implements AdminAuditTrail {
     public record Recorded(AuditRecord record, boolean created) {
     }
 
-    @Inject
-    AuditLogStore store;
+    private final AuditLogStore store;
+    private final ActiveAdministrators administrators;
+    private final Caller caller;
+    private final Clock clock;
+    private final ObjectMapper json;
 
     @Inject
-    ActiveAdministrators administrators;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    ObjectMapper json;
+    public AuditTrail(AuditLogStore store, ActiveAdministrators administrators, Caller caller, Clock clock,
+            ObjectMapper json) {
+        this.store = store;
+        this.administrators = administrators;
+        this.caller = caller;
+        this.clock = clock;
+        this.json = json;
+    }
 
     /**
      * {@inheritDoc} Every admin write in admin-service passes here first, so this is where a session whose admin has

@@ -20,8 +20,12 @@ import tsa.runtime.text.EmailAddress;
 @ApplicationScoped
 public class SignInDirectory {
 
+    private final CoachInvitations coachInvitations;
+
     @Inject
-    CoachInvitations coachInvitations;
+    public SignInDirectory(CoachInvitations coachInvitations) {
+        this.coachInvitations = coachInvitations;
+    }
 
     public Optional<SessionIdentity> identityFor(String email, Portal portal) {
         return switch (portal) {

@@ -30,29 +30,27 @@ public class SignInLinks {
 
     private static final Logger LOG = Logger.getLogger(SignInLinks.class);
 
-    @Inject
-    SignInStore store;
+    private final SignInStore store;
+    private final SignInDirectory directory;
+    private final SignInSettings settings;
+    private final MailSender mail;
+    private final PortalLinks portals;
+    private final Clock clock;
+    private final MeterRegistry registry;
+    private final Caller caller;
 
     @Inject
-    SignInDirectory directory;
-
-    @Inject
-    SignInSettings settings;
-
-    @Inject
-    MailSender mail;
-
-    @Inject
-    PortalLinks portals;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    MeterRegistry registry;
-
-    @Inject
-    Caller caller;
+    public SignInLinks(SignInStore store, SignInDirectory directory, SignInSettings settings, MailSender mail,
+            PortalLinks portals, Clock clock, MeterRegistry registry, Caller caller) {
+        this.store = store;
+        this.directory = directory;
+        this.settings = settings;
+        this.mail = mail;
+        this.portals = portals;
+        this.clock = clock;
+        this.registry = registry;
+        this.caller = caller;
+    }
 
     public void request(String email, Portal portal) {
         String address = EmailAddress.normal(email);

@@ -43,26 +43,25 @@ public class CoachInvitations {
     /** What a refused transition's 409 calls it. */
     private static final String WHAT = "coach invitation";
 
-    @Inject
-    CoachInvitationStore store;
+    private final CoachInvitationStore store;
+    private final AdminAuditTrail audit;
+    private final Caller caller;
+    private final Clock clock;
+    private final InvitationSettings settings;
+    private final MailSender mail;
+    private final PortalLinks portals;
 
     @Inject
-    AdminAuditTrail audit;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    InvitationSettings settings;
-
-    @Inject
-    MailSender mail;
-
-    @Inject
-    PortalLinks portals;
+    public CoachInvitations(CoachInvitationStore store, AdminAuditTrail audit, Caller caller, Clock clock,
+            InvitationSettings settings, MailSender mail, PortalLinks portals) {
+        this.store = store;
+        this.audit = audit;
+        this.caller = caller;
+        this.clock = clock;
+        this.settings = settings;
+        this.mail = mail;
+        this.portals = portals;
+    }
 
     /** What an admin asks for; validated at the REST boundary. */
     public record NewInvitation(String coachEmail, String firstName, String lastName, String schoolId, String sport,

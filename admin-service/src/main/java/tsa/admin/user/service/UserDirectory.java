@@ -26,11 +26,14 @@ public class UserDirectory {
     public static final String STATUS_TOBEDELETED = "tobedeleted";
     static final String RESOURCE_TYPE = "user";
 
-    @Inject
-    UserRows rows;
+    private final UserRows rows;
+    private final AdminAuditTrail auditTrail;
 
     @Inject
-    AdminAuditTrail auditTrail;
+    public UserDirectory(UserRows rows, AdminAuditTrail auditTrail) {
+        this.rows = rows;
+        this.auditTrail = auditTrail;
+    }
 
     /** The search by exact address ({@code idx_users_email}); addresses are stored lower-cased. */
     public Page<UserView> searchByEmail(String email, PageRequest request) {

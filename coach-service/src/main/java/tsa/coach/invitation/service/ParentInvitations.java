@@ -47,29 +47,27 @@ public class ParentInvitations {
     /** What a refused transition's 409 calls it. */
     private static final String WHAT = "parent invitation";
 
-    @Inject
-    ParentInvitationStore store;
+    private final ParentInvitationStore store;
+    private final CoachAccounts accounts;
+    private final InvitationMailLimit mailLimit;
+    private final Caller caller;
+    private final Clock clock;
+    private final ParentInvitationSettings settings;
+    private final MailSender mail;
+    private final PortalLinks portals;
 
     @Inject
-    CoachAccounts accounts;
-
-    @Inject
-    InvitationMailLimit mailLimit;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    ParentInvitationSettings settings;
-
-    @Inject
-    MailSender mail;
-
-    @Inject
-    PortalLinks portals;
+    public ParentInvitations(ParentInvitationStore store, CoachAccounts accounts, InvitationMailLimit mailLimit,
+            Caller caller, Clock clock, ParentInvitationSettings settings, MailSender mail, PortalLinks portals) {
+        this.store = store;
+        this.accounts = accounts;
+        this.mailLimit = mailLimit;
+        this.caller = caller;
+        this.clock = clock;
+        this.settings = settings;
+        this.mail = mail;
+        this.portals = portals;
+    }
 
     /** What a coach asks for; validated at the REST boundary. */
     public record NewInvitation(String parentEmail, String studentName, String sport) {

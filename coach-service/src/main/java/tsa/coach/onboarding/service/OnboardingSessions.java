@@ -51,29 +51,27 @@ public class OnboardingSessions {
      */
     private static final int START_ATTEMPTS = 4;
 
-    @Inject
-    OnboardingSessionStore store;
+    private final OnboardingSessionStore store;
+    private final AdminServiceClient admin;
+    private final CoachProfiles profiles;
+    private final CoachAccounts accounts;
+    private final SchoolDirectory schools;
+    private final Caller caller;
+    private final Clock clock;
+    private final OnboardingSettings settings;
 
     @Inject
-    AdminServiceClient admin;
-
-    @Inject
-    CoachProfiles profiles;
-
-    @Inject
-    CoachAccounts accounts;
-
-    @Inject
-    SchoolDirectory schools;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    OnboardingSettings settings;
+    public OnboardingSessions(OnboardingSessionStore store, AdminServiceClient admin, CoachProfiles profiles,
+            CoachAccounts accounts, SchoolDirectory schools, Caller caller, Clock clock, OnboardingSettings settings) {
+        this.store = store;
+        this.admin = admin;
+        this.profiles = profiles;
+        this.accounts = accounts;
+        this.schools = schools;
+        this.caller = caller;
+        this.clock = clock;
+        this.settings = settings;
+    }
 
     /** A session as its coach sees it: the item, its form and the finished steps. */
     public record SessionState(OnboardingSession session, OnboardingForm form, List<OnboardingStep> completedSteps) {

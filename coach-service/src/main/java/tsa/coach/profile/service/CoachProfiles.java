@@ -27,26 +27,25 @@ import tsa.runtime.text.EmailAddress;
 @ApplicationScoped
 public class CoachProfiles {
 
-    @Inject
-    ProfileStore store;
+    private final ProfileStore store;
+    private final ParentLinks parentLinks;
+    private final SchoolDirectory schools;
+    private final ProfileSync sync;
+    private final Caller caller;
+    private final CoachAccounts accounts;
+    private final Clock clock;
 
     @Inject
-    ParentLinks parentLinks;
-
-    @Inject
-    SchoolDirectory schools;
-
-    @Inject
-    ProfileSync sync;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    CoachAccounts accounts;
-
-    @Inject
-    Clock clock;
+    public CoachProfiles(ProfileStore store, ParentLinks parentLinks, SchoolDirectory schools, ProfileSync sync,
+            Caller caller, CoachAccounts accounts, Clock clock) {
+        this.store = store;
+        this.parentLinks = parentLinks;
+        this.schools = schools;
+        this.sync = sync;
+        this.caller = caller;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
 
     /** A profile as a caller may see it: whole, or only its public part (a parent of that coach's families). */
     public record Visible(CoachProfile profile, boolean publicPartOnly) {

@@ -27,14 +27,16 @@ public class ProfileSync {
 
     private static final Logger LOG = Logger.getLogger(ProfileSync.class);
 
-    @Inject
-    ProfileStore store;
+    private final ProfileStore store;
+    private final SyncServiceClient sync;
+    private final ProfileSyncSettings settings;
 
     @Inject
-    SyncServiceClient sync;
-
-    @Inject
-    ProfileSyncSettings settings;
+    public ProfileSync(ProfileStore store, SyncServiceClient sync, ProfileSyncSettings settings) {
+        this.store = store;
+        this.sync = sync;
+        this.settings = settings;
+    }
 
     /**
      * Sends this version of the profile; true when sync-service acknowledged it (and the mark is gone unless a newer
