@@ -3,7 +3,6 @@ package tsa.coach.invitation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -13,10 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import tsa.coach.config.CoachTables;
 import tsa.coach.config.TableNames;
@@ -43,12 +38,7 @@ class InvitationMailLimitWindowTest {
 
     @BeforeAll
     static void rule() {
-        dynamo = DynamoDbClient.builder()
-                .endpointOverride(URI.create(DataStores.shared().dynamo().endpoint()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        dynamo = DataStores.shared().dynamo().client();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         CoachTables tables = new CoachTables(new TableNames() {
             public String profiles() {
