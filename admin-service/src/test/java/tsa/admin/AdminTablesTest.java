@@ -6,18 +6,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tsa.admin.audit.store.AuditRecord;
 import tsa.admin.auth.store.SignInLink;
@@ -130,7 +129,7 @@ class AdminTablesTest {
                 .version(2L)
                 .build();
 
-        Map<String, AttributeValue> item = roundTrip(CoachInvitation.SCHEMA, invitation);
+        Map<String, AttributeValue> item = ItemSchemaRoundTrip.attributesOf(CoachInvitation.SCHEMA, invitation);
 
         assertThat(item).containsOnlyKeys("invitation_id", "admin_email", "coach_email", "first_name", "last_name",
                 "school_name", "sport", "invitation_status", "magic_link_token", "permissions", "expires_at",
@@ -165,7 +164,7 @@ class AdminTablesTest {
                 .relatedLogId("log-0")
                 .build();
 
-        Map<String, AttributeValue> item = roundTrip(AuditRecord.SCHEMA, record);
+        Map<String, AttributeValue> item = ItemSchemaRoundTrip.attributesOf(AuditRecord.SCHEMA, record);
 
         assertThat(item).containsOnlyKeys("log_id", "admin_email", "action_type", "resource_type", "resource_id",
                 "action_description", "before_state", "after_state", "ip_address", "user_agent", "session_id",
@@ -210,35 +209,18 @@ class AdminTablesTest {
                 .mailStatus("sent")
                 .build();
 
-        Map<String, AttributeValue> linkItem = roundTrip(SignInLink.SCHEMA, link);
+        Map<String, AttributeValue> linkItem = ItemSchemaRoundTrip.attributesOf(SignInLink.SCHEMA, link);
 
         assertThat(linkItem).containsOnlyKeys("link_id", "kind", "email", "portal", "token_hash", "expiration_time",
                 "created_at", "used_at", "mail_status", "schema_version");
         assertThat(linkItem.get("expiration_time").n()).isEqualTo("1733047200");
     }
 
-    /** Maps the item to attributes and back, expecting the same item and {@code schema_version = "v1"}. */
-    private static <T> Map<String, AttributeValue> roundTrip(TableSchema<T> schema, T item) {
-        Map<String, AttributeValue> attributes = schema.itemToMap(item, false);
-        assertThat(attributes.get("schema_version")).isEqualTo(AttributeValue.fromS("v1"));
-        assertThat(schema.mapToItem(attributes)).isEqualTo(item);
-        return attributes;
-    }
-
     /** The item schema tags the same keys as the table spec, so enhanced-client index queries find them. */
     private static void assertSchemaAgreesWith(TableSchema<?> schema, TableSpec spec) {
-        assertThat(schema).isInstanceOf(StaticImmutableTableSchema.class);
-        TableMetadata metadata = schema.tableMetadata();
-        assertThat(metadata.primaryPartitionKey()).isEqualTo(spec.hashKey().name());
-        assertThat(metadata.primarySortKey()).isEmpty();
-        assertThat(metadata.indices().stream().map(index -> index.name())
-                .filter(name -> !name.equals(TableMetadata.primaryIndexName())).collect(Collectors.toSet()))
-                .containsExactlyInAnyOrderElementsOf(spec.indexes().stream().map(IndexSpec::name).toList());
-        for (IndexSpec index : spec.indexes()) {
-            assertThat(metadata.indexPartitionKey(index.name())).isEqualTo(index.hashKey().name());
-            assertThat(metadata.indexSortKey(index.name()))
-                    .isEqualTo(Optional.ofNullable(index.rangeKey()).map(KeyAttribute::name));
-        }
+        ItemSchemaRoundTrip.assertKeys(schema, spec.hashKey().name(), spec.indexes().stream()
+                .collect(Collectors.toMap(IndexSpec::name, index -> Stream.of(index.hashKey(), index.rangeKey())
+                        .filter(Objects::nonNull).map(KeyAttribute::name).toList())));
     }
 
     @Test

@@ -12,7 +12,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -30,13 +29,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tsa.testsupport.DataStores;
+import tsa.testsupport.Eventually;
 import tsa.testsupport.MovableClock;
 import tsa.testsupport.RealDataStores;
 import tsa.testsupport.ReferenceData;
@@ -86,12 +82,7 @@ class SignInTest {
      * counts the links issued, however late their mails go out.
      */
     static List<Map<String, AttributeValue>> linkRecords(String email) {
-        try (DynamoDbClient dynamo = DynamoDbClient.builder()
-                .endpointOverride(URI.create(DataStores.shared().dynamo().endpoint()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build()) {
+        try (DynamoDbClient dynamo = DataStores.shared().dynamo().client()) {
             // A test may look through the whole (small) table; the service never scans.
             List<Map<String, AttributeValue>> links = new ArrayList<>();
             for (var page : dynamo.scanPaginator(r -> r.tableName("auth-sign-in-linksdev")
@@ -113,17 +104,8 @@ class SignInTest {
     }
 
     /** Mail is sent in the background: wait for it (bounded), reading the real mailbox over IMAP. */
-    static int awaitMails(String email, int expected) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        int count = 0;
-        while (Instant.now().isBefore(deadline)) {
-            count = DataStores.shared().mail().inbox(email).size();
-            if (count >= expected) {
-                return count;
-            }
-            Thread.sleep(100);
-        }
-        return count;
+    static int awaitMails(String email, int expected) {
+        return Eventually.value(() -> DataStores.shared().mail().inbox(email).size(), count -> count >= expected);
     }
 
     @Test

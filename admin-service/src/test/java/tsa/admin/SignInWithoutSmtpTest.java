@@ -1,13 +1,11 @@
 package tsa.admin;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,10 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tsa.testsupport.DataStores;
@@ -75,12 +69,7 @@ class SignInWithoutSmtpTest {
         SignInTest.askForLink(email, "admin").then().statusCode(202).contentType(ContentType.JSON);
         assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofSeconds(2));
 
-        try (DynamoDbClient dynamo = DynamoDbClient.builder()
-                .endpointOverride(URI.create(DataStores.shared().dynamo().endpoint()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build()) {
+        try (DynamoDbClient dynamo = DataStores.shared().dynamo().client()) {
             String mailStatus = null;
             Instant deadline = Instant.now().plusSeconds(30);
             while (mailStatus == null && Instant.now().isBefore(deadline)) {

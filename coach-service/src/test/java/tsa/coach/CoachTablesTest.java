@@ -6,15 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tsa.coach.config.CoachTables;
 import tsa.coach.config.TableNames;
@@ -120,7 +119,7 @@ class CoachTablesTest {
                 .permissions(List.of("invite_parents"))
                 .build();
 
-        Map<String, AttributeValue> item = roundTrip(CoachProfile.SCHEMA, profile);
+        Map<String, AttributeValue> item = ItemSchemaRoundTrip.attributesOf(CoachProfile.SCHEMA, profile);
 
         assertThat(item).containsOnlyKeys("coach_id", "first_name", "last_name", "email", "phone", "school_id",
                 "sport_specialties", "profile_status", "created_at", "updated_at", "version", "sync_pending",
@@ -156,7 +155,7 @@ class CoachTablesTest {
                 .version(2L)
                 .build();
 
-        Map<String, AttributeValue> item = roundTrip(OnboardingSession.SCHEMA, session);
+        Map<String, AttributeValue> item = ItemSchemaRoundTrip.attributesOf(OnboardingSession.SCHEMA, session);
 
         assertThat(item).containsOnlyKeys("session_id", "coach_id", "onboarding_step", "form_data",
                 "expiration_time", "created_at", "invitation_id", "updated_at", "version", "schema_version");
@@ -183,35 +182,18 @@ class CoachTablesTest {
                 .version(1L)
                 .build();
 
-        Map<String, AttributeValue> item = roundTrip(ParentInvitation.SCHEMA, invitation);
+        Map<String, AttributeValue> item = ItemSchemaRoundTrip.attributesOf(ParentInvitation.SCHEMA, invitation);
 
         assertThat(item).containsOnlyKeys("invitation_id", "coach_id", "parent_email", "student_name", "sport",
                 "invitation_status", "magic_link_token", "expires_at", "sent_at", "responded_at", "mail_status",
                 "version", "schema_version");
     }
 
-    /** Maps the item to attributes and back, expecting the same item and {@code schema_version = "v1"}. */
-    private static <T> Map<String, AttributeValue> roundTrip(TableSchema<T> schema, T item) {
-        Map<String, AttributeValue> attributes = schema.itemToMap(item, false);
-        assertThat(attributes.get("schema_version")).isEqualTo(AttributeValue.fromS("v1"));
-        assertThat(schema.mapToItem(attributes)).isEqualTo(item);
-        return attributes;
-    }
-
     /** The item schema tags the same keys as the table spec, so enhanced-client index queries find them. */
     private static void assertSchemaAgreesWith(TableSchema<?> schema, TableSpec spec) {
-        assertThat(schema).isInstanceOf(StaticImmutableTableSchema.class);
-        TableMetadata metadata = schema.tableMetadata();
-        assertThat(metadata.primaryPartitionKey()).isEqualTo(spec.hashKey().name());
-        assertThat(metadata.primarySortKey()).isEmpty();
-        assertThat(metadata.indices().stream().map(index -> index.name())
-                .filter(name -> !name.equals(TableMetadata.primaryIndexName())).collect(Collectors.toSet()))
-                .containsExactlyInAnyOrderElementsOf(spec.indexes().stream().map(IndexSpec::name).toList());
-        for (IndexSpec index : spec.indexes()) {
-            assertThat(metadata.indexPartitionKey(index.name())).isEqualTo(index.hashKey().name());
-            assertThat(metadata.indexSortKey(index.name()))
-                    .isEqualTo(Optional.ofNullable(index.rangeKey()).map(KeyAttribute::name));
-        }
+        ItemSchemaRoundTrip.assertKeys(schema, spec.hashKey().name(), spec.indexes().stream()
+                .collect(Collectors.toMap(IndexSpec::name, index -> Stream.of(index.hashKey(), index.rangeKey())
+                        .filter(Objects::nonNull).map(KeyAttribute::name).toList())));
     }
 
     @Test

@@ -3,6 +3,7 @@ package tsa.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * dynalite, an open-source server speaking the DynamoDB protocol, run in memory by the machine's Node.js as a
@@ -102,6 +108,16 @@ public final class DynaliteServer implements AutoCloseable {
 
     public String endpoint() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** A new client of this server, for tests that read or build tables themselves; the caller closes it. */
+    public DynamoDbClient client() {
+        return DynamoDbClient.builder()
+                .endpointOverride(URI.create(endpoint()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     @Override

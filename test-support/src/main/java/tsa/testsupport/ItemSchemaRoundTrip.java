@@ -12,7 +12,12 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.enhanced.dynamodb.IndexMetadata;
+import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -24,6 +29,37 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class ItemSchemaRoundTrip {
 
     private ItemSchemaRoundTrip() {
+    }
+
+    /**
+     * The item as DynamoDB stores it, after checking that it maps back to the same item and carries
+     * {@code schema_version = "v1"}.
+     */
+    public static <T> Map<String, AttributeValue> attributesOf(TableSchema<T> schema, T item) {
+        Map<String, AttributeValue> attributes = schema.itemToMap(item, false);
+        assertThat(attributes.get("schema_version")).isEqualTo(AttributeValue.fromS("v1"));
+        assertThat(schema.mapToItem(attributes)).isEqualTo(item);
+        return attributes;
+    }
+
+    /**
+     * The schema is a {@code StaticImmutableTableSchema} and tags exactly the keys a table declares (hash key only,
+     * and each index with its hash key and optional sort key, as {@code [hash]} or {@code [hash, sort]}), so that
+     * enhanced-client index queries find them.
+     */
+    public static void assertKeys(TableSchema<?> schema, String hashKey, Map<String, List<String>> indexKeys) {
+        assertThat(schema).isInstanceOf(StaticImmutableTableSchema.class);
+        TableMetadata metadata = schema.tableMetadata();
+        assertThat(metadata.primaryPartitionKey()).isEqualTo(hashKey);
+        assertThat(metadata.primarySortKey()).isEmpty();
+        assertThat(metadata.indices().stream().map(IndexMetadata::name)
+                .filter(name -> !name.equals(TableMetadata.primaryIndexName())).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrderElementsOf(indexKeys.keySet());
+        indexKeys.forEach((index, keys) -> {
+            assertThat(metadata.indexPartitionKey(index)).as(index).isEqualTo(keys.get(0));
+            assertThat(metadata.indexSortKey(index)).as(index)
+                    .isEqualTo(keys.size() > 1 ? Optional.of(keys.get(1)) : Optional.empty());
+        });
     }
 
     /** Asserts both round trips for an item filled by {@link #filled}. */

@@ -7,9 +7,11 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 
@@ -47,8 +49,23 @@ public final class MailServer implements AutoCloseable {
         return imapPort;
     }
 
-    /** A message as its recipient reads it. */
-    public record Mail(String from, List<String> to, String subject, String body) {
+    /** A message as its recipient reads it, with its raw header lines as the server returns them. */
+    public record Mail(String from, List<String> to, String subject, String body, List<String> headerLines) {
+
+        /** The raw lines of the header {@code name} (case ignored), in order; empty when it has none. */
+        public List<String> header(String name) {
+            return headerLines.stream().filter(l -> l.regionMatches(true, 0, name + ":", 0, name.length() + 1))
+                    .toList();
+        }
+    }
+
+    /** The newest mail in the mailbox of {@code address}; fails the test when there is none. */
+    public Mail lastTo(String address) {
+        List<Mail> mails = inbox(address);
+        if (mails.isEmpty()) {
+            throw new AssertionError("no mail was delivered to " + address);
+        }
+        return mails.get(mails.size() - 1);
     }
 
     /** Reads the mailbox of {@code address} over IMAP (empty when nothing was ever delivered to it). */
@@ -73,7 +90,9 @@ public final class MailServer implements AutoCloseable {
                     for (var a : m.getAllRecipients()) {
                         to.add(a.toString());
                     }
-                    mails.add(new Mail(m.getFrom()[0].toString(), to, m.getSubject(), text(m.getContent())));
+                    List<String> headerLines = Collections.list(((MimeMessage) m).getAllHeaderLines());
+                    mails.add(new Mail(m.getFrom()[0].toString(), to, m.getSubject(), text(m.getContent()),
+                            List.copyOf(headerLines)));
                 }
                 inbox.close(false);
                 return mails;

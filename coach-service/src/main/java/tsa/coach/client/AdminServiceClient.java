@@ -19,6 +19,7 @@ import tsa.coach.client.admin.model.CoachPermission;
 import tsa.runtime.client.RemoteCalls;
 import tsa.runtime.client.RemoteFailure;
 import tsa.runtime.client.RemoteService;
+import tsa.runtime.text.EmailAddress;
 
 /**
  * admin-service as onboarding sees it: read a coach invitation (prefill, "is it still open?") and accept it. The
@@ -76,7 +77,7 @@ public class AdminServiceClient {
 
     private static Invitation toInvitation(CoachInvitation remote) {
         return new Invitation(remote.getInvitationId(), remote.getCoachId(),
-                remote.getCoachEmail() == null ? null : remote.getCoachEmail().toLowerCase(), remote.getFirstName(),
+                EmailAddress.normal(remote.getCoachEmail()), remote.getFirstName(),
                 remote.getLastName(), remote.getSchoolId(), remote.getSchoolName(), remote.getSport(),
                 remote.getPermissions() == null ? List.of()
                         : remote.getPermissions().stream().filter(Objects::nonNull).map(CoachPermission::value).toList(),

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import tsa.runtime.mail.MailSender;
+import tsa.testsupport.DataStores;
+import tsa.testsupport.MailServer;
 import tsa.testsupport.RealDataStores;
 
 /**
@@ -40,10 +42,10 @@ class MailHeaderInjectionTest {
                 "Your invitation to enroll " + student + " with TSA", "Hello,\nthe body.\n");
 
         assertThat(outcome).isEqualTo(MailSender.Outcome.SENT);
-        assertThat(DeliveredMails.of(attacker)).as("nothing reached the injected Bcc").isEmpty();
-        List<DeliveredMails.Delivered> delivered = DeliveredMails.of(parent);
+        assertThat(DataStores.shared().mail().inbox(attacker)).as("nothing reached the injected Bcc").isEmpty();
+        List<MailServer.Mail> delivered = DataStores.shared().mail().inbox(parent);
         assertThat(delivered).hasSize(1);
-        DeliveredMails.Delivered message = delivered.get(0);
+        MailServer.Mail message = delivered.get(0);
         assertThat(message.header("Reply-To")).isEmpty();
         assertThat(message.header("Bcc")).isEmpty();
         assertThat(message.header("X-Injected")).isEmpty();
@@ -62,7 +64,7 @@ class MailHeaderInjectionTest {
         assertThat(mail.send("parent-invitation", parent, "Enroll Sam\nReply-To: " + attacker + "\n\nhidden", "text"))
                 .isEqualTo(MailSender.Outcome.SENT);
 
-        DeliveredMails.Delivered message = DeliveredMails.of(parent).get(0);
+        MailServer.Mail message = DataStores.shared().mail().inbox(parent).get(0);
         assertThat(message.header("Reply-To")).isEmpty();
         assertThat(message.subject()).isEqualTo("Enroll Sam Reply-To: " + attacker + " hidden");
         assertThat(message.body()).doesNotContain("Reply-To").doesNotContain("hidden");
@@ -77,8 +79,8 @@ class MailHeaderInjectionTest {
             assertThat(mail.send("parent-invitation", to, "Hello", "text")).as(to)
                     .isEqualTo(MailSender.Outcome.FAILED);
         }
-        assertThat(DeliveredMails.of(parent)).isEmpty();
-        assertThat(DeliveredMails.of(attacker)).isEmpty();
+        assertThat(DataStores.shared().mail().inbox(parent)).isEmpty();
+        assertThat(DataStores.shared().mail().inbox(attacker)).isEmpty();
     }
 
     @Test

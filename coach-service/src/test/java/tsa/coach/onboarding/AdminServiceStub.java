@@ -1,31 +1,24 @@
 package tsa.coach.onboarding;
 
+import static tsa.testsupport.ContractStandIn.jsonBody;
+import static tsa.testsupport.ContractStandIn.respond;
+import static tsa.testsupport.ContractStandIn.tokenPart;
+
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import tsa.testsupport.ContractOperations;
-import tsa.testsupport.ContractResponses;
+import tsa.testsupport.ContractStandIn;
 
 /**
  * admin-service's two internal coach-invitation operations ({@code GET /internal/coach-invitations/{id}} and
@@ -39,40 +32,23 @@ public class AdminServiceStub implements QuarkusTestResourceLifecycleManager {
     /** The configuration key of the generated admin-service client's base URL. */
     public static final String URL_KEY = "quarkus.rest-client.admin_service_yaml.url";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path CONTRACT = ContractOperations.contract("admin-service");
-
-    /** Answers that did not match the contract. */
-    private final List<String> violations = new CopyOnWriteArrayList<>();
     private static final String PREFIX = "/internal/coach-invitations/";
 
+    private final ContractStandIn http = new ContractStandIn("admin-service");
     private final Map<String, Map<String, Object>> invitations = new ConcurrentHashMap<>();
     private final AtomicBoolean outage = new AtomicBoolean();
-    private HttpServer server;
 
     @Override
     public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException("could not start the admin-service stub", e);
-        }
-        server.setExecutor(Executors.newFixedThreadPool(8));
-        server.createContext(PREFIX, this::internal);
-        server.createContext("/control/invitations", this::controlInvitations);
-        server.createContext("/control/outage", this::controlOutage);
-        server.start();
-        return Map.of(URL_KEY, "http://127.0.0.1:" + server.getAddress().getPort());
+        return Map.of(URL_KEY, http.start(8, Map.of(
+                PREFIX, this::internal,
+                "/control/invitations", this::controlInvitations,
+                "/control/outage", this::controlOutage)));
     }
 
     @Override
     public void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
-        if (!violations.isEmpty()) {
-            throw new AssertionError("the stand-in answered outside the contract: " + violations);
-        }
+        http.stop();
     }
 
     /** The two operations coach-service calls. */
@@ -83,28 +59,27 @@ public class AdminServiceStub implements QuarkusTestResourceLifecycleManager {
         Map<String, Object> invitation = invitations.get(id);
         if (invitation != null) {
             synchronized (invitation) {
-                String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-                invitation.put("_lastGroups", tokenPart(authorization, 1).getOrDefault("groups", List.of()));
-                invitation.put("_lastSubject", tokenPart(authorization, 1).get("sub"));
-                invitation.put("_lastKeyId", tokenPart(authorization, 0).get("kid"));
+                invitation.put("_lastGroups", tokenPart(exchange, 1).getOrDefault("groups", List.of()));
+                invitation.put("_lastSubject", tokenPart(exchange, 1).get("sub"));
+                invitation.put("_lastKeyId", tokenPart(exchange, 0).get("kid"));
                 String counter = accept ? "_acceptCalls" : "_readCalls";
                 invitation.put(counter, ((Integer) invitation.getOrDefault(counter, 0)) + 1);
             }
         }
         if (outage.get()) {
-            problem(exchange, 503, "unavailable");
+            http.problem(exchange, 503, "unavailable");
             return;
         }
         if (invitation == null) {
-            problem(exchange, 404, "not-found");
+            http.problem(exchange, 404, "not-found");
             return;
         }
         if (!accept && "GET".equals(exchange.getRequestMethod())) {
-            answer(exchange, 200, "application/json", view(invitation));
+            http.answer(exchange, 200, "application/json", view(invitation));
             return;
         }
         if (!accept || !"POST".equals(exchange.getRequestMethod())) {
-            problem(exchange, 405, "method-not-allowed");
+            http.problem(exchange, 405, "method-not-allowed");
             return;
         }
         synchronized (invitation) {
@@ -116,11 +91,11 @@ public class AdminServiceStub implements QuarkusTestResourceLifecycleManager {
                 invitation.put("invitationStatus", "accepted");
                 invitation.put("acceptedAt", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
             } else if (!"accepted".equals(status)) {
-                problem(exchange, 409, "conflict");
+                http.problem(exchange, 409, "conflict");
                 return;
             }
         }
-        answer(exchange, 200, "application/json", view(invitation));
+        http.answer(exchange, 200, "application/json", view(invitation));
     }
 
     /**
@@ -133,10 +108,7 @@ public class AdminServiceStub implements QuarkusTestResourceLifecycleManager {
         String path = exchange.getRequestURI().getPath();
         String method = exchange.getRequestMethod();
         if (path.equals("/control/invitations") && "POST".equals(method)) {
-            Map<String, Object> request;
-            try (InputStream in = exchange.getRequestBody()) {
-                request = JSON.readValue(in, new TypeReference<LinkedHashMap<String, Object>>() { });
-            }
+            Map<String, Object> request = jsonBody(exchange);
             Map<String, Object> invitation = new LinkedHashMap<>();
             String id = UUID.randomUUID().toString();
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -198,57 +170,5 @@ public class AdminServiceStub implements QuarkusTestResourceLifecycleManager {
             });
         }
         return view;
-    }
-
-    /**
-     * A part of the bearer token (0 the header, 1 the claims), read, not verified: the point is which token
-     * coach-service sends (its role, its own name as {@code sub}, its own key's {@code kid}).
-     */
-    private static Map<String, Object> tokenPart(String authorization, int part) {
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
-            return Map.of();
-        }
-        String[] parts = authorization.substring(7).split("\\.");
-        if (parts.length < 2) {
-            return Map.of();
-        }
-        try {
-            return JSON.readValue(Base64.getUrlDecoder().decode(parts[part]),
-                    new TypeReference<Map<String, Object>>() { });
-        } catch (IOException | IllegalArgumentException e) {
-            return Map.of();
-        }
-    }
-
-    private void problem(HttpExchange exchange, int status, String kind) throws IOException {
-        answer(exchange, status, "application/problem+json",
-                Map.of("type", "urn:tsa:problem:" + kind, "title", kind, "status", status));
-    }
-
-    /**
-     * An answer to an operation of the contract, checked against it first: an answer the real service would never
-     * give is refused (500, so the call fails) and fails the test run when the stand-in stops.
-     */
-    private void answer(HttpExchange exchange, int status, String contentType, Object body) throws IOException {
-        try {
-            ContractResponses.assertValid(CONTRACT, exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    status, body);
-        } catch (AssertionError invalid) {
-            violations.add(invalid.getMessage());
-            respond(exchange, 500, "text/plain", invalid.getMessage());
-            return;
-        }
-        respond(exchange, status, contentType, body);
-    }
-
-    private static void respond(HttpExchange exchange, int status, String contentType, Object body) throws IOException {
-        byte[] bytes = body == null ? new byte[0] : JSON.writeValueAsBytes(body);
-        if (contentType != null) {
-            exchange.getResponseHeaders().set("Content-Type", contentType);
-        }
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 }

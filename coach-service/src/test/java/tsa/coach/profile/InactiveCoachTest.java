@@ -9,7 +9,6 @@ import static tsa.coach.profile.ProfileFixtures.newCoachId;
 import static tsa.coach.profile.ProfileFixtures.onboard;
 import static tsa.coach.profile.ProfileFixtures.putMine;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +25,7 @@ import io.restassured.response.Response;
 import tsa.coach.invitation.store.ParentInvitationStore;
 import tsa.coach.profile.service.CoachProfiles;
 import tsa.testsupport.DataStores;
+import tsa.testsupport.Eventually;
 import tsa.testsupport.RealDataStores;
 import tsa.testsupport.ReferenceData;
 import tsa.testsupport.TestTokens;
@@ -65,12 +65,9 @@ class InactiveCoachTest {
     }
 
     /** The invitation's mail goes out in the background; wait (bounded) until its outcome is recorded. */
-    void awaitMailRecorded(String invitationId) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (invitations.find(invitationId).orElseThrow().mailStatus() == null && Instant.now().isBefore(deadline)) {
-            Thread.sleep(50);
-        }
-        assertThat(invitations.find(invitationId).orElseThrow().mailStatus()).isEqualTo("sent");
+    void awaitMailRecorded(String invitationId) {
+        assertThat(Eventually.nonNull(() -> invitations.find(invitationId).orElseThrow().mailStatus()))
+                .isEqualTo("sent");
     }
 
     @Test

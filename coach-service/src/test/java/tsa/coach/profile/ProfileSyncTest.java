@@ -241,7 +241,7 @@ class ProfileSyncTest {
         List<String> ids = new java.util.ArrayList<>();
         String cursor = null;
         do {
-            var page = store.syncPending(100, cursor);
+            var page = store.syncPending(new tsa.runtime.paging.PageRequest("100", cursor));
             page.items().forEach(p -> ids.add(p.coachId()));
             cursor = page.nextCursor();
         } while (cursor != null);

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import tsa.runtime.problem.ProblemException;
+import tsa.runtime.text.EmailAddress;
 
 /**
  * Who is calling, read from the verified token (never from ids in a body or path), plus where from (the client's
@@ -53,7 +54,7 @@ public class Caller {
 
     /** The caller's email (the {@code email} claim, the sign-in address), lower-cased. */
     public String email() {
-        return claim("email").map(String::toLowerCase).orElseThrow(() -> ProblemException.unauthorized("no session"));
+        return claim("email").map(EmailAddress::normal).orElseThrow(() -> ProblemException.unauthorized("no session"));
     }
 
     /** The coach id a coach session carries. */
@@ -68,7 +69,7 @@ public class Caller {
 
     /** The parent's address a parent session carries. */
     public Optional<String> parentEmail() {
-        return claim("parentEmail").map(String::toLowerCase);
+        return claim("parentEmail").map(EmailAddress::normal);
     }
 
     /** The session id ({@code jti}) that audit records carry. */

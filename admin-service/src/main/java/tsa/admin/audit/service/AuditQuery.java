@@ -3,10 +3,10 @@ package tsa.admin.audit.service;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 
 import tsa.runtime.paging.PageRequest;
 import tsa.runtime.problem.ProblemException;
+import tsa.runtime.text.EmailAddress;
 
 /**
  * A query of the audit trail (contract: {@code listAuditLogs}): by admin or by action type, exactly one of them,
@@ -26,7 +26,7 @@ public record AuditQuery(String adminEmail, String actionType, Instant from, Ins
         if (since != null && until != null && since.isAfter(until)) {
             throw ProblemException.invalidField("from", "must not be after to");
         }
-        return new AuditQuery(admin == null ? null : admin.toLowerCase(Locale.ROOT), type, since, until,
+        return new AuditQuery(EmailAddress.normal(admin), type, since, until,
                 page.size(), page.cursor());
     }
 

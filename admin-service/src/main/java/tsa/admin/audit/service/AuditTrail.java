@@ -2,7 +2,6 @@ package tsa.admin.audit.service;
 
 import java.time.Clock;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -27,6 +26,7 @@ import tsa.runtime.paging.Page;
 import tsa.runtime.problem.ProblemException;
 import tsa.runtime.security.Caller;
 import tsa.runtime.time.Timestamps;
+import tsa.runtime.text.EmailAddress;
 
 /**
  * admin-service's audit trail (architecture.md, "Audit"): its own admins' writes are recorded here directly, the
@@ -57,20 +57,21 @@ public class AuditTrail implements AdminAuditTrail {
     public record Recorded(AuditRecord record, boolean created) {
     }
 
-    @Inject
-    AuditLogStore store;
+    private final AuditLogStore store;
+    private final ActiveAdministrators administrators;
+    private final Caller caller;
+    private final Clock clock;
+    private final ObjectMapper json;
 
     @Inject
-    ActiveAdministrators administrators;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    ObjectMapper json;
+    public AuditTrail(AuditLogStore store, ActiveAdministrators administrators, Caller caller, Clock clock,
+            ObjectMapper json) {
+        this.store = store;
+        this.administrators = administrators;
+        this.caller = caller;
+        this.clock = clock;
+        this.json = json;
+    }
 
     /**
      * {@inheritDoc} Every admin write in admin-service passes here first, so this is where a session whose admin has
@@ -188,7 +189,7 @@ public class AuditTrail implements AdminAuditTrail {
     /** Optional text left blank is not stored; an empty state is no state; addresses compare lower-cased. */
     private static AuditRecord normalized(AuditRecord record) {
         return record.toBuilder()
-                .adminEmail(record.adminEmail().toLowerCase(Locale.ROOT))
+                .adminEmail(EmailAddress.normal(record.adminEmail()))
                 .resourceId(blankToNull(record.resourceId()))
                 .beforeState(emptyToNull(record.beforeState()))
                 .afterState(emptyToNull(record.afterState()))

@@ -23,26 +23,25 @@ import tsa.runtime.security.TokenMinter;
 @ApplicationScoped
 public class SessionExchange {
 
-    @Inject
-    SignInStore signIns;
+    private final SignInStore signIns;
+    private final SignInDirectory directory;
+    private final CoachInvitations coachInvitations;
+    private final CoachServiceClient coachService;
+    private final TokenMinter tokens;
+    private final Clock clock;
+    private final MeterRegistry registry;
 
     @Inject
-    SignInDirectory directory;
-
-    @Inject
-    CoachInvitations coachInvitations;
-
-    @Inject
-    CoachServiceClient coachService;
-
-    @Inject
-    TokenMinter tokens;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    MeterRegistry registry;
+    public SessionExchange(SignInStore signIns, SignInDirectory directory, CoachInvitations coachInvitations,
+            CoachServiceClient coachService, TokenMinter tokens, Clock clock, MeterRegistry registry) {
+        this.signIns = signIns;
+        this.directory = directory;
+        this.coachInvitations = coachInvitations;
+        this.coachService = coachService;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.registry = registry;
+    }
 
     /** A session: the signed token, its lifetime and whom it is for. */
     public record Session(String accessToken, long expiresIn, SessionIdentity identity) {

@@ -9,6 +9,7 @@ import tsa.admin.invitation.service.CoachInvitations;
 import tsa.model.User;
 import tsa.model.UserRole;
 import tsa.runtime.security.Roles;
+import tsa.runtime.text.EmailAddress;
 
 /**
  * Who may sign in to which portal (architecture.md): an enabled administrator row; an enabled teacher row or an open
@@ -19,8 +20,12 @@ import tsa.runtime.security.Roles;
 @ApplicationScoped
 public class SignInDirectory {
 
+    private final CoachInvitations coachInvitations;
+
     @Inject
-    CoachInvitations coachInvitations;
+    public SignInDirectory(CoachInvitations coachInvitations) {
+        this.coachInvitations = coachInvitations;
+    }
 
     public Optional<SessionIdentity> identityFor(String email, Portal portal) {
         return switch (portal) {
@@ -39,7 +44,7 @@ public class SignInDirectory {
      */
     public boolean admitsInvitedParent(String email) {
         ensureParentRow(email);
-        return enabledRow(email.toLowerCase(), List.of(UserRole.PARENT, UserRole.GUARDIAN)).isPresent();
+        return enabledRow(EmailAddress.normal(email), List.of(UserRole.PARENT, UserRole.GUARDIAN)).isPresent();
     }
 
     /**
@@ -48,7 +53,7 @@ public class SignInDirectory {
      */
     public boolean admitsInvitedCoach(String email, String coachId) {
         List<User> rows = User.<User>find("role = ?1 and (sourcedId = ?2 or email = ?3)",
-                UserRole.TEACHER.value(), coachId, email.toLowerCase()).list();
+                UserRole.TEACHER.value(), coachId, EmailAddress.normal(email)).list();
         return rows.isEmpty() || rows.stream().anyMatch(SignInDirectory::isActive);
     }
 
@@ -58,7 +63,7 @@ public class SignInDirectory {
      */
     @Transactional
     public void ensureParentRow(String email) {
-        String address = email.toLowerCase();
+        String address = EmailAddress.normal(email);
         User.getEntityManager().createNativeQuery(PARENT_ROW)
                 .setParameter("id", java.util.UUID.randomUUID().toString())
                 .setParameter("email", address)

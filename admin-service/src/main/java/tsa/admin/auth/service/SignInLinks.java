@@ -16,6 +16,7 @@ import tsa.runtime.mail.PortalLinks;
 import tsa.runtime.security.Caller;
 import tsa.runtime.security.LinkToken;
 import tsa.runtime.time.Timestamps;
+import tsa.runtime.text.EmailAddress;
 
 /**
  * {@code POST /api/auth/magic-links}: mails a single-use sign-in link when that portal's person exists, within
@@ -29,32 +30,30 @@ public class SignInLinks {
 
     private static final Logger LOG = Logger.getLogger(SignInLinks.class);
 
-    @Inject
-    SignInStore store;
+    private final SignInStore store;
+    private final SignInDirectory directory;
+    private final SignInSettings settings;
+    private final MailSender mail;
+    private final PortalLinks portals;
+    private final Clock clock;
+    private final MeterRegistry registry;
+    private final Caller caller;
 
     @Inject
-    SignInDirectory directory;
-
-    @Inject
-    SignInSettings settings;
-
-    @Inject
-    MailSender mail;
-
-    @Inject
-    PortalLinks portals;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    MeterRegistry registry;
-
-    @Inject
-    Caller caller;
+    public SignInLinks(SignInStore store, SignInDirectory directory, SignInSettings settings, MailSender mail,
+            PortalLinks portals, Clock clock, MeterRegistry registry, Caller caller) {
+        this.store = store;
+        this.directory = directory;
+        this.settings = settings;
+        this.mail = mail;
+        this.portals = portals;
+        this.clock = clock;
+        this.registry = registry;
+        this.caller = caller;
+    }
 
     public void request(String email, Portal portal) {
-        String address = email.trim().toLowerCase();
+        String address = EmailAddress.normal(email);
         Instant now = clock.instant();
         if (!withinLimits(address, clientAddress(), now)) {
             registry.counter("tsa.sign_in.links", "outcome", "rate_limited").increment();

@@ -23,11 +23,14 @@ public class CoachAdministration {
 
     static final Set<String> STATUSES = Set.of("active", "inactive", "pending");
 
-    @Inject
-    CoachServiceClient coachService;
+    private final CoachServiceClient coachService;
+    private final AdminAuditTrail audit;
 
     @Inject
-    AdminAuditTrail audit;
+    public CoachAdministration(CoachServiceClient coachService, AdminAuditTrail audit) {
+        this.coachService = coachService;
+        this.audit = audit;
+    }
 
     public Page<Coach> list(String status, PageRequest page) {
         if (status == null || !STATUSES.contains(status)) {

@@ -4,11 +4,14 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 
+import tsa.runtime.state.StatusMachine;
+
 /**
  * The coach invitation's state machine (seed: {@code sent|accepted|expired|cancelled}). {@code expired} is also
- * what a {@code sent} invitation past its {@code expires_at} is, whether or not that was written yet.
+ * what a {@code sent} invitation past its {@code expires_at} is, whether or not that was written yet. A resend is
+ * {@code sent -> sent} or {@code expired -> sent} (new secret, new expiry); accepted and cancelled are final.
  */
-public enum CoachInvitationStatus {
+public enum CoachInvitationStatus implements StatusMachine<CoachInvitationStatus> {
     SENT("sent"), ACCEPTED("accepted"), EXPIRED("expired"), CANCELLED("cancelled");
 
     private final String value;
@@ -17,6 +20,7 @@ public enum CoachInvitationStatus {
         this.value = value;
     }
 
+    @Override
     public String value() {
         return value;
     }
@@ -30,19 +34,7 @@ public enum CoachInvitationStatus {
         return this == SENT;
     }
 
-    public boolean canBeAccepted() {
-        return this == SENT;
-    }
-
-    public boolean canBeCancelled() {
-        return this == SENT || this == EXPIRED;
-    }
-
-    /** Resend replaces the secret and the expiry; it revives an expired invitation. */
-    public boolean canBeResent() {
-        return this == SENT || this == EXPIRED;
-    }
-
+    @Override
     public Set<CoachInvitationStatus> next() {
         return switch (this) {
             case SENT -> Set.of(ACCEPTED, EXPIRED, CANCELLED, SENT);

@@ -28,6 +28,7 @@ import tsa.runtime.problem.ProblemException;
 import tsa.runtime.security.Caller;
 import tsa.runtime.security.LinkToken;
 import tsa.runtime.time.Timestamps;
+import tsa.runtime.text.EmailAddress;
 
 /**
  * Admins invite coaches: one open invitation per coach email (a guard item), a {@code c} link mailed after the write,
@@ -39,27 +40,28 @@ public class CoachInvitations {
 
     private static final Logger LOG = Logger.getLogger(CoachInvitations.class);
     private static final String RESOURCE = "coach_invitation";
+    /** What a refused transition's 409 calls it. */
+    private static final String WHAT = "coach invitation";
+
+    private final CoachInvitationStore store;
+    private final AdminAuditTrail audit;
+    private final Caller caller;
+    private final Clock clock;
+    private final InvitationSettings settings;
+    private final MailSender mail;
+    private final PortalLinks portals;
 
     @Inject
-    CoachInvitationStore store;
-
-    @Inject
-    AdminAuditTrail audit;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    InvitationSettings settings;
-
-    @Inject
-    MailSender mail;
-
-    @Inject
-    PortalLinks portals;
+    public CoachInvitations(CoachInvitationStore store, AdminAuditTrail audit, Caller caller, Clock clock,
+            InvitationSettings settings, MailSender mail, PortalLinks portals) {
+        this.store = store;
+        this.audit = audit;
+        this.caller = caller;
+        this.clock = clock;
+        this.settings = settings;
+        this.mail = mail;
+        this.portals = portals;
+    }
 
     /** What an admin asks for; validated at the REST boundary. */
     public record NewInvitation(String coachEmail, String firstName, String lastName, String schoolId, String sport,
@@ -67,7 +69,7 @@ public class CoachInvitations {
     }
 
     public CoachInvitation invite(NewInvitation request) {
-        String email = request.coachEmail().trim().toLowerCase();
+        String email = EmailAddress.normal(request.coachEmail());
         School school = findSchool(request.schoolId());
         Instant now = clock.instant();
         String invitationId = UUID.randomUUID().toString();
@@ -109,22 +111,20 @@ public class CoachInvitations {
     }
 
     public Page<CoachInvitation> list(String status, String coachEmail, PageRequest page) {
-        int size = page.size();
-        String cursor = page.cursor();
         if ((status == null) == (coachEmail == null)) {
             throw ProblemException.badRequest("give exactly one of status or coachEmail");
         }
         if (coachEmail != null) {
-            return store.byCoachEmail(coachEmail.trim().toLowerCase(), size, cursor).map(this::withEffectiveStatus);
+            return store.byCoachEmail(EmailAddress.normal(coachEmail), page).map(this::withEffectiveStatus);
         }
         CoachInvitationStatus wanted = CoachInvitationStatus.of(status)
                 .orElseThrow(() -> ProblemException.invalidField("status", "must be one of sent, accepted, expired, cancelled"));
         String now = Timestamps.format(clock.instant());
         return switch (wanted) {
-            case SENT -> store.byStatus(CoachInvitationStatus.SENT.value(), expiry("#e > :now", now), size, cursor)
+            case SENT -> store.byStatus(CoachInvitationStatus.SENT.value(), expiry("#e > :now", now), page)
                     .map(this::withEffectiveStatus);
-            case EXPIRED -> expired(now, size, page.startKey());
-            default -> store.byStatus(wanted.value(), null, size, cursor).map(this::withEffectiveStatus);
+            case EXPIRED -> expired(now, page);
+            default -> store.byStatus(wanted.value(), null, page).map(this::withEffectiveStatus);
         };
     }
 
@@ -133,20 +133,21 @@ public class CoachInvitations {
      * other, the cursor's {@value #PHASE} saying which ("s" the sent ones, "e" the written ones) next to the position
      * in that query.
      */
-    private Page<CoachInvitation> expired(String now, int size, Map<String, AttributeValue> startKey) {
+    private Page<CoachInvitation> expired(String now, PageRequest page) {
+        Map<String, AttributeValue> startKey = page.startKey();
         Map<String, AttributeValue> position = startKey == null ? new LinkedHashMap<>() : new LinkedHashMap<>(startKey);
         AttributeValue phase = position.remove(PHASE);
-        String inner = PageCursor.encode(position);
+        PageRequest inner = new PageRequest(page.limit(), PageCursor.encode(position));
         if (startKey == null || phase != null && "s".equals(phase.s())) {
-            Page<CoachInvitation> page = store.byStatus(CoachInvitationStatus.SENT.value(), expiry("#e <= :now", now),
-                    size, inner).map(this::withEffectiveStatus);
-            return new Page<>(page.items(), phased(page.nextCursor() == null ? "e" : "s", page.nextCursor()));
+            Page<CoachInvitation> sent = store.byStatus(CoachInvitationStatus.SENT.value(), expiry("#e <= :now", now),
+                    inner).map(this::withEffectiveStatus);
+            return new Page<>(sent.items(), phased(sent.nextCursor() == null ? "e" : "s", sent.nextCursor()));
         }
         if (phase == null || !"e".equals(phase.s())) {
             throw ProblemException.invalidField("cursor", "is not a cursor this list handed out");
         }
-        Page<CoachInvitation> page = store.byStatus(CoachInvitationStatus.EXPIRED.value(), null, size, inner);
-        return new Page<>(page.items(), page.nextCursor() == null ? null : phased("e", page.nextCursor()));
+        Page<CoachInvitation> written = store.byStatus(CoachInvitationStatus.EXPIRED.value(), null, inner);
+        return new Page<>(written.items(), written.nextCursor() == null ? null : phased("e", written.nextCursor()));
     }
 
     private static final String PHASE = "phase#";
@@ -164,13 +165,11 @@ public class CoachInvitations {
     public CoachInvitation resend(String invitationId) {
         CoachInvitation before = current(load(invitationId));
         CoachInvitationStatus status = statusOf(before);
-        if (!status.canBeResent()) {
-            throw ProblemException.conflict("a " + status.value() + " invitation can't be resent");
-        }
+        CoachInvitationStatus resent = status.moveTo(CoachInvitationStatus.SENT, WHAT);
         Instant now = clock.instant();
         LinkToken link = LinkToken.issue(LinkToken.Kind.COACH_INVITATION, invitationId);
         CoachInvitation after = before.toBuilder()
-                .invitationStatus(CoachInvitationStatus.SENT.value())
+                .invitationStatus(resent.value())
                 .magicLinkToken(link.secretHash())
                 .sentAt(Timestamps.format(now))
                 .expiresAt(Timestamps.format(now.plus(settings.lifetime())))
@@ -192,50 +191,50 @@ public class CoachInvitations {
         return mailLink(written, link);
     }
 
+    /**
+     * {@code sent|expired -> cancelled}; cancelling again changes nothing. The audit record shows the invitation as
+     * first read; the write itself is read, decided and tried again if the invitation changed in between (its mail
+     * status being recorded, say).
+     */
     public CoachInvitation cancel(String invitationId) {
         CoachInvitation before = current(load(invitationId));
-        CoachInvitationStatus status = statusOf(before);
-        if (status == CoachInvitationStatus.CANCELLED) {
+        CoachInvitation after = cancelled(before);
+        if (after == before) {
             return before;
         }
-        if (!status.canBeCancelled()) {
-            throw ProblemException.conflict("a " + status.value() + " invitation can't be cancelled");
-        }
-        CoachInvitation after = before.toBuilder()
-                .invitationStatus(CoachInvitationStatus.CANCELLED.value())
-                .version(before.version() + 1)
-                .build();
         AdminAction action = new AdminAction(AdminAction.DELETE, RESOURCE, invitationId,
                 "cancelled the invitation of " + before.coachEmail(), stateOf(before), stateOf(after));
-        return audit.audited(action, () -> {
-            if (!store.replace(after, before.version())) {
-                throw ProblemException.conflict("the invitation changed meanwhile; try again");
-            }
-            return after;
-        });
+        return audit.audited(action, () -> store.change(invitationId, stored -> {
+            CoachInvitation effective = withEffectiveStatus(stored);
+            CoachInvitation changed = cancelled(effective);
+            return changed == effective ? stored : changed;
+        }).orElseThrow(() -> notFound(invitationId)));
+    }
+
+    /** The invitation cancelled; itself if it is cancelled already; 409 if it can no longer be. */
+    private static CoachInvitation cancelled(CoachInvitation invitation) {
+        CoachInvitationStatus status = statusOf(invitation);
+        if (status == CoachInvitationStatus.CANCELLED) {
+            return invitation;
+        }
+        return invitation.toBuilder()
+                .invitationStatus(status.moveTo(CoachInvitationStatus.CANCELLED, WHAT).value())
+                .build();
     }
 
     /** Onboarding completed: idempotent; an expired or cancelled invitation can't be accepted (409). */
     public CoachInvitation accept(String invitationId) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            CoachInvitation before = current(load(invitationId));
+        return store.change(invitationId, stored -> {
+            CoachInvitation before = withEffectiveStatus(stored);
             CoachInvitationStatus status = statusOf(before);
             if (status == CoachInvitationStatus.ACCEPTED) {
-                return before;
+                return stored;
             }
-            if (!status.canBeAccepted()) {
-                throw ProblemException.conflict("a " + status.value() + " invitation can't be accepted");
-            }
-            CoachInvitation after = before.toBuilder()
-                    .invitationStatus(CoachInvitationStatus.ACCEPTED.value())
+            return before.toBuilder()
+                    .invitationStatus(status.moveTo(CoachInvitationStatus.ACCEPTED, WHAT).value())
                     .acceptedAt(Timestamps.format(clock.instant()))
-                    .version(before.version() + 1)
                     .build();
-            if (store.replace(after, before.version())) {
-                return after;
-            }
-        }
-        throw ProblemException.conflict("the invitation keeps changing; try again");
+        }).orElseThrow(() -> notFound(invitationId));
     }
 
     /** The open invitation a {@code c} link names, if the link's secret is its current one. */
@@ -248,7 +247,7 @@ public class CoachInvitations {
 
     /** The open invitation of an address, for a coach who signs in before finishing onboarding. */
     public Optional<CoachInvitation> openInvitationFor(String coachEmail) {
-        return store.allFor(coachEmail.toLowerCase()).stream()
+        return store.allFor(EmailAddress.normal(coachEmail)).stream()
                 .map(this::withEffectiveStatus)
                 .filter(invitation -> statusOf(invitation).isOpen())
                 .findFirst();
@@ -262,8 +261,11 @@ public class CoachInvitations {
     }
 
     private CoachInvitation load(String invitationId) {
-        return store.find(invitationId)
-                .orElseThrow(() -> ProblemException.notFound("no coach invitation " + invitationId));
+        return store.find(invitationId).orElseThrow(() -> notFound(invitationId));
+    }
+
+    private static ProblemException notFound(String invitationId) {
+        return ProblemException.notFound("no coach invitation " + invitationId);
     }
 
     /** The invitation with its expiry applied; an expiry seen for the first time is written (best effort). */
@@ -279,7 +281,7 @@ public class CoachInvitations {
     }
 
     private CoachInvitation withEffectiveStatus(CoachInvitation stored) {
-        boolean pastExpiry = CoachInvitationStatus.SENT.value().equals(stored.invitationStatus())
+        boolean pastExpiry = statusOf(stored).canBecome(CoachInvitationStatus.EXPIRED)
                 && !clock.instant().isBefore(Timestamps.parse(stored.expiresAt()));
         return pastExpiry ? stored.toBuilder().invitationStatus(CoachInvitationStatus.EXPIRED.value()).build() : stored;
     }
@@ -299,17 +301,18 @@ public class CoachInvitations {
                 + "The link works until " + invitation.expiresAt() + ".\n";
         // Off the request thread, like sign-in mails: the answer carries no mailStatus yet, the record gets it.
         mail.sendLater("coach-invitation", invitation.coachEmail(), "Your invitation to coach with TSA", text,
-                outcome -> recordMailStatus(invitation, outcome));
+                outcome -> recordMailStatus(invitation, link, outcome));
         return invitation;
     }
 
-    private void recordMailStatus(CoachInvitation invitation, MailSender.Outcome outcome) {
-        CoachInvitation recorded = invitation.toBuilder()
-                .mailStatus(outcome.status())
-                .version(invitation.version() + 1)
-                .build();
-        if (!store.replace(recorded, invitation.version())) {
-            LOG.warnf("mail status of invitation %s not recorded: it changed meanwhile", invitation.invitationId());
+    /** Records the mail's outcome on the invitation, unless a resend replaced the link it carried meanwhile. */
+    private void recordMailStatus(CoachInvitation invitation, LinkToken link, MailSender.Outcome outcome) {
+        try {
+            store.change(invitation.invitationId(), current -> link.matches(current.magicLinkToken())
+                    ? current.toBuilder().mailStatus(outcome.status()).build()
+                    : current);
+        } catch (ProblemException keptChanging) {
+            LOG.warnf("mail status of invitation %s not recorded: it kept changing", invitation.invitationId());
         }
     }
 

@@ -13,6 +13,7 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 import tsa.admin.config.AdminTables;
 import tsa.runtime.dynamo.SchemaVersion;
+import tsa.runtime.dynamo.VersionedItem;
 
 /**
  * An admin's invitation to a coach, one item of {@code coach-invitationsdev} (seed) keyed by {@code invitation_id}.
@@ -40,7 +41,7 @@ public record CoachInvitation(
         String mailStatus,
         String message,
         Long version,
-        String schemaVersion) {
+        String schemaVersion) implements VersionedItem<CoachInvitation> {
 
     public static final String INVITATION_ID = "invitation_id";
     public static final String ADMIN_EMAIL = "admin_email";
@@ -116,6 +117,11 @@ public record CoachInvitation(
     /** A new item, at the current schema version. */
     public static Builder builder() {
         return new Builder().schemaVersion(SchemaVersion.CURRENT);
+    }
+
+    @Override
+    public CoachInvitation withVersion(long version) {
+        return toBuilder().version(version).build();
     }
 
     public Builder toBuilder() {

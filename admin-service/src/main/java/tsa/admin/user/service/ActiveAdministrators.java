@@ -1,9 +1,9 @@
 package tsa.admin.user.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Locale;
 import tsa.model.User;
 import tsa.model.UserRole;
+import tsa.runtime.text.EmailAddress;
 
 /**
  * Whether an address is an administrator right now: it has an enabled, {@code active} administrator row in
@@ -20,6 +20,6 @@ public class ActiveAdministrators {
             return false;
         }
         return User.count("email = ?1 and role = ?2 and enabledUser = true and status = ?3",
-                email.trim().toLowerCase(Locale.ROOT), UserRole.ADMINISTRATOR.value(), User.STATUS_ACTIVE) > 0;
+                EmailAddress.normal(email), UserRole.ADMINISTRATOR.value(), User.STATUS_ACTIVE) > 0;
     }
 }

@@ -23,11 +23,14 @@ public class AdminAllowList {
 
     private static final Logger LOG = Logger.getLogger(AdminAllowList.class);
 
-    @Inject
-    AdminAllowListConfig config;
+    private final AdminAllowListConfig config;
+    private final UserRows rows;
 
     @Inject
-    UserRows rows;
+    public AdminAllowList(AdminAllowListConfig config, UserRows rows) {
+        this.config = config;
+        this.rows = rows;
+    }
 
     void onStart(@Observes StartupEvent event) {
         grantConfigured();

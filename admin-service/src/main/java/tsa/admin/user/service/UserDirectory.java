@@ -3,7 +3,6 @@ package tsa.admin.user.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import tsa.model.User;
@@ -13,6 +12,7 @@ import tsa.runtime.audit.AdminAuditTrail;
 import tsa.runtime.paging.Page;
 import tsa.runtime.paging.PageRequest;
 import tsa.runtime.problem.ProblemException;
+import tsa.runtime.text.EmailAddress;
 
 /**
  * The OneRoster {@code users} directory as admins administer it (issue 14, "Coaches and users"): searches, and the
@@ -26,11 +26,14 @@ public class UserDirectory {
     public static final String STATUS_TOBEDELETED = "tobedeleted";
     static final String RESOURCE_TYPE = "user";
 
-    @Inject
-    UserRows rows;
+    private final UserRows rows;
+    private final AdminAuditTrail auditTrail;
 
     @Inject
-    AdminAuditTrail auditTrail;
+    public UserDirectory(UserRows rows, AdminAuditTrail auditTrail) {
+        this.rows = rows;
+        this.auditTrail = auditTrail;
+    }
 
     /** The search by exact address ({@code idx_users_email}); addresses are stored lower-cased. */
     public Page<UserView> searchByEmail(String email, PageRequest request) {
@@ -116,6 +119,6 @@ public class UserDirectory {
     }
 
     static String normalise(String email) {
-        return email.trim().toLowerCase(Locale.ROOT);
+        return EmailAddress.normal(email);
     }
 }

@@ -1,8 +1,8 @@
 package tsa.admin.user.service;
 
-import java.util.Locale;
 import tsa.model.UserRole;
 import tsa.runtime.problem.ProblemException;
+import tsa.runtime.text.EmailAddress;
 
 /**
  * Which {@code users} rows an admin may change, and how. Checked before the audit record (so a refused request
@@ -50,7 +50,7 @@ final class UserRowRules {
     }
 
     private static boolean isCaller(UserView row, String callerEmail) {
-        return row.email() != null && row.email().toLowerCase(Locale.ROOT).equals(callerEmail);
+        return row.email() != null && EmailAddress.normal(row.email()).equals(callerEmail);
     }
 
     private static UserRole roleOf(UserView row) {

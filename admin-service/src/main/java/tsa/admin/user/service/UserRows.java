@@ -42,8 +42,12 @@ public class UserRows {
             + "enabled_user, given_name, family_name, role, email) VALUES (:sourcedId, 'active', :username, true, "
             + ":givenName, :familyName, :role, :email) ON CONFLICT DO NOTHING";
 
+    private final EntityManager em;
+
     @Inject
-    EntityManager em;
+    public UserRows(EntityManager em) {
+        this.em = em;
+    }
 
     @Transactional
     public Optional<UserView> find(String sourcedId) {

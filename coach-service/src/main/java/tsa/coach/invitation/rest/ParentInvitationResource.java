@@ -53,7 +53,7 @@ public class ParentInvitationResource {
         if (parentEmail != null && (parentEmail.length() > 254 || !parentEmail.trim().matches(EMAIL))) {
             throw ProblemException.invalidField("parentEmail", "must be an email address");
         }
-        return invitations.list(parentEmail, page.size(), page.cursor()).map(ParentInvitationView::of);
+        return invitations.list(parentEmail, page).map(ParentInvitationView::of);
     }
 
     /** Read a parent invitation */

@@ -17,14 +17,16 @@ import tsa.coach.invitation.store.ParentInvitationStore;
 @ApplicationScoped
 public class InvitationMailLimit {
 
-    @Inject
-    ParentInvitationStore store;
+    private final ParentInvitationStore store;
+    private final ParentInvitationSettings settings;
+    private final Clock clock;
 
     @Inject
-    ParentInvitationSettings settings;
-
-    @Inject
-    Clock clock;
+    public InvitationMailLimit(ParentInvitationStore store, ParentInvitationSettings settings, Clock clock) {
+        this.store = store;
+        this.settings = settings;
+        this.clock = clock;
+    }
 
     /** Takes one unit of the coach's current window, or answers 429 with the seconds until the window ends. */
     public void take(String coachId) {

@@ -4,12 +4,15 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 
+import tsa.runtime.state.StatusMachine;
+
 /**
  * The parent invitation's state machine (seed: {@code sent|opened|accepted|expired}, plus {@code cancelled}):
  * {@code sent -> opened -> accepted}, {@code sent|opened -> expired} (past {@code expires_at}, whether or not that was
- * written yet), {@code sent|opened -> cancelled}; a resend revives an expired one as {@code sent}.
+ * written yet), {@code sent|opened -> cancelled}; a resend keeps {@code sent} or {@code opened} and revives an
+ * expired one as {@code sent}.
  */
-public enum ParentInvitationStatus {
+public enum ParentInvitationStatus implements StatusMachine<ParentInvitationStatus> {
     SENT("sent"), OPENED("opened"), ACCEPTED("accepted"), EXPIRED("expired"), CANCELLED("cancelled");
 
     private final String value;
@@ -18,6 +21,7 @@ public enum ParentInvitationStatus {
         this.value = value;
     }
 
+    @Override
     public String value() {
         return value;
     }
@@ -31,28 +35,7 @@ public enum ParentInvitationStatus {
         return this == SENT || this == OPENED;
     }
 
-    public boolean canBeOpened() {
-        return this == SENT;
-    }
-
-    public boolean canBeAccepted() {
-        return isOpen();
-    }
-
-    public boolean canBeCancelled() {
-        return isOpen();
-    }
-
-    /** Resend replaces the secret and the expiry; it revives an expired invitation. */
-    public boolean canBeResent() {
-        return isOpen() || this == EXPIRED;
-    }
-
-    /** Whether reading past {@code expires_at} turns this status into {@code expired}. */
-    public boolean expires() {
-        return isOpen();
-    }
-
+    @Override
     public Set<ParentInvitationStatus> next() {
         return switch (this) {
             case SENT -> Set.of(OPENED, ACCEPTED, EXPIRED, CANCELLED, SENT);
@@ -60,9 +43,5 @@ public enum ParentInvitationStatus {
             case EXPIRED -> Set.of(SENT);
             case ACCEPTED, CANCELLED -> Set.of();
         };
-    }
-
-    public boolean canBecome(ParentInvitationStatus target) {
-        return next().contains(target);
     }
 }

@@ -2,9 +2,11 @@ package tsa.coach.invitation.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,11 +24,12 @@ import tsa.runtime.dynamo.UniquenessGuard;
 import tsa.runtime.mail.MailSender;
 import tsa.runtime.mail.PortalLinks;
 import tsa.runtime.paging.Page;
-import tsa.runtime.paging.PageCursor;
+import tsa.runtime.paging.PageRequest;
 import tsa.runtime.problem.ProblemException;
 import tsa.runtime.security.Caller;
 import tsa.runtime.security.LinkToken;
 import tsa.runtime.time.Timestamps;
+import tsa.runtime.text.EmailAddress;
 
 /**
  * Coaches invite parents: one open invitation per (coach, parent email, student) held by a guard item, a {@code p}
@@ -38,34 +41,33 @@ public class ParentInvitations {
 
     private static final Logger LOG = Logger.getLogger(ParentInvitations.class);
 
-    private static final int ATTEMPTS = 4;
-
     /** The kind of mail the logs name (never its subject, which holds the student's name). */
     static final String MAIL_KIND = "parent-invitation";
 
-    @Inject
-    ParentInvitationStore store;
+    /** What a refused transition's 409 calls it. */
+    private static final String WHAT = "parent invitation";
+
+    private final ParentInvitationStore store;
+    private final CoachAccounts accounts;
+    private final InvitationMailLimit mailLimit;
+    private final Caller caller;
+    private final Clock clock;
+    private final ParentInvitationSettings settings;
+    private final MailSender mail;
+    private final PortalLinks portals;
 
     @Inject
-    CoachAccounts accounts;
-
-    @Inject
-    InvitationMailLimit mailLimit;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    ParentInvitationSettings settings;
-
-    @Inject
-    MailSender mail;
-
-    @Inject
-    PortalLinks portals;
+    public ParentInvitations(ParentInvitationStore store, CoachAccounts accounts, InvitationMailLimit mailLimit,
+            Caller caller, Clock clock, ParentInvitationSettings settings, MailSender mail, PortalLinks portals) {
+        this.store = store;
+        this.accounts = accounts;
+        this.mailLimit = mailLimit;
+        this.caller = caller;
+        this.clock = clock;
+        this.settings = settings;
+        this.mail = mail;
+        this.portals = portals;
+    }
 
     /** What a coach asks for; validated at the REST boundary. */
     public record NewInvitation(String parentEmail, String studentName, String sport) {
@@ -118,21 +120,20 @@ public class ParentInvitations {
      * Coaches list their own (optionally only those to {@code parentEmail}); admins list every coach's invitations to
      * {@code parentEmail}, which they must give. Expiry applies on read.
      */
-    public Page<ParentInvitation> list(String parentEmail, Integer limit, String cursor) {
-        int size = PageCursor.limit(limit);
+    public Page<ParentInvitation> list(String parentEmail, PageRequest request) {
         String email = parentEmail == null ? null : normalEmail(parentEmail);
         Page<ParentInvitation> page;
         if (caller.isAdmin()) {
             if (email == null) {
                 throw ProblemException.invalidField("parentEmail", "is required for admins");
             }
-            page = store.byParentEmail(email, size, cursor);
+            page = store.byParentEmail(email, request);
         } else {
             Optional<String> coachId = caller.coachId();
             if (coachId.isEmpty()) {
-                return new Page<>(java.util.List.of(), null);
+                return new Page<>(List.of(), null);
             }
-            page = store.byCoach(coachId.get(), email, size, cursor);
+            page = store.byCoach(coachId.get(), email, request);
         }
         return page.map(this::withEffectiveStatus);
     }
@@ -140,24 +141,16 @@ public class ParentInvitations {
     /** The inviting coach cancels: {@code sent|opened -> cancelled}; cancelling again changes nothing. */
     public ParentInvitation cancel(String invitationId) {
         accounts.requireWritable();
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            ParentInvitation before = current(ownInvitation(invitationId));
+        return store.change(invitationId, stored -> {
+            ParentInvitation before = withEffectiveStatus(own(stored));
             ParentInvitationStatus status = statusOf(before);
             if (status == ParentInvitationStatus.CANCELLED) {
-                return before;
+                return stored;
             }
-            if (!status.canBeCancelled()) {
-                throw ProblemException.conflict("a " + status.value() + " invitation can't be cancelled");
-            }
-            ParentInvitation after = before.toBuilder()
-                    .invitationStatus(ParentInvitationStatus.CANCELLED.value())
-                    .version(before.version() + 1)
+            return before.toBuilder()
+                    .invitationStatus(status.moveTo(ParentInvitationStatus.CANCELLED, WHAT).value())
                     .build();
-            if (store.replace(after, before.version())) {
-                return after;
-            }
-        }
-        throw changing();
+        }).orElseThrow(() -> notFound(invitationId));
     }
 
     /**
@@ -166,41 +159,35 @@ public class ParentInvitations {
      * with the new link.
      */
     public ParentInvitation resend(String invitationId) {
-        CoachProfile coach = null;
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            ParentInvitation before = current(ownInvitation(invitationId));
-            if (coach == null) {
-                coach = mayInvite();
-            }
+        ownInvitation(invitationId);
+        CoachProfile coach = mayInvite();
+        LinkToken link = LinkToken.issue(LinkToken.Kind.PARENT_INVITATION, invitationId);
+        AtomicBoolean mailUnitTaken = new AtomicBoolean();
+        // A lost race (the previous mail's outcome being recorded, a parent opening it) is read and decided again.
+        ParentInvitation after = store.change(invitationId, stored -> {
+            ParentInvitation before = withEffectiveStatus(own(stored));
             ParentInvitationStatus status = statusOf(before);
-            if (!status.canBeResent()) {
-                throw ProblemException.conflict("a " + status.value() + " invitation can't be resent");
-            }
-            if (attempt == 0) {
+            // An opened invitation stays opened; sent and expired ones are sent (again).
+            ParentInvitationStatus resent = status.moveTo(status == ParentInvitationStatus.OPENED
+                    ? ParentInvitationStatus.OPENED : ParentInvitationStatus.SENT, WHAT);
+            if (!mailUnitTaken.getAndSet(true)) {
                 mailLimit.take(before.coachId());
             }
-            Instant now = clock.instant();
             if (status == ParentInvitationStatus.EXPIRED
                     && !store.claimSlot(slotOf(before), invitationId, this::holderState)) {
                 throw ProblemException.conflict("another open invitation to " + before.parentEmail() + " for "
                         + before.studentName() + " exists");
             }
-            LinkToken link = LinkToken.issue(LinkToken.Kind.PARENT_INVITATION, invitationId);
-            ParentInvitation after = before.toBuilder()
-                    .invitationStatus(status == ParentInvitationStatus.OPENED
-                            ? ParentInvitationStatus.OPENED.value() : ParentInvitationStatus.SENT.value())
+            Instant now = clock.instant();
+            return before.toBuilder()
+                    .invitationStatus(resent.value())
                     .magicLinkToken(link.secretHash())
                     .sentAt(Timestamps.format(now))
                     .expiresAt(Timestamps.format(now.plus(settings.lifetime())))
                     .mailStatus(null)
-                    .version(before.version() + 1)
                     .build();
-            // A lost race (the previous mail's outcome being recorded, a parent opening it) is read again.
-            if (store.replace(after, before.version())) {
-                return mailLink(after, link, coach);
-            }
-        }
-        throw changing();
+        }).orElseThrow(() -> notFound(invitationId));
+        return mailLink(after, link, coach);
     }
 
     /**
@@ -211,47 +198,33 @@ public class ParentInvitations {
     public ParentInvitation exchange(String token) {
         LinkToken link = LinkToken.parse(token).filter(t -> t.kind() == LinkToken.Kind.PARENT_INVITATION)
                 .orElseThrow(ParentInvitations::noSuchLink);
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            ParentInvitation before = store.find(link.recordId())
-                    .filter(invitation -> link.matches(invitation.magicLinkToken()))
-                    .map(this::current)
-                    .filter(invitation -> statusOf(invitation).isOpen())
-                    .orElseThrow(ParentInvitations::noSuchLink);
-            if (!statusOf(before).canBeOpened()) {
-                return before;
+        return store.change(link.recordId(), stored -> {
+            ParentInvitation before = withEffectiveStatus(stored);
+            if (!link.matches(before.magicLinkToken()) || !statusOf(before).isOpen()) {
+                throw noSuchLink();
             }
-            ParentInvitation opened = before.toBuilder()
-                    .invitationStatus(ParentInvitationStatus.OPENED.value())
-                    .version(before.version() + 1)
+            ParentInvitationStatus status = statusOf(before);
+            if (status == ParentInvitationStatus.OPENED) {
+                return stored;
+            }
+            return before.toBuilder().invitationStatus(status.moveTo(ParentInvitationStatus.OPENED, WHAT).value())
                     .build();
-            if (store.replace(opened, before.version())) {
-                return opened;
-            }
-        }
-        throw changing();
+        }).orElseThrow(ParentInvitations::noSuchLink);
     }
 
     /** parent-service accepts (idempotent): {@code sent|opened -> accepted}; expired or cancelled is 409. */
     public ParentInvitation accept(String invitationId) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            ParentInvitation before = current(load(invitationId));
+        return store.change(invitationId, stored -> {
+            ParentInvitation before = withEffectiveStatus(stored);
             ParentInvitationStatus status = statusOf(before);
             if (status == ParentInvitationStatus.ACCEPTED) {
-                return before;
+                return stored;
             }
-            if (!status.canBeAccepted()) {
-                throw ProblemException.conflict("a " + status.value() + " invitation can't be accepted");
-            }
-            ParentInvitation after = before.toBuilder()
-                    .invitationStatus(ParentInvitationStatus.ACCEPTED.value())
+            return before.toBuilder()
+                    .invitationStatus(status.moveTo(ParentInvitationStatus.ACCEPTED, WHAT).value())
                     .respondedAt(Timestamps.format(clock.instant()))
-                    .version(before.version() + 1)
                     .build();
-            if (store.replace(after, before.version())) {
-                return after;
-            }
-        }
-        throw changing();
+        }).orElseThrow(() -> notFound(invitationId));
     }
 
     private boolean visibleToCaller(ParentInvitation invitation) {
@@ -266,10 +239,14 @@ public class ParentInvitations {
 
     /** The invitation if the caller is the coach who sent it; for anyone else it does not exist. */
     private ParentInvitation ownInvitation(String invitationId) {
-        Optional<String> coachId = caller.coachId();
-        return store.find(invitationId)
-                .filter(invitation -> coachId.filter(invitation.coachId()::equals).isPresent())
-                .orElseThrow(() -> notFound(invitationId));
+        return own(store.find(invitationId).orElseThrow(() -> notFound(invitationId)));
+    }
+
+    private ParentInvitation own(ParentInvitation invitation) {
+        if (caller.coachId().filter(invitation.coachId()::equals).isEmpty()) {
+            throw notFound(invitation.invitationId());
+        }
+        return invitation;
     }
 
     /**
@@ -314,7 +291,7 @@ public class ParentInvitations {
     }
 
     private ParentInvitation withEffectiveStatus(ParentInvitation stored) {
-        boolean pastExpiry = statusOf(stored).expires()
+        boolean pastExpiry = statusOf(stored).canBecome(ParentInvitationStatus.EXPIRED)
                 && !clock.instant().isBefore(Timestamps.parse(stored.expiresAt()));
         return pastExpiry
                 ? stored.toBuilder().invitationStatus(ParentInvitationStatus.EXPIRED.value()).build()
@@ -346,24 +323,16 @@ public class ParentInvitations {
         return withEffectiveStatus(invitation);
     }
 
+    /** Records the mail's outcome on the invitation, unless a resend replaced the link it carried meanwhile. */
     private void recordMailStatus(ParentInvitation invitation, LinkToken link, MailSender.Outcome outcome) {
-        ParentInvitation current = invitation;
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            ParentInvitation recorded = current.toBuilder()
-                    .mailStatus(outcome.status())
-                    .version(current.version() + 1)
-                    .build();
-            if (store.replace(recorded, current.version())) {
-                return;
-            }
-            Optional<ParentInvitation> reread = store.find(invitation.invitationId());
-            if (reread.isEmpty() || !link.matches(reread.get().magicLinkToken())) {
-                break;
-            }
-            current = reread.get();
+        try {
+            store.change(invitation.invitationId(), current -> link.matches(current.magicLinkToken())
+                    ? current.toBuilder().mailStatus(outcome.status()).build()
+                    : current);
+        } catch (ProblemException keptChanging) {
+            LOG.warnf("mail status of parent invitation %s not recorded: it kept changing",
+                    invitation.invitationId());
         }
-        LOG.warnf("mail status of parent invitation %s not recorded: it changed meanwhile",
-                invitation.invitationId());
     }
 
     /** The slot an invitation holds: a digest of coach, parent email and student name (case and spaces ignored). */
@@ -373,7 +342,7 @@ public class ParentInvitations {
     }
 
     private static String normalEmail(String email) {
-        return email.trim().toLowerCase(Locale.ROOT);
+        return EmailAddress.normal(email);
     }
 
     private static String nullToEmpty(String value) {
@@ -390,9 +359,5 @@ public class ParentInvitations {
 
     private static ProblemException noSuchLink() {
         return ProblemException.notFound("no open parent invitation for this token");
-    }
-
-    private static ProblemException changing() {
-        return ProblemException.conflict("the invitation keeps changing; try again");
     }
 }

@@ -7,6 +7,7 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 import tsa.coach.config.CoachTables;
 import tsa.runtime.dynamo.SchemaVersion;
+import tsa.runtime.dynamo.VersionedItem;
 
 /**
  * A coach's invitation to a parent, one item of {@code parent-invitationsdev} (seed) keyed by {@code invitation_id}.
@@ -26,7 +27,7 @@ public record ParentInvitation(
         String respondedAt,
         String mailStatus,
         Long version,
-        String schemaVersion) {
+        String schemaVersion) implements VersionedItem<ParentInvitation> {
 
     public static final String INVITATION_ID = "invitation_id";
     public static final String COACH_ID = "coach_id";
@@ -78,6 +79,11 @@ public record ParentInvitation(
     /** A new item, at the current schema version. */
     public static Builder builder() {
         return new Builder().schemaVersion(SchemaVersion.CURRENT);
+    }
+
+    @Override
+    public ParentInvitation withVersion(long version) {
+        return toBuilder().version(version).build();
     }
 
     public Builder toBuilder() {

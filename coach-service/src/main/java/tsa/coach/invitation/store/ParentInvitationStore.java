@@ -4,31 +4,28 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import tsa.coach.config.CoachTables;
-import tsa.runtime.dynamo.ConditionalWrites;
+import tsa.runtime.dynamo.DynamoSettings;
+import tsa.runtime.dynamo.IndexQuery;
 import tsa.runtime.dynamo.SchemaVersion;
 import tsa.runtime.dynamo.UniquenessGuard;
+import tsa.runtime.dynamo.VersionedItems;
 import tsa.runtime.paging.Page;
-import tsa.runtime.paging.PageCursor;
-import tsa.runtime.problem.ProblemException;
+import tsa.runtime.paging.PageRequest;
 
 /**
- * {@code parent-invitationsdev}: single-item conditional writes only. Every change replaces the item on the condition
- * that its {@code version} is the one read, so concurrent changes never overwrite each other silently. One open
- * invitation per (coach, parent email, student) is held by a guard item; lists are GSI queries with a cursor.
+ * {@code parent-invitationsdev}: versioned items ({@link VersionedItems}); one open invitation per (coach, parent
+ * email, student) is held by a guard item, per-coach mail counters live beside them; lists are GSI queries with a
+ * cursor.
  */
 @ApplicationScoped
 public class ParentInvitationStore {
@@ -43,27 +40,19 @@ public class ParentInvitationStore {
     public static final String EXPIRATION_TIME = "expiration_time";
 
     private final DynamoDbClient dynamo;
-    private final String tableName;
-    private final DynamoDbTable<ParentInvitation> table;
+    private final VersionedItems<ParentInvitation> items;
     private final UniquenessGuard openPerStudent;
 
     @Inject
-    public ParentInvitationStore(DynamoDbClient dynamo, CoachTables tables, Clock clock) {
-        String name = tables.parentInvitations().name();
+    public ParentInvitationStore(DynamoDbClient dynamo, CoachTables tables, DynamoSettings settings, Clock clock) {
         this.dynamo = dynamo;
-        this.tableName = name;
-        this.table = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build().table(name,
-                ParentInvitation.SCHEMA);
-        this.openPerStudent = new UniquenessGuard(dynamo, name, ParentInvitation.INVITATION_ID, clock);
+        this.items = new VersionedItems<>(dynamo, tables.parentInvitations(), ParentInvitation.SCHEMA, settings);
+        this.openPerStudent = new UniquenessGuard(dynamo, items.tableName(), ParentInvitation.INVITATION_ID, clock);
     }
 
-    /** The invitation as last written (a consistent read); guard items and impossible ids are none. */
+    /** The invitation as last written (a consistent read); guard items, mail counters and impossible ids are none. */
     public Optional<ParentInvitation> find(String invitationId) {
-        if (invitationId == null || invitationId.isBlank() || invitationId.length() > 200
-                || invitationId.startsWith("guard#") || invitationId.startsWith(LIMIT_PREFIX)) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(table.getItem(r -> r.key(key(invitationId)).consistentRead(true)));
+        return items.find(invitationId);
     }
 
     /**
@@ -84,7 +73,7 @@ public class ParentInvitationStore {
     public boolean takeMailUnit(String coachId, long windowStart, int max, long expiresAt) {
         String key = LIMIT_PREFIX + "invitation-mail#" + coachId + "#" + windowStart;
         try {
-            dynamo.updateItem(r -> r.tableName(tableName)
+            dynamo.updateItem(r -> r.tableName(items.tableName())
                     .key(Map.of(ParentInvitation.INVITATION_ID, AttributeValue.fromS(key)))
                     .updateExpression("SET #c = if_not_exists(#c, :zero) + :one, #e = :e, #s = :s")
                     .conditionExpression("attribute_not_exists(#c) OR #c < :max")
@@ -104,63 +93,34 @@ public class ParentInvitationStore {
 
     /** Writes a new invitation; false if one with that id exists. */
     public boolean insert(ParentInvitation invitation) {
-        return ConditionalWrites.insertIfAbsent(table, invitation, ParentInvitation.INVITATION_ID);
+        return items.insert(invitation);
     }
 
     /** Replaces the invitation if it is still at {@code expectedVersion}; false when someone changed it first. */
     public boolean replace(ParentInvitation changed, long expectedVersion) {
-        return ConditionalWrites.replaceIfVersion(table, changed, ParentInvitation.VERSION, expectedVersion);
+        return items.replace(changed, expectedVersion);
+    }
+
+    /** Read, decide, write at the next version; tried again when another request changed it in between. */
+    public Optional<ParentInvitation> change(String invitationId, UnaryOperator<ParentInvitation> change) {
+        return items.change(invitationId, change);
     }
 
     /** A coach's invitations through {@code coach-invitations-index}, optionally only those to {@code parentEmail}. */
-    public Page<ParentInvitation> byCoach(String coachId, String parentEmail, int limit, String cursor) {
-        QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(coachId)))
-                .limit(limit)
-                .exclusiveStartKey(startKey(cursor, ParentInvitation.COACH_ID, coachId));
+    public Page<ParentInvitation> byCoach(String coachId, String parentEmail, PageRequest page) {
+        IndexQuery query = IndexQuery.of(CoachTables.COACH_INVITATIONS_INDEX, coachId);
         if (parentEmail != null) {
-            request.filterExpression(Expression.builder()
+            query = query.filtered(Expression.builder()
                     .expression("#p = :p")
                     .putExpressionName("#p", ParentInvitation.PARENT_EMAIL)
                     .putExpressionValue(":p", AttributeValue.fromS(parentEmail))
                     .build());
         }
-        var page = table.index(CoachTables.COACH_INVITATIONS_INDEX).query(request.build()).iterator().next();
-        return new Page<>(page.items(), PageCursor.encode(page.lastEvaluatedKey()));
+        return items.page(query, page);
     }
 
     /** Every coach's invitations to an address, through {@code parent-email-index}. */
-    public Page<ParentInvitation> byParentEmail(String parentEmail, int limit, String cursor) {
-        var page = table.index(CoachTables.PARENT_EMAIL_INDEX).query(QueryEnhancedRequest.builder()
-                        .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(parentEmail)))
-                        .limit(limit)
-                        .exclusiveStartKey(startKey(cursor, ParentInvitation.PARENT_EMAIL, parentEmail))
-                        .build())
-                .iterator().next();
-        return new Page<>(page.items(), PageCursor.encode(page.lastEvaluatedKey()));
-    }
-
-    /**
-     * The cursor's start key, if this query handed it out: the table's key plus the index's hash key, with the same
-     * hash value. Anything else would make DynamoDB fail the query; it is the client's mistake (400).
-     */
-    private static Map<String, AttributeValue> startKey(String cursor, String hashAttribute, String hashValue) {
-        Map<String, AttributeValue> key = PageCursor.decode(cursor);
-        if (key == null) {
-            return null;
-        }
-        boolean shaped = key.size() == 2
-                && key.containsKey(ParentInvitation.INVITATION_ID)
-                && key.containsKey(hashAttribute)
-                && key.values().stream().allMatch(v -> v.s() != null && !v.s().isEmpty())
-                && hashValue.equals(key.get(hashAttribute).s());
-        if (!shaped) {
-            throw ProblemException.invalidField("cursor", "is not a cursor this list handed out");
-        }
-        return key;
-    }
-
-    private static Key key(String invitationId) {
-        return Key.builder().partitionValue(invitationId).build();
+    public Page<ParentInvitation> byParentEmail(String parentEmail, PageRequest page) {
+        return items.page(IndexQuery.of(CoachTables.PARENT_EMAIL_INDEX, parentEmail), page);
     }
 }

@@ -45,31 +45,33 @@ public class OnboardingSessions {
     /** {@code onboarding_step} of a session whose onboarding completed: closed, gone for reads. */
     public static final String COMPLETED = "completed";
 
-    private static final int ATTEMPTS = 4;
+    /**
+     * A start claims the guard and then writes the session, two writes that racing starts may interleave: not a
+     * read-change-write of one item, so it keeps its own bounded loop.
+     */
+    private static final int START_ATTEMPTS = 4;
+
+    private final OnboardingSessionStore store;
+    private final AdminServiceClient admin;
+    private final CoachProfiles profiles;
+    private final CoachAccounts accounts;
+    private final SchoolDirectory schools;
+    private final Caller caller;
+    private final Clock clock;
+    private final OnboardingSettings settings;
 
     @Inject
-    OnboardingSessionStore store;
-
-    @Inject
-    AdminServiceClient admin;
-
-    @Inject
-    CoachProfiles profiles;
-
-    @Inject
-    CoachAccounts accounts;
-
-    @Inject
-    SchoolDirectory schools;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    OnboardingSettings settings;
+    public OnboardingSessions(OnboardingSessionStore store, AdminServiceClient admin, CoachProfiles profiles,
+            CoachAccounts accounts, SchoolDirectory schools, Caller caller, Clock clock, OnboardingSettings settings) {
+        this.store = store;
+        this.admin = admin;
+        this.profiles = profiles;
+        this.accounts = accounts;
+        this.schools = schools;
+        this.caller = caller;
+        this.clock = clock;
+        this.settings = settings;
+    }
 
     /** A session as its coach sees it: the item, its form and the finished steps. */
     public record SessionState(OnboardingSession session, OnboardingForm form, List<OnboardingStep> completedSteps) {
@@ -97,7 +99,7 @@ public class OnboardingSessions {
         if (!invitation.isOpen()) {
             throw ProblemException.conflict("your invitation is " + invitation.status() + "; onboarding is closed");
         }
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
             String current = store.currentSessionOf(invitationId);
             String candidate;
             if (current == null) {
@@ -137,8 +139,10 @@ public class OnboardingSessions {
      */
     public SessionState save(String sessionId, OnboardingStep step, OnboardingForm patch) {
         accounts.requireWritable();
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            OnboardingSession before = live(sessionId);
+        OnboardingSession saved = store.change(sessionId, before -> {
+            if (!isCallers(before) || !isLive(before)) {
+                throw noSession(sessionId);
+            }
             OnboardingForm merged = OnboardingForm.fromItem(before.formData()).merge(patch);
             for (OnboardingStep earlier : step.earlier()) {
                 if (!earlier.problemsIn(merged, schools::exists).isEmpty()) {
@@ -151,18 +155,14 @@ public class OnboardingSessions {
                 throw invalid(problems);
             }
             Instant now = clock.instant();
-            OnboardingSession after = before.toBuilder()
+            return before.toBuilder()
                     .onboardingStep(step.value())
                     .formData(merged.toItem())
                     .expirationTime(expiry(now))
                     .updatedAt(Timestamps.format(now))
-                    .version(before.version() + 1)
                     .build();
-            if (store.replace(after, before.version())) {
-                return stateOf(after);
-            }
-        }
-        throw ProblemException.conflict("your onboarding session keeps changing; try again");
+        }).orElseThrow(() -> noSession(sessionId));
+        return stateOf(saved);
     }
 
     /**
@@ -174,14 +174,14 @@ public class OnboardingSessions {
     public Completed complete(String sessionId) {
         accounts.requireWritable();
         OnboardingSession session = owned(sessionId)
-                .orElseThrow(() -> ProblemException.notFound("no onboarding session " + sessionId));
+                .orElseThrow(() -> noSession(sessionId));
         if (COMPLETED.equals(session.onboardingStep())) {
             // Completed before: the answer is the profile that completion created.
             return new Completed(profileOf(session.coachId()).orElseThrow(
-                    () -> ProblemException.notFound("no onboarding session " + sessionId)), false);
+                    () -> noSession(sessionId)), false);
         }
         if (isExpired(session)) {
-            throw ProblemException.notFound("no onboarding session " + sessionId);
+            throw noSession(sessionId);
         }
         OnboardingForm form = OnboardingForm.fromItem(session.formData());
         List<Problem.FieldError> problems = new ArrayList<>();
@@ -231,29 +231,22 @@ public class OnboardingSessions {
 
     /** Marks the session completed, so it reads as gone; a concurrent save only delays this by a retry. */
     private void close(OnboardingSession session) {
-        OnboardingSession current = session;
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            if (COMPLETED.equals(current.onboardingStep())) {
-                return;
-            }
-            Instant now = clock.instant();
-            OnboardingSession closed = current.toBuilder()
-                    .onboardingStep(COMPLETED)
-                    .expirationTime(expiry(now))
-                    .updatedAt(Timestamps.format(now))
-                    .version(current.version() + 1)
-                    .build();
-            if (store.replace(closed, current.version())) {
-                return;
-            }
-            Optional<OnboardingSession> reread = store.find(session.sessionId());
-            if (reread.isEmpty()) {
-                return;
-            }
-            current = reread.get();
+        try {
+            store.change(session.sessionId(), current -> {
+                if (COMPLETED.equals(current.onboardingStep())) {
+                    return current;
+                }
+                Instant now = clock.instant();
+                return current.toBuilder()
+                        .onboardingStep(COMPLETED)
+                        .expirationTime(expiry(now))
+                        .updatedAt(Timestamps.format(now))
+                        .build();
+            });
+        } catch (ProblemException keptChanging) {
+            // The profile exists and the invitation is accepted; an open session can only be resumed into a 409 now.
+            LOG.warnf("onboarding session %s could not be closed after completion", session.sessionId());
         }
-        // The profile exists and the invitation is accepted; an open session can only be resumed into a 409 now.
-        LOG.warnf("onboarding session %s could not be closed after completion", session.sessionId());
     }
 
     /** The invitation closed under the coach's feet: a profile made for it must not stay usable. */
@@ -284,19 +277,21 @@ public class OnboardingSessions {
 
     /** The caller's own session that is neither expired nor completed; anything else is 404. */
     private OnboardingSession live(String sessionId) {
-        return owned(sessionId).filter(this::isLive)
-                .orElseThrow(() -> ProblemException.notFound("no onboarding session " + sessionId));
+        return owned(sessionId).filter(this::isLive).orElseThrow(() -> noSession(sessionId));
+    }
+
+    private Optional<OnboardingSession> owned(String sessionId) {
+        return store.find(sessionId).filter(this::isCallers);
     }
 
     /** A session is the caller's when its coach id is the token's (and its invitation, if the token names one). */
-    private Optional<OnboardingSession> owned(String sessionId) {
-        Optional<String> coachId = caller.coachId();
-        if (coachId.isEmpty() || sessionId == null || sessionId.length() > 200) {
-            return Optional.empty();
-        }
-        return store.find(sessionId)
-                .filter(s -> coachId.get().equals(s.coachId()))
-                .filter(s -> caller.invitationId().map(id -> id.equals(s.invitationId())).orElse(true));
+    private boolean isCallers(OnboardingSession session) {
+        return caller.coachId().filter(id -> id.equals(session.coachId())).isPresent()
+                && caller.invitationId().map(id -> id.equals(session.invitationId())).orElse(true);
+    }
+
+    private static ProblemException noSession(String sessionId) {
+        return ProblemException.notFound("no onboarding session " + sessionId);
     }
 
     /** How a session holds its invitation's place as the current session. */

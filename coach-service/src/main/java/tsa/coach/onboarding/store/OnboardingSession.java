@@ -10,6 +10,7 @@ import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 import tsa.runtime.dynamo.SchemaVersion;
+import tsa.runtime.dynamo.VersionedItem;
 
 /**
  * An onboarding wizard session, one item of {@code coach-onboarding-sessionsdev} (seed) keyed by {@code session_id}.
@@ -29,7 +30,7 @@ public record OnboardingSession(
         String invitationId,
         String updatedAt,
         Long version,
-        String schemaVersion) {
+        String schemaVersion) implements VersionedItem<OnboardingSession> {
 
     public static final String SESSION_ID = "session_id";
     public static final String COACH_ID = "coach_id";
@@ -74,6 +75,11 @@ public record OnboardingSession(
     /** A new item, at the current schema version. */
     public static Builder builder() {
         return new Builder().schemaVersion(SchemaVersion.CURRENT);
+    }
+
+    @Override
+    public OnboardingSession withVersion(long version) {
+        return toBuilder().version(version).build();
     }
 
     public Builder toBuilder() {

@@ -3,21 +3,20 @@ package tsa.coach.onboarding.store;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import tsa.coach.config.CoachTables;
-import tsa.runtime.dynamo.ConditionalWrites;
+import tsa.runtime.dynamo.DynamoSettings;
 import tsa.runtime.dynamo.UniquenessGuard;
+import tsa.runtime.dynamo.VersionedItems;
 
 /**
- * {@code coach-onboarding-sessionsdev}: single-item conditional writes only. A session is created only if its id is
- * free and changed only at the version that was read. One guard item per invitation
+ * {@code coach-onboarding-sessionsdev}: versioned items ({@link VersionedItems}): a session is created only if its id
+ * is free and changed only at the version that was read. One guard item per invitation
  * ({@code guard#onboarding#<invitationId>}) names the invitation's current session, so that starting again after an
  * expiry moves to the next session id instead of reviving the old one.
  */
@@ -26,23 +25,18 @@ public class OnboardingSessionStore {
 
     private static final String GUARD_KIND = "onboarding";
 
-    private final DynamoDbTable<OnboardingSession> table;
+    private final VersionedItems<OnboardingSession> items;
     private final UniquenessGuard currentSession;
 
     @Inject
-    public OnboardingSessionStore(DynamoDbClient dynamo, CoachTables tables, Clock clock) {
-        String name = tables.onboardingSessions().name();
-        this.table = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build().table(name,
-                OnboardingSession.SCHEMA);
-        this.currentSession = new UniquenessGuard(dynamo, name, OnboardingSession.SESSION_ID, clock);
+    public OnboardingSessionStore(DynamoDbClient dynamo, CoachTables tables, DynamoSettings settings, Clock clock) {
+        this.items = new VersionedItems<>(dynamo, tables.onboardingSessions(), OnboardingSession.SCHEMA, settings);
+        this.currentSession = new UniquenessGuard(dynamo, items.tableName(), OnboardingSession.SESSION_ID, clock);
     }
 
     /** The session as last written (a consistent read); guard items are not sessions. */
     public Optional<OnboardingSession> find(String sessionId) {
-        if (sessionId == null || sessionId.isBlank() || sessionId.startsWith("guard#")) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(table.getItem(r -> r.key(key(sessionId)).consistentRead(true)));
+        return items.find(sessionId);
     }
 
     /** The id of the invitation's current session, or null when none was ever started. */
@@ -61,19 +55,15 @@ public class OnboardingSessionStore {
 
     /** Writes a new session; false if a session with that id exists already. */
     public boolean insert(OnboardingSession session) {
-        return ConditionalWrites.insertIfAbsent(table, session, OnboardingSession.SESSION_ID);
+        return items.insert(session);
     }
 
-    /** Replaces the session if it is still at {@code expectedVersion}; false when someone changed it first. */
-    public boolean replace(OnboardingSession changed, long expectedVersion) {
-        return ConditionalWrites.replaceIfVersion(table, changed, OnboardingSession.VERSION, expectedVersion);
+    /** Read, decide, write at the next version; tried again when another request changed it in between. */
+    public Optional<OnboardingSession> change(String sessionId, UnaryOperator<OnboardingSession> change) {
+        return items.change(sessionId, change);
     }
 
     private static String guardKey(String invitationId) {
         return UniquenessGuard.key(GUARD_KIND, invitationId);
-    }
-
-    private static Key key(String sessionId) {
-        return Key.builder().partitionValue(sessionId).build();
     }
 }

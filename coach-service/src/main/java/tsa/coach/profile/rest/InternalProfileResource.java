@@ -41,7 +41,7 @@ public class InternalProfileResource {
         if (status == null) {
             throw ProblemException.invalidField("status", "is required: active, inactive or pending");
         }
-        return Response.ok(profiles.byStatus(status, page.size(), page.cursor())
+        return Response.ok(profiles.byStatus(status, page)
                 .map(CoachProfileView::of)).build();
     }
 

@@ -87,7 +87,7 @@ public class ProfileResource {
         if (schoolId == null || !schoolId.matches("[0-9]{1,10}")) {
             throw ProblemException.invalidField("schoolId", "is required: a school id (digits)");
         }
-        return Response.ok(profiles.bySchool(schoolId, page.size(), page.cursor())
+        return Response.ok(profiles.bySchool(schoolId, page)
                 .map(CoachProfileView::of)).build();
     }
 

@@ -19,11 +19,14 @@ import tsa.runtime.security.Caller;
 @RequestScoped
 public class CoachAccounts {
 
-    @Inject
-    ProfileStore store;
+    private final ProfileStore store;
+    private final Caller caller;
 
     @Inject
-    Caller caller;
+    public CoachAccounts(ProfileStore store, Caller caller) {
+        this.store = store;
+        this.caller = caller;
+    }
 
     private Optional<CoachProfile> profile;
 

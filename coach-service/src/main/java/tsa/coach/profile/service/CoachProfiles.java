@@ -2,7 +2,6 @@ package tsa.coach.profile.service;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,10 +13,11 @@ import tsa.coach.profile.store.ParentLinks;
 import tsa.coach.profile.store.ProfileStore;
 import tsa.coach.school.service.SchoolDirectory;
 import tsa.runtime.paging.Page;
-import tsa.runtime.paging.PageCursor;
+import tsa.runtime.paging.PageRequest;
 import tsa.runtime.problem.ProblemException;
 import tsa.runtime.security.Caller;
 import tsa.runtime.time.Timestamps;
+import tsa.runtime.text.EmailAddress;
 
 /**
  * Coach profiles: created once by onboarding, edited by their coach under optimistic locking (the version is the
@@ -27,29 +27,25 @@ import tsa.runtime.time.Timestamps;
 @ApplicationScoped
 public class CoachProfiles {
 
-    /** Status changes retry a lost race this often before giving up with 409. */
-    private static final int STATUS_CHANGE_ATTEMPTS = 5;
+    private final ProfileStore store;
+    private final ParentLinks parentLinks;
+    private final SchoolDirectory schools;
+    private final ProfileSync sync;
+    private final Caller caller;
+    private final CoachAccounts accounts;
+    private final Clock clock;
 
     @Inject
-    ProfileStore store;
-
-    @Inject
-    ParentLinks parentLinks;
-
-    @Inject
-    SchoolDirectory schools;
-
-    @Inject
-    ProfileSync sync;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    CoachAccounts accounts;
-
-    @Inject
-    Clock clock;
+    public CoachProfiles(ProfileStore store, ParentLinks parentLinks, SchoolDirectory schools, ProfileSync sync,
+            Caller caller, CoachAccounts accounts, Clock clock) {
+        this.store = store;
+        this.parentLinks = parentLinks;
+        this.schools = schools;
+        this.sync = sync;
+        this.caller = caller;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
 
     /** A profile as a caller may see it: whole, or only its public part (a parent of that coach's families). */
     public record Visible(CoachProfile profile, boolean publicPartOnly) {
@@ -74,7 +70,7 @@ public class CoachProfiles {
         String now = now();
         CoachProfile profile = CoachProfile.builder()
                 .coachId(coachId)
-                .email(email.trim().toLowerCase(Locale.ROOT))
+                .email(EmailAddress.normal(email))
                 .firstName(firstName.trim())
                 .lastName(lastName.trim())
                 .phone(blankToNull(phone))
@@ -162,42 +158,36 @@ public class CoachProfiles {
     public CoachProfile changeStatus(String coachId, String status) {
         ProfileStatus wanted = ProfileStatus.of(status).orElseThrow(() ->
                 ProblemException.invalidField("profileStatus", "must be one of " + ProfileStatus.VALUES));
-        for (int attempt = 0; attempt < STATUS_CHANGE_ATTEMPTS; attempt++) {
-            CoachProfile before = get(coachId);
+        boolean[] changed = {false};
+        CoachProfile after = store.change(coachId, before -> {
             if (wanted.value().equals(before.profileStatus())) {
                 return before;
             }
-            CoachProfile after = before.toBuilder()
-                    .profileStatus(wanted.value())
+            changed[0] = true;
+            return before.toBuilder()
+                    .profileStatus(statusOf(before).moveTo(wanted, "profile").value())
                     .updatedAt(now())
-                    .version(before.version() + 1)
                     .syncPending(CoachProfile.SYNC_PENDING_VALUE)
                     .build();
-            if (store.replace(after, before.version())) {
-                return sent(after);
-            }
-        }
-        throw ProblemException.conflict("the profile keeps changing; try again");
+        }).orElseThrow(() -> ProblemException.notFound("no profile " + coachId));
+        return changed[0] ? sent(after) : after;
     }
 
     /** The coaches of a school ({@code school-index}); an unknown school gives an empty page. */
-    public Page<CoachProfile> bySchool(String schoolId, Integer limit, String cursor) {
-        return store.bySchool(schoolId, PageCursor.limit(limit), cursor);
+    public Page<CoachProfile> bySchool(String schoolId, PageRequest page) {
+        return store.bySchool(schoolId, page);
     }
 
     /** Profiles of a status, most recently updated first ({@code status-index}). */
-    public Page<CoachProfile> byStatus(String status, Integer limit, String cursor) {
+    public Page<CoachProfile> byStatus(String status, PageRequest page) {
         ProfileStatus wanted = ProfileStatus.of(status).orElseThrow(() ->
                 ProblemException.invalidField("status", "must be one of " + ProfileStatus.VALUES));
-        return store.byStatus(wanted.value(), PageCursor.limit(limit), cursor);
+        return store.byStatus(wanted.value(), page);
     }
 
     /** Any profile by id, or empty: for callers to whom "none" is an answer rather than a 404. */
     public Optional<CoachProfile> find(String coachId) {
-        // Ids are minted as UUIDs; anything far longer names no profile (and would exceed DynamoDB's key size).
-        if (coachId == null || coachId.isBlank() || coachId.length() > 255) {
-            return Optional.empty();
-        }
+        // Ids are minted as UUIDs; the store answers none for ids no profile can have (blank, far too long).
         return store.find(coachId);
     }
 
@@ -210,6 +200,11 @@ public class CoachProfiles {
         if (!schools.exists(schoolId)) {
             throw ProblemException.invalidField("schoolId", "names no school");
         }
+    }
+
+    private static ProfileStatus statusOf(CoachProfile profile) {
+        return ProfileStatus.of(profile.profileStatus())
+                .orElseThrow(() -> new IllegalStateException("unknown status " + profile.profileStatus()));
     }
 
     private static ProblemException stale() {

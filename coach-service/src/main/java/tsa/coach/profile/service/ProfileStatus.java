@@ -1,10 +1,14 @@
 package tsa.coach.profile.service;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
+
+import tsa.runtime.state.StatusMachine;
 
 /** A profile's {@code profile_status} (seed: active, inactive, pending). Any status may follow any other. */
-public enum ProfileStatus {
+public enum ProfileStatus implements StatusMachine<ProfileStatus> {
     ACTIVE("active"),
     INACTIVE("inactive"),
     PENDING("pending");
@@ -18,8 +22,15 @@ public enum ProfileStatus {
         this.value = value;
     }
 
+    @Override
     public String value() {
         return value;
+    }
+
+    /** Every status, itself included: admins move a coach freely between them (seed). */
+    @Override
+    public Set<ProfileStatus> next() {
+        return EnumSet.allOf(ProfileStatus.class);
     }
 
     public static Optional<ProfileStatus> of(String value) {

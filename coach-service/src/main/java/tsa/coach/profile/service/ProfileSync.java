@@ -14,6 +14,7 @@ import tsa.coach.client.ProfileChangeNotice;
 import tsa.coach.client.SyncServiceClient;
 import tsa.coach.profile.store.CoachProfile;
 import tsa.coach.profile.store.ProfileStore;
+import tsa.runtime.paging.PageRequest;
 
 /**
  * Gets every profile version to sync-service, never losing one. Each write marks the profile {@code sync_pending} in
@@ -26,14 +27,16 @@ public class ProfileSync {
 
     private static final Logger LOG = Logger.getLogger(ProfileSync.class);
 
-    @Inject
-    ProfileStore store;
+    private final ProfileStore store;
+    private final SyncServiceClient sync;
+    private final ProfileSyncSettings settings;
 
     @Inject
-    SyncServiceClient sync;
-
-    @Inject
-    ProfileSyncSettings settings;
+    public ProfileSync(ProfileStore store, SyncServiceClient sync, ProfileSyncSettings settings) {
+        this.store = store;
+        this.sync = sync;
+        this.settings = settings;
+    }
 
     /**
      * Sends this version of the profile; true when sync-service acknowledged it (and the mark is gone unless a newer
@@ -87,7 +90,8 @@ public class ProfileSync {
         int acknowledged = 0;
         String cursor = null;
         do {
-            var page = store.syncPending(Math.min(budget, 100), cursor);
+            var page = store.syncPending(new PageRequest(
+                    Integer.toString(Math.min(budget, PageRequest.MAX_LIMIT)), cursor));
             for (CoachProfile listed : page.items()) {
                 budget--;
                 // The index is eventually consistent: send what the table holds now, if it still waits.

@@ -13,6 +13,7 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 import tsa.coach.config.CoachTables;
 import tsa.runtime.dynamo.SchemaVersion;
+import tsa.runtime.dynamo.VersionedItem;
 
 /**
  * A coach profile, one item of {@code profilesdev} (seed) keyed by {@code coach_id}. Beyond the seed: {@code version}
@@ -36,7 +37,7 @@ public record CoachProfile(
         Long version,
         String syncPending,
         List<String> permissions,
-        String schemaVersion) {
+        String schemaVersion) implements VersionedItem<CoachProfile> {
 
     public static final String COACH_ID = "coach_id";
     public static final String FIRST_NAME = "first_name";
@@ -102,6 +103,11 @@ public record CoachProfile(
     /** A new item, at the current schema version. */
     public static Builder builder() {
         return new Builder().schemaVersion(SchemaVersion.CURRENT);
+    }
+
+    @Override
+    public CoachProfile withVersion(long version) {
+        return toBuilder().version(version).build();
     }
 
     public Builder toBuilder() {

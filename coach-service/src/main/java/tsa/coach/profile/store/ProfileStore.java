@@ -2,59 +2,55 @@ package tsa.coach.profile.store;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import tsa.coach.config.CoachTables;
-import tsa.runtime.dynamo.ConditionalWrites;
+import tsa.runtime.dynamo.DynamoSettings;
+import tsa.runtime.dynamo.IndexQuery;
+import tsa.runtime.dynamo.VersionedItems;
 import tsa.runtime.paging.Page;
-import tsa.runtime.paging.PageCursor;
-import tsa.runtime.problem.ProblemException;
+import tsa.runtime.paging.PageRequest;
 
 /**
- * {@code profilesdev}: single-item conditional writes only. A change replaces the item on the condition that its
- * {@code version} is the one read, so concurrent changes never overwrite each other silently; lists are GSI queries
- * with a cursor, never scans.
+ * {@code profilesdev}: versioned items ({@link VersionedItems}); lists are GSI queries with a cursor, never scans.
+ * Its own query is the acknowledgement of a synced version, which removes {@code sync_pending} without a new version.
  */
 @ApplicationScoped
 public class ProfileStore {
 
     private final DynamoDbClient dynamo;
-    private final String tableName;
-    private final DynamoDbTable<CoachProfile> table;
+    private final VersionedItems<CoachProfile> items;
 
     @Inject
-    public ProfileStore(DynamoDbClient dynamo, CoachTables tables) {
+    public ProfileStore(DynamoDbClient dynamo, CoachTables tables, DynamoSettings settings) {
         this.dynamo = dynamo;
-        this.tableName = tables.profiles().name();
-        this.table = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build()
-                .table(tableName, CoachProfile.SCHEMA);
+        this.items = new VersionedItems<>(dynamo, tables.profiles(), CoachProfile.SCHEMA, settings);
     }
 
-    /** The profile as last written (a consistent read). */
+    /** The profile as last written (a consistent read); ids no profile can have are none. */
     public Optional<CoachProfile> find(String coachId) {
-        return Optional.ofNullable(table.getItem(r -> r.key(key(coachId)).consistentRead(true)));
+        return items.find(coachId);
     }
 
     /** Writes a new profile; false if one with that {@code coach_id} exists already. */
     public boolean insert(CoachProfile profile) {
-        return ConditionalWrites.insertIfAbsent(table, profile, CoachProfile.COACH_ID);
+        return items.insert(profile);
     }
 
     /** Replaces the profile if it is still at {@code expectedVersion}; false when someone changed it first. */
     public boolean replace(CoachProfile changed, long expectedVersion) {
-        return ConditionalWrites.replaceIfVersion(table, changed, CoachProfile.VERSION, expectedVersion);
+        return items.replace(changed, expectedVersion);
+    }
+
+    /** Read, decide, write at the next version; tried again when another request changed it in between. */
+    public Optional<CoachProfile> change(String coachId, UnaryOperator<CoachProfile> change) {
+        return items.change(coachId, change);
     }
 
     /**
@@ -63,12 +59,12 @@ public class ProfileStore {
      */
     public boolean clearSyncPending(String coachId, long version) {
         try {
-            dynamo.updateItem(r -> r.tableName(tableName)
+            dynamo.updateItem(r -> r.tableName(items.tableName())
                     .key(Map.of(CoachProfile.COACH_ID, AttributeValue.fromS(coachId)))
                     .updateExpression("REMOVE #p")
                     .conditionExpression("#v = :v AND attribute_exists(#p)")
                     .expressionAttributeNames(Map.of("#p", CoachProfile.SYNC_PENDING, "#v", CoachProfile.VERSION))
-                    .expressionAttributeValues(Map.of(":v", version(version))));
+                    .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(version)))));
             return true;
         } catch (ConditionalCheckFailedException newerOrCleared) {
             return false;
@@ -76,62 +72,17 @@ public class ProfileStore {
     }
 
     /** The coaches of a school, through {@code school-index} (no order). */
-    public Page<CoachProfile> bySchool(String schoolId, int limit, String cursor) {
-        return query(CoachTables.SCHOOL_INDEX, CoachProfile.SCHOOL_ID, schoolId, Set.of(CoachProfile.SCHOOL_ID),
-                true, limit, cursor);
+    public Page<CoachProfile> bySchool(String schoolId, PageRequest page) {
+        return items.page(IndexQuery.of(CoachTables.SCHOOL_INDEX, schoolId), page);
     }
 
     /** Profiles of a status, most recently updated first, through {@code status-index}. */
-    public Page<CoachProfile> byStatus(String status, int limit, String cursor) {
-        return query(CoachTables.STATUS_INDEX, CoachProfile.PROFILE_STATUS, status,
-                Set.of(CoachProfile.PROFILE_STATUS, CoachProfile.UPDATED_AT), false, limit, cursor);
+    public Page<CoachProfile> byStatus(String status, PageRequest page) {
+        return items.page(IndexQuery.of(CoachTables.STATUS_INDEX, status).newestFirst(), page);
     }
 
     /** Profiles whose latest version sync-service has not acknowledged, longest waiting first. */
-    public Page<CoachProfile> syncPending(int limit, String cursor) {
-        return query(CoachTables.SYNC_PENDING_INDEX, CoachProfile.SYNC_PENDING, CoachProfile.SYNC_PENDING_VALUE,
-                Set.of(CoachProfile.SYNC_PENDING, CoachProfile.UPDATED_AT), true, limit, cursor);
-    }
-
-    private Page<CoachProfile> query(String indexName, String hashAttribute, String hashValue,
-            Set<String> indexKeys, boolean ascending, int limit, String cursor) {
-        Map<String, AttributeValue> start = startKey(cursor, hashAttribute, hashValue, indexKeys);
-        var page = table.index(indexName).query(QueryEnhancedRequest.builder()
-                        .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(hashValue)))
-                        .scanIndexForward(ascending)
-                        .limit(limit)
-                        .exclusiveStartKey(start)
-                        .build())
-                .iterator().next();
-        return new Page<>(page.items(), PageCursor.encode(page.lastEvaluatedKey()));
-    }
-
-    /**
-     * The cursor's start key, if it is one this query handed out: the table's key plus the index's keys, with the
-     * same index hash value. Anything else would make DynamoDB fail the query; it is the client's mistake (400).
-     */
-    private static Map<String, AttributeValue> startKey(String cursor, String hashAttribute, String hashValue,
-            Set<String> indexKeys) {
-        Map<String, AttributeValue> key = PageCursor.decode(cursor);
-        if (key == null) {
-            return null;
-        }
-        boolean shaped = key.size() == indexKeys.size() + 1
-                && key.containsKey(CoachProfile.COACH_ID)
-                && key.keySet().containsAll(indexKeys)
-                && key.values().stream().allMatch(v -> v.s() != null && !v.s().isEmpty())
-                && hashValue.equals(key.get(hashAttribute).s());
-        if (!shaped) {
-            throw ProblemException.invalidField("cursor", "is not a cursor this list handed out");
-        }
-        return key;
-    }
-
-    private static AttributeValue version(long version) {
-        return AttributeValue.fromN(Long.toString(version));
-    }
-
-    private static Key key(String coachId) {
-        return Key.builder().partitionValue(coachId).build();
+    public Page<CoachProfile> syncPending(PageRequest page) {
+        return items.page(IndexQuery.of(CoachTables.SYNC_PENDING_INDEX, CoachProfile.SYNC_PENDING_VALUE), page);
     }
 }
