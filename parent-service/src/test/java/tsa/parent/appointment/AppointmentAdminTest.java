@@ -89,8 +89,8 @@ class AppointmentAdminTest {
         String id = booked(parentToken, coach, day(40), "12:00", "13:00");
         given().put(standIn() + "/control/outage?status=503");
         assertProblem(patch(adminToken(), id, status("cancelled")), 503);
-        // refused rather than unreachable (a disabled admin): not retried, so the circuit stays closed for the others
-        given().put(standIn() + "/control/outage?status=403");
+        // refused rather than unreachable: not retried nor counted by the circuit breaker, which stays closed
+        given().put(standIn() + "/control/outage?status=400");
         assertProblem(patch(adminToken(), id, moveTo(day(42), "12:00", "13:00")), 503);
         assertProblem(patch(adminToken(), id, status("confirmed")), 503);
 

@@ -23,8 +23,8 @@ import tsa.testsupport.ContractResponses;
 
 /**
  * admin-service's {@code POST /internal/audit-records} as a real HTTP server: it keeps what it was sent and answers
- * as the contract says (201 with the record; during an outage 503, or 403 as for a disabled admin). Tests read and
- * steer it over HTTP ({@code GET /control/records}, {@code PUT /control/outage?status=503|403},
+ * as the contract says (201 with the record; during an outage 503, or another refusal the contract names). Tests
+ * read and steer it over HTTP ({@code GET /control/records}, {@code PUT /control/outage?status=503|400},
  * {@code DELETE /control/outage}), so no class loader matters. Declared for the whole module (not restricted to one
  * class), so the application is not restarted for it.
  */
@@ -37,7 +37,7 @@ public class AuditRecordsStandIn implements QuarkusTestResourceLifecycleManager 
 
     private final List<ObjectNode> records = new CopyOnWriteArrayList<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
-    /** The status every record is refused with (503 unavailable, 403 a disabled admin), or 0 to record. */
+    /** The status every record is refused with (503 unavailable, 400 refused), or 0 to record. */
     private final AtomicInteger refusal = new AtomicInteger();
     private HttpServer server;
 
