@@ -185,7 +185,8 @@ class ParentTablesTest {
 
         assertThat(item).containsOnlyKeys("appointment_id", "coach_id", "parent_email", "student_name",
                 "appointment_type", "scheduled_date", "start_time", "end_time", "status", "location", "notes",
-                "confirmation_sent", "created_at", "version", "schema_version");
+                "confirmation_sent", "created_at", "version", "reschedule_date", "reschedule_start_time",
+                "reschedule_end_time", "reschedule_started_at", "schema_version");
         assertThat(item.get("confirmation_sent").bool()).isTrue();
     }
 

@@ -8,11 +8,15 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 import tsa.parent.config.ParentTables;
 import tsa.runtime.dynamo.SchemaVersion;
+import tsa.runtime.dynamo.VersionedItem;
 
 /**
  * A consultation, shadow day or assessment, one item of {@code tsa-parent-schedulingdev} (seed) keyed by
  * {@code appointment_id}. {@code scheduled_date} (ISO date) sorts the coach's schedule in
- * {@code coach-schedule-index}. Beyond the seed: {@code version}.
+ * {@code coach-schedule-index}; {@code start_time} and {@code end_time} are local {@code HH:mm}. Beyond the seed:
+ * {@code version}, and while a reschedule is under way the time it moves to ({@code reschedule_date},
+ * {@code reschedule_start_time}, {@code reschedule_end_time}) and when it began ({@code reschedule_started_at}): the
+ * coach's slots it claims for that time belong to this appointment until it moves there or gives up.
  */
 public record Appointment(
         String appointmentId,
@@ -29,7 +33,11 @@ public record Appointment(
         Boolean confirmationSent,
         String createdAt,
         Long version,
-        String schemaVersion) {
+        String rescheduleDate,
+        String rescheduleStartTime,
+        String rescheduleEndTime,
+        String rescheduleStartedAt,
+        String schemaVersion) implements VersionedItem<Appointment> {
 
     public static final String APPOINTMENT_ID = "appointment_id";
     public static final String COACH_ID = "coach_id";
@@ -45,6 +53,10 @@ public record Appointment(
     public static final String CONFIRMATION_SENT = "confirmation_sent";
     public static final String CREATED_AT = "created_at";
     public static final String VERSION = "version";
+    public static final String RESCHEDULE_DATE = "reschedule_date";
+    public static final String RESCHEDULE_START_TIME = "reschedule_start_time";
+    public static final String RESCHEDULE_END_TIME = "reschedule_end_time";
+    public static final String RESCHEDULE_STARTED_AT = "reschedule_started_at";
 
     public static final TableSchema<Appointment> SCHEMA =
             StaticImmutableTableSchema.builder(Appointment.class, Builder.class)
@@ -81,6 +93,14 @@ public record Appointment(
                             .getter(Appointment::createdAt).setter(Builder::createdAt))
                     .addAttribute(Long.class, a -> a.name(VERSION)
                             .getter(Appointment::version).setter(Builder::version))
+                    .addAttribute(String.class, a -> a.name(RESCHEDULE_DATE)
+                            .getter(Appointment::rescheduleDate).setter(Builder::rescheduleDate))
+                    .addAttribute(String.class, a -> a.name(RESCHEDULE_START_TIME)
+                            .getter(Appointment::rescheduleStartTime).setter(Builder::rescheduleStartTime))
+                    .addAttribute(String.class, a -> a.name(RESCHEDULE_END_TIME)
+                            .getter(Appointment::rescheduleEndTime).setter(Builder::rescheduleEndTime))
+                    .addAttribute(String.class, a -> a.name(RESCHEDULE_STARTED_AT)
+                            .getter(Appointment::rescheduleStartedAt).setter(Builder::rescheduleStartedAt))
                     .addAttribute(SchemaVersion.attribute(Appointment.class, Builder.class,
                             Appointment::schemaVersion, Builder::schemaVersion))
                     .build();
@@ -88,6 +108,11 @@ public record Appointment(
     /** A new item, at the current schema version. */
     public static Builder builder() {
         return new Builder().schemaVersion(SchemaVersion.CURRENT);
+    }
+
+    @Override
+    public Appointment withVersion(long next) {
+        return toBuilder().version(next).build();
     }
 
     public Builder toBuilder() {
@@ -106,6 +131,10 @@ public record Appointment(
                 .confirmationSent(confirmationSent)
                 .createdAt(createdAt)
                 .version(version)
+                .rescheduleDate(rescheduleDate)
+                .rescheduleStartTime(rescheduleStartTime)
+                .rescheduleEndTime(rescheduleEndTime)
+                .rescheduleStartedAt(rescheduleStartedAt)
                 .schemaVersion(schemaVersion);
     }
 
@@ -124,6 +153,10 @@ public record Appointment(
         private Boolean confirmationSent;
         private String createdAt;
         private Long version;
+        private String rescheduleDate;
+        private String rescheduleStartTime;
+        private String rescheduleEndTime;
+        private String rescheduleStartedAt;
         private String schemaVersion;
 
         private Builder() {
@@ -199,6 +232,26 @@ public record Appointment(
             return this;
         }
 
+        public Builder rescheduleDate(String rescheduleDate) {
+            this.rescheduleDate = rescheduleDate;
+            return this;
+        }
+
+        public Builder rescheduleStartTime(String rescheduleStartTime) {
+            this.rescheduleStartTime = rescheduleStartTime;
+            return this;
+        }
+
+        public Builder rescheduleEndTime(String rescheduleEndTime) {
+            this.rescheduleEndTime = rescheduleEndTime;
+            return this;
+        }
+
+        public Builder rescheduleStartedAt(String rescheduleStartedAt) {
+            this.rescheduleStartedAt = rescheduleStartedAt;
+            return this;
+        }
+
         public Builder schemaVersion(String schemaVersion) {
             this.schemaVersion = schemaVersion;
             return this;
@@ -206,7 +259,8 @@ public record Appointment(
 
         public Appointment build() {
             return new Appointment(appointmentId, coachId, parentEmail, studentName, appointmentType, scheduledDate,
-                    startTime, endTime, status, location, notes, confirmationSent, createdAt, version, schemaVersion);
+                    startTime, endTime, status, location, notes, confirmationSent, createdAt, version, rescheduleDate,
+                    rescheduleStartTime, rescheduleEndTime, rescheduleStartedAt, schemaVersion);
         }
     }
 }
