@@ -73,7 +73,9 @@ class ParentTablesTest {
         assertThat(spec.hashKey()).isEqualTo(KeyAttribute.string("enrollment_id"));
         assertThat(spec.indexes()).containsExactlyInAnyOrder(
                 new IndexSpec("parent-enrollments-index", KeyAttribute.string("parent_email"), null),
-                new IndexSpec("coach-enrollments-index", KeyAttribute.string("coach_id"), null));
+                new IndexSpec("coach-enrollments-index", KeyAttribute.string("coach_id"), null),
+                new IndexSpec("status-index", KeyAttribute.string("enrollment_status"),
+                        KeyAttribute.string("created_at")));
         assertThat(spec.ttlAttribute()).isEmpty();
         assertSchemaAgreesWith(Enrollment.SCHEMA, spec);
     }
@@ -119,6 +121,12 @@ class ParentTablesTest {
                 .createdAt("2024-12-01T10:00:00.000Z")
                 .invitationId("pinv-1")
                 .schoolId("255901001")
+                .dateOfBirth("2014-03-02")
+                .gradeLevel("Fifth grade")
+                .milestoneCompletedAt(Map.of("documents", "2024-12-02T10:00:00.000Z",
+                        "consultation", "2024-12-03T10:00:00.000Z"))
+                .activatedAt("2024-12-04T10:00:00.000Z")
+                .studentUniqueId("TSA0123456789ABCDEF0123")
                 .version(1L)
                 .build();
 
@@ -126,7 +134,9 @@ class ParentTablesTest {
 
         assertThat(item).containsOnlyKeys("enrollment_id", "parent_email", "student_name", "student_age", "sport",
                 "coach_id", "enrollment_status", "progress_milestones", "payment_status", "start_date", "created_at",
-                "invitation_id", "school_id", "version", "schema_version");
+                "invitation_id", "school_id", "date_of_birth", "grade_level", "milestone_completed_at",
+                "activated_at", "student_unique_id", "version", "schema_version");
+        assertThat(item.get("milestone_completed_at").m()).containsOnlyKeys("documents", "consultation");
         assertThat(item.get("student_age").n()).isEqualTo("11");
         assertThat(item.get("progress_milestones").l()).extracting(AttributeValue::s)
                 .containsExactly("documents", "consultation");

@@ -175,7 +175,8 @@ public abstract class ServiceFoundationTests {
                 continue;
             }
             lists++;
-            String token = op.roles().isEmpty() ? null : tokenFor(op.roles().get(0));
+            // for an internal list, a service it names (another service is refused before the parameters count)
+            String token = op.roles().isEmpty() ? null : tokenFor(op.roles().get(0), op);
             List<String> badLimits = new java.util.ArrayList<>(List.of("abc", "0", "-1", "1.5"));
             if (limit.path("maximum").canConvertToInt() && limit.path("maximum").asInt() < 100000) {
                 badLimits.add("100000");

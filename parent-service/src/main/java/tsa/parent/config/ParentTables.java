@@ -21,6 +21,11 @@ public class ParentTables implements OwnedTables {
     public static final String PARENT_ENROLLMENTS_INDEX = "parent-enrollments-index";
     /** tsa-parent-enrollmentsdev: the enrollments assigned to a coach. */
     public static final String COACH_ENROLLMENTS_INDEX = "coach-enrollments-index";
+    /**
+     * tsa-parent-enrollmentsdev, beyond the seed (architecture.md allows it by issue): enrollments of one
+     * {@code enrollment_status}, ordered by {@code created_at}, for sync-service's reconciliation.
+     */
+    public static final String STATUS_INDEX = "status-index";
     /** tsa-parent-documentsdev: the documents of an enrollment. */
     public static final String ENROLLMENT_DOCUMENTS_INDEX = "enrollment-documents-index";
     /** tsa-parent-documentsdev: a parent's documents. */
@@ -38,7 +43,8 @@ public class ParentTables implements OwnedTables {
     public ParentTables(TableNames names) {
         enrollments = TableSpec.table(names.enrollments(), string(Enrollment.ENROLLMENT_ID))
                 .index(PARENT_ENROLLMENTS_INDEX, string(Enrollment.PARENT_EMAIL))
-                .index(COACH_ENROLLMENTS_INDEX, string(Enrollment.COACH_ID));
+                .index(COACH_ENROLLMENTS_INDEX, string(Enrollment.COACH_ID))
+                .index(STATUS_INDEX, string(Enrollment.ENROLLMENT_STATUS), string(Enrollment.CREATED_AT));
         documents = TableSpec.table(names.documents(), string(ParentDocument.DOCUMENT_ID))
                 .index(ENROLLMENT_DOCUMENTS_INDEX, string(ParentDocument.ENROLLMENT_ID))
                 .index(PARENT_DOCUMENTS_INDEX, string(ParentDocument.PARENT_EMAIL));

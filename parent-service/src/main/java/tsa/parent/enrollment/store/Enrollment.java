@@ -2,10 +2,13 @@ package tsa.parent.enrollment.store;
 
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -17,7 +20,11 @@ import tsa.runtime.dynamo.VersionedItem;
 /**
  * A student's enrollment, one item of {@code tsa-parent-enrollmentsdev} (seed) keyed by {@code enrollment_id}.
  * {@code student_age} is the seed's Number, {@code progress_milestones} its List of completed steps. Beyond the seed:
- * {@code invitation_id} (the parent invitation it came from), {@code school_id} and {@code version}.
+ * {@code invitation_id} (the parent invitation it came from), {@code school_id} (the coach's school), the student
+ * details the parent completes ({@code date_of_birth}, {@code grade_level}), {@code milestone_completed_at} (when each
+ * step of {@code progress_milestones} was recorded), the activation's record ({@code activated_at},
+ * {@code student_unique_id} of the Ed-Fi row) and {@code version}. {@code enrollment_status} and {@code created_at}
+ * are also the keys of {@code status-index} (sync-service's reconciliation).
  */
 public record Enrollment(
         String enrollmentId,
@@ -33,6 +40,11 @@ public record Enrollment(
         String createdAt,
         String invitationId,
         String schoolId,
+        String dateOfBirth,
+        String gradeLevel,
+        Map<String, String> milestoneCompletedAt,
+        String activatedAt,
+        String studentUniqueId,
         Long version,
         String schemaVersion) implements VersionedItem<Enrollment> {
 
@@ -49,6 +61,11 @@ public record Enrollment(
     public static final String CREATED_AT = "created_at";
     public static final String INVITATION_ID = "invitation_id";
     public static final String SCHOOL_ID = "school_id";
+    public static final String DATE_OF_BIRTH = "date_of_birth";
+    public static final String GRADE_LEVEL = "grade_level";
+    public static final String MILESTONE_COMPLETED_AT = "milestone_completed_at";
+    public static final String ACTIVATED_AT = "activated_at";
+    public static final String STUDENT_UNIQUE_ID = "student_unique_id";
     public static final String VERSION = "version";
 
     public static final TableSchema<Enrollment> SCHEMA =
@@ -70,7 +87,8 @@ public record Enrollment(
                             .getter(Enrollment::coachId).setter(Builder::coachId)
                             .tags(secondaryPartitionKey(ParentTables.COACH_ENROLLMENTS_INDEX)))
                     .addAttribute(String.class, a -> a.name(ENROLLMENT_STATUS)
-                            .getter(Enrollment::enrollmentStatus).setter(Builder::enrollmentStatus))
+                            .getter(Enrollment::enrollmentStatus).setter(Builder::enrollmentStatus)
+                            .tags(secondaryPartitionKey(ParentTables.STATUS_INDEX)))
                     .addAttribute(EnhancedType.listOf(String.class), a -> a.name(PROGRESS_MILESTONES)
                             .getter(Enrollment::progressMilestones).setter(Builder::progressMilestones))
                     .addAttribute(String.class, a -> a.name(PAYMENT_STATUS)
@@ -78,11 +96,22 @@ public record Enrollment(
                     .addAttribute(String.class, a -> a.name(START_DATE)
                             .getter(Enrollment::startDate).setter(Builder::startDate))
                     .addAttribute(String.class, a -> a.name(CREATED_AT)
-                            .getter(Enrollment::createdAt).setter(Builder::createdAt))
+                            .getter(Enrollment::createdAt).setter(Builder::createdAt)
+                            .tags(secondarySortKey(ParentTables.STATUS_INDEX)))
                     .addAttribute(String.class, a -> a.name(INVITATION_ID)
                             .getter(Enrollment::invitationId).setter(Builder::invitationId))
                     .addAttribute(String.class, a -> a.name(SCHOOL_ID)
                             .getter(Enrollment::schoolId).setter(Builder::schoolId))
+                    .addAttribute(String.class, a -> a.name(DATE_OF_BIRTH)
+                            .getter(Enrollment::dateOfBirth).setter(Builder::dateOfBirth))
+                    .addAttribute(String.class, a -> a.name(GRADE_LEVEL)
+                            .getter(Enrollment::gradeLevel).setter(Builder::gradeLevel))
+                    .addAttribute(EnhancedType.mapOf(String.class, String.class), a -> a.name(MILESTONE_COMPLETED_AT)
+                            .getter(Enrollment::milestoneCompletedAt).setter(Builder::milestoneCompletedAt))
+                    .addAttribute(String.class, a -> a.name(ACTIVATED_AT)
+                            .getter(Enrollment::activatedAt).setter(Builder::activatedAt))
+                    .addAttribute(String.class, a -> a.name(STUDENT_UNIQUE_ID)
+                            .getter(Enrollment::studentUniqueId).setter(Builder::studentUniqueId))
                     .addAttribute(Long.class, a -> a.name(VERSION)
                             .getter(Enrollment::version).setter(Builder::version))
                     .addAttribute(SchemaVersion.attribute(Enrollment.class, Builder.class,
@@ -92,6 +121,8 @@ public record Enrollment(
     public Enrollment {
         progressMilestones = progressMilestones == null
                 ? null : Collections.unmodifiableList(new ArrayList<>(progressMilestones));
+        milestoneCompletedAt = milestoneCompletedAt == null
+                ? null : Collections.unmodifiableMap(new LinkedHashMap<>(milestoneCompletedAt));
     }
 
     /** A new item, at the current schema version. */
@@ -119,6 +150,11 @@ public record Enrollment(
                 .createdAt(createdAt)
                 .invitationId(invitationId)
                 .schoolId(schoolId)
+                .dateOfBirth(dateOfBirth)
+                .gradeLevel(gradeLevel)
+                .milestoneCompletedAt(milestoneCompletedAt)
+                .activatedAt(activatedAt)
+                .studentUniqueId(studentUniqueId)
                 .version(version)
                 .schemaVersion(schemaVersion);
     }
@@ -137,6 +173,11 @@ public record Enrollment(
         private String createdAt;
         private String invitationId;
         private String schoolId;
+        private String dateOfBirth;
+        private String gradeLevel;
+        private Map<String, String> milestoneCompletedAt;
+        private String activatedAt;
+        private String studentUniqueId;
         private Long version;
         private String schemaVersion;
 
@@ -208,6 +249,31 @@ public record Enrollment(
             return this;
         }
 
+        public Builder dateOfBirth(String dateOfBirth) {
+            this.dateOfBirth = dateOfBirth;
+            return this;
+        }
+
+        public Builder gradeLevel(String gradeLevel) {
+            this.gradeLevel = gradeLevel;
+            return this;
+        }
+
+        public Builder milestoneCompletedAt(Map<String, String> milestoneCompletedAt) {
+            this.milestoneCompletedAt = milestoneCompletedAt;
+            return this;
+        }
+
+        public Builder activatedAt(String activatedAt) {
+            this.activatedAt = activatedAt;
+            return this;
+        }
+
+        public Builder studentUniqueId(String studentUniqueId) {
+            this.studentUniqueId = studentUniqueId;
+            return this;
+        }
+
         public Builder version(Long version) {
             this.version = version;
             return this;
@@ -220,8 +286,8 @@ public record Enrollment(
 
         public Enrollment build() {
             return new Enrollment(enrollmentId, parentEmail, studentName, studentAge, sport, coachId, enrollmentStatus,
-                    progressMilestones, paymentStatus, startDate, createdAt, invitationId, schoolId, version,
-                    schemaVersion);
+                    progressMilestones, paymentStatus, startDate, createdAt, invitationId, schoolId, dateOfBirth,
+                    gradeLevel, milestoneCompletedAt, activatedAt, studentUniqueId, version, schemaVersion);
         }
     }
 }

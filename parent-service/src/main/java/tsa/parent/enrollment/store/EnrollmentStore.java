@@ -12,7 +12,7 @@ import tsa.runtime.dynamo.VersionedItems;
 import tsa.runtime.paging.Page;
 import tsa.runtime.paging.PageRequest;
 
-/** {@code tsa-parent-enrollmentsdev}: versioned items, GSI pages by parent and by coach, never a scan. */
+/** {@code tsa-parent-enrollmentsdev}: versioned items, GSI pages by parent, by coach and by status, never a scan. */
 @ApplicationScoped
 public class EnrollmentStore {
 
@@ -44,5 +44,10 @@ public class EnrollmentStore {
     /** The enrollments assigned to a coach through {@code coach-enrollments-index}. */
     public Page<Enrollment> byCoach(String coachId, PageRequest page) {
         return items.page(IndexQuery.of(ParentTables.COACH_ENROLLMENTS_INDEX, coachId), page);
+    }
+
+    /** Enrollments of one status, oldest first, through {@code status-index} (sync-service's reconciliation). */
+    public Page<Enrollment> byStatus(String enrollmentStatus, PageRequest page) {
+        return items.page(IndexQuery.of(ParentTables.STATUS_INDEX, enrollmentStatus), page);
     }
 }
