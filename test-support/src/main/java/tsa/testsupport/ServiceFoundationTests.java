@@ -237,7 +237,8 @@ public abstract class ServiceFoundationTests {
     private static void assertRouted(Response response, String who, ContractOperations.Operation op) {
         String what = who + ": " + op.method() + " " + op.path() + " -> " + response.statusCode() + " "
                 + response.asString();
-        assertThat(response.statusCode()).as(what).isNotIn(401, 403, 405, 500);
+        // 501 would be an operation of the contract that is still a stub: every one is built now.
+        assertThat(response.statusCode()).as(what).isNotIn(401, 403, 405, 500, 501);
         if (response.statusCode() >= 400) {
             assertThat(response.contentType()).as(what).startsWith("application/problem+json");
             assertThat(response.jsonPath().getInt("status")).as(what).isEqualTo(response.statusCode());

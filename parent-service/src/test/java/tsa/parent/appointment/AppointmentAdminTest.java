@@ -1,5 +1,6 @@
 package tsa.parent.appointment;
 
+import tsa.parent.enrollment.OtherServicesStub;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static tsa.parent.appointment.AppointmentBookingTest.assertProblem;
@@ -34,7 +35,7 @@ import tsa.parent.enrollment.store.EnrollmentStore;
  * write; when the record can't be written nothing changes (503). Admins book nothing (the contract: parents only).
  */
 @QuarkusTest
-@QuarkusTestResource(AuditRecordsStandIn.class)
+@QuarkusTestResource(OtherServicesStub.class)
 class AppointmentAdminTest {
 
     @Inject
@@ -127,7 +128,7 @@ class AppointmentAdminTest {
     }
 
     private static String standIn() {
-        return ConfigProvider.getConfig().getValue(AuditRecordsStandIn.URL_KEY, String.class);
+        return ConfigProvider.getConfig().getValue(OtherServicesStub.URL_KEY, String.class);
     }
 
     @SuppressWarnings("unchecked")

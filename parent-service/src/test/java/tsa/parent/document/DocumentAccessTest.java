@@ -35,6 +35,7 @@ import io.restassured.response.Response;
 import tsa.parent.document.DocumentFixtures.Family;
 import tsa.parent.document.DocumentFixtures.Started;
 import tsa.parent.enrollment.store.EnrollmentStore;
+import tsa.parent.enrollment.OtherServicesStub;
 import tsa.testsupport.RealDataStores;
 
 /**
@@ -43,7 +44,7 @@ import tsa.testsupport.RealDataStores;
  */
 @QuarkusTest
 @QuarkusTestResource(RealDataStores.class)
-@QuarkusTestResource(AuditRecordsStub.class)
+@QuarkusTestResource(OtherServicesStub.class)
 class DocumentAccessTest {
 
     @Inject

@@ -25,12 +25,13 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import tsa.parent.document.DocumentFixtures.Family;
 import tsa.parent.enrollment.store.EnrollmentStore;
+import tsa.parent.enrollment.OtherServicesStub;
 import tsa.testsupport.RealDataStores;
 
 /** Bad input on every documents operation is a 400 problem naming the field, and writes nothing. */
 @QuarkusTest
 @QuarkusTestResource(RealDataStores.class)
-@QuarkusTestResource(AuditRecordsStub.class)
+@QuarkusTestResource(OtherServicesStub.class)
 class DocumentInputTest {
 
     @Inject

@@ -34,12 +34,13 @@ import tsa.parent.document.DocumentFixtures.Started;
 import tsa.parent.document.store.DocumentStore;
 import tsa.parent.document.store.ParentDocument;
 import tsa.parent.enrollment.store.EnrollmentStore;
+import tsa.parent.enrollment.OtherServicesStub;
 import tsa.testsupport.RealDataStores;
 
 /** A parent uploads a file through the presigned URL, confirms it, and it comes back byte for byte. */
 @QuarkusTest
 @QuarkusTestResource(RealDataStores.class)
-@QuarkusTestResource(AuditRecordsStub.class)
+@QuarkusTestResource(OtherServicesStub.class)
 class DocumentUploadTest {
 
     @Inject

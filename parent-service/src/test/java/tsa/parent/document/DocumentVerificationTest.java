@@ -25,12 +25,13 @@ import tsa.parent.document.DocumentFixtures.Family;
 import tsa.parent.document.store.DocumentStore;
 import tsa.parent.document.store.ParentDocument;
 import tsa.parent.enrollment.store.EnrollmentStore;
+import tsa.parent.enrollment.OtherServicesStub;
 import tsa.testsupport.RealDataStores;
 
 /** The assigned coach or an admin approves or rejects a confirmed upload, once; admins' decisions are audited. */
 @QuarkusTest
 @QuarkusTestResource(RealDataStores.class)
-@QuarkusTestResource(AuditRecordsStub.class)
+@QuarkusTestResource(OtherServicesStub.class)
 class DocumentVerificationTest {
 
     private static final Map<String, Object> APPROVE = Map.of("verificationStatus", "approved");

@@ -40,6 +40,8 @@ public class OtherServicesStub implements QuarkusTestResourceLifecycleManager {
     public static final String URL_KEY = "quarkus.rest-client.coach_service_yaml.url";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The status admin-service refuses audit records with, or 0 to record them. */
+    private final java.util.concurrent.atomic.AtomicInteger auditRefusal = new java.util.concurrent.atomic.AtomicInteger();
     private static final Path COACH = ContractOperations.contract("coach-service");
     private static final Path ADMIN = ContractOperations.contract("admin-service");
     private static final Path SYNC = ContractOperations.contract("sync-service");
@@ -156,6 +158,11 @@ public class OtherServicesStub implements QuarkusTestResourceLifecycleManager {
             unreachable(exchange);
             return;
         }
+        int refused = auditRefusal.get();
+        if (refused != 0) {
+            problem(ADMIN, exchange, refused, refused == 503 ? "unavailable" : "refused");
+            return;
+        }
         Map<String, Object> stored = new LinkedHashMap<>(record);
         stored.put("timestamp", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
         auditRecords.add(stored);
@@ -179,12 +186,23 @@ public class OtherServicesStub implements QuarkusTestResourceLifecycleManager {
      * {@code POST /control/profiles} {coachId, schoolId?} create; {@code GET /control/invitations/{id}} answers an
      * invitation with its counters, {@code PUT /control/invitations/{id}?status=X} sets its status;
      * {@code GET /control/audit-records}, {@code GET /control/student-changes} answer what was received;
-     * {@code PUT|DELETE /control/outage/{coach|admin|sync}} switch a service's outage on and off.
+     * {@code PUT|DELETE /control/outage/{coach|admin|sync}} switch a service's outage on and off;
+     * {@code PUT /control/outage?status=503|400|403} makes admin-service refuse every audit record with that status
+     * (as its contract allows) until {@code DELETE /control/outage}; {@code GET /control/records} is
+     * {@code /control/audit-records}.
      */
     private void control(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String method = exchange.getRequestMethod();
-        if (path.startsWith("/control/outage/")) {
+        if (path.equals("/control/outage")) {
+            // The audit trail refuses every record with ?status= (default 503) until DELETE.
+            String query = exchange.getRequestURI().getQuery();
+            int status = query != null && query.startsWith("status=") ? Integer.parseInt(query.substring(7)) : 503;
+            auditRefusal.set("DELETE".equals(method) ? 0 : status);
+            respond(exchange, 204, null);
+        } else if (path.equals("/control/records")) {
+            respond(exchange, 200, List.copyOf(auditRecords));
+        } else if (path.startsWith("/control/outage/")) {
             String service = path.substring("/control/outage/".length());
             if ("DELETE".equals(method)) {
                 down.remove(service);

@@ -63,11 +63,6 @@ public class ProblemException extends RuntimeException {
     }
 
     /** An operation that the contract names and a later issue builds. */
-    public static ProblemException notImplemented(String operation) {
-        return new ProblemException(501, "not-implemented", "Not implemented",
-                operation + " is in the contract but not built yet");
-    }
-
     public Problem toProblem() {
         return new Problem(ProblemResponses.typeUri(kind), title, status, getMessage(), null, errors);
     }
