@@ -62,7 +62,6 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(503, "unavailable", "Service unavailable", detail);
     }
 
-    /** An operation that the contract names and a later issue builds. */
     public Problem toProblem() {
         return new Problem(ProblemResponses.typeUri(kind), title, status, getMessage(), null, errors);
     }
