@@ -48,7 +48,7 @@ class ComplianceSchemaTest {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        assertThat(result.migrationsExecuted).isEqualTo(2);
+        assertThat(result.migrationsExecuted).isEqualTo(3);
     }
 
     @Test
@@ -102,6 +102,13 @@ class ComplianceSchemaTest {
                 "CREATE UNIQUE INDEX users_username_key ON public.users USING btree (username)");
         expected.put("profile_sync_log_pkey",
                 "CREATE UNIQUE INDEX profile_sync_log_pkey ON public.profile_sync_log USING btree (sync_id)");
+        // Issue 23: the standards APIs' OAuth clients and their tokens.
+        expected.put("api_clients_pkey",
+                "CREATE UNIQUE INDEX api_clients_pkey ON public.api_clients USING btree (client_id)");
+        expected.put("api_client_tokens_pkey",
+                "CREATE UNIQUE INDEX api_client_tokens_pkey ON public.api_client_tokens USING btree (token_hash)");
+        expected.put("idx_api_client_tokens_client",
+                "CREATE INDEX idx_api_client_tokens_client ON public.api_client_tokens USING btree (client_id)");
 
         Map<String, String> actual = new LinkedHashMap<>();
         try (Connection c = connect(); Statement s = c.createStatement();
@@ -208,6 +215,20 @@ class ComplianceSchemaTest {
                 "error_message text",
                 "created_at " + ts + now,
                 "completed_at " + ts));
+        expected.put("api_clients", List.of(
+                "client_id character varying(64) NOT NULL",
+                "name character varying(255) NOT NULL",
+                "secret_hash character varying(255) NOT NULL",
+                "allowed_scopes text NOT NULL",
+                "enabled boolean NOT NULL DEFAULT true",
+                "created_by character varying(255)",
+                "created_at " + ts + " NOT NULL" + now));
+        expected.put("api_client_tokens", List.of(
+                "token_hash character varying(64) NOT NULL",
+                "client_id character varying(64) NOT NULL",
+                "scopes text NOT NULL",
+                "expires_at " + ts + " NOT NULL",
+                "created_at " + ts + " NOT NULL" + now));
 
         Map<String, List<String>> actual = new LinkedHashMap<>();
         try (Connection c = connect(); Statement s = c.createStatement();
@@ -258,7 +279,10 @@ class ComplianceSchemaTest {
                 "organizations: FOREIGN KEY (parent_id) REFERENCES organizations(sourced_id)",
                 "users: PRIMARY KEY (sourced_id)",
                 "users: UNIQUE (username)",
-                "profile_sync_log: PRIMARY KEY (sync_id)");
+                "profile_sync_log: PRIMARY KEY (sync_id)",
+                "api_clients: PRIMARY KEY (client_id)",
+                "api_client_tokens: PRIMARY KEY (token_hash)",
+                "api_client_tokens: FOREIGN KEY (client_id) REFERENCES api_clients(client_id)");
     }
 
     @Test

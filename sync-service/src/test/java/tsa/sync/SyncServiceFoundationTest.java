@@ -21,6 +21,11 @@ class SyncServiceFoundationTest extends ServiceFoundationTests {
     }
 
     @Override
+    protected java.util.List<String> standardsPathPrefixes() {
+        return java.util.List.of("/ims/oneroster/");
+    }
+
+    @Override
     protected String ownedTable() {
         return "organizations-dev";
     }

@@ -62,8 +62,19 @@ public abstract class ServiceFoundationTests {
         Set<String> contract = ContractOperations.fromContract(ContractOperations.contract(service())).stream()
                 .map(ContractOperations.Operation::signature)
                 .collect(Collectors.toCollection(TreeSet::new));
-        Set<String> code = ContractOperations.fromResources(Path.of("target", "classes"));
+        Set<String> code = ContractOperations.fromResources(Path.of("target", "classes")).stream()
+                .filter(signature -> standardsPathPrefixes().stream()
+                        .noneMatch(prefix -> signature.substring(signature.indexOf(' ') + 1).startsWith(prefix)))
+                .collect(Collectors.toCollection(TreeSet::new));
         assertThat(code).isEqualTo(contract);
+    }
+
+    /**
+     * Path prefixes of standards APIs (OneRoster, Ed-Fi) that the service serves but that their own official documents
+     * describe, not the service's contract; their endpoints are checked against those documents by their own tests.
+     */
+    protected List<String> standardsPathPrefixes() {
+        return List.of();
     }
 
     @Test

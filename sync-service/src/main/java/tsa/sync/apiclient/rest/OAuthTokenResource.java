@@ -1,0 +1,92 @@
+package tsa.sync.apiclient.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import tsa.sync.apiclient.service.AccessTokens;
+import tsa.sync.apiclient.service.OAuthException;
+
+/**
+ * The OAuth 2 token endpoint of the OneRoster API (client credentials, RFC 6749 section 4.4): credentials by HTTP
+ * Basic or in the form body, never both. Errors are OAuth's {@code {"error": ...}} bodies.
+ */
+@Path("/ims/oneroster/oauth/token")
+@PermitAll
+public class OAuthTokenResource {
+
+    @Inject
+    AccessTokens tokens;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response issueToken(@HeaderParam("Authorization") String authorization,
+            MultivaluedMap<String, String> form) {
+        String clientId = single(form, "client_id");
+        String clientSecret = single(form, "client_secret");
+        if (authorization != null) {
+            if (clientId != null || clientSecret != null) {
+                throw OAuthException.invalidRequest("send the client's credentials one way only");
+            }
+            String[] basic = basic(authorization);
+            clientId = basic[0];
+            clientSecret = basic[1];
+        }
+        return Response.ok(tokens.issue(single(form, "grant_type"), clientId, clientSecret, single(form, "scope")))
+                .header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
+    }
+
+    @ServerExceptionMapper
+    public Response oauthError(OAuthException e) {
+        Response.ResponseBuilder response = Response.status(e.status()).type(MediaType.APPLICATION_JSON)
+                .header("Cache-Control", "no-store")
+                .entity(Map.of("error", e.error(), "error_description", e.getMessage()));
+        if (e.status() == 401) {
+            response.header("WWW-Authenticate", "Basic realm=\"oneroster\"");
+        }
+        return response.build();
+    }
+
+    private static String single(MultivaluedMap<String, String> form, String name) {
+        List<String> values = form == null ? null : form.get(name);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        if (values.size() > 1) {
+            throw OAuthException.invalidRequest(name + " is repeated");
+        }
+        return values.get(0);
+    }
+
+    /** RFC 6749 section 2.3.1: Basic with the form-urlencoded id and secret. */
+    private static String[] basic(String authorization) {
+        if (!authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            throw OAuthException.invalidClient();
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
+                    StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon < 0) {
+                throw OAuthException.invalidClient();
+            }
+            return new String[] {
+                java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+                java.net.URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)};
+        } catch (IllegalArgumentException malformed) {
+            throw OAuthException.invalidClient();
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package tsa.sync.oneroster.service;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import tsa.sync.oneroster.query.Filter;
+import tsa.sync.oneroster.query.RosterCollection;
+import tsa.sync.oneroster.query.RosterField;
+import tsa.sync.oneroster.query.RosterQuery;
+import tsa.sync.oneroster.query.SqlParameters;
+
+/**
+ * Reads OneRoster records from the compliance tables with one parameterised SQL statement per page: the collection's
+ * fixed condition, then the caller's filter in its own parentheses, so a filter can only narrow what the collection
+ * shows. Every SQL fragment comes from {@link RosterCollection} and {@link RosterField}; caller values are bound.
+ */
+@ApplicationScoped
+public class RosterReader {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ORG_COLUMNS = "p.sourced_id, p.status, EXTRACT(EPOCH FROM p.date_last_modified),"
+            + " p.metadata, p.name, p.type, p.identifier, p.parent_id, p.children";
+    private static final String USER_COLUMNS = "p.sourced_id, p.status, EXTRACT(EPOCH FROM p.date_last_modified),"
+            + " p.metadata, p.username, p.enabled_user, p.given_name, p.family_name, p.middle_name, p.role, p.email,"
+            + " p.phone, CAST(p.org_ids AS text), p.grades";
+
+    @Inject
+    EntityManager entities;
+
+    public RosterPage list(RosterCollection collection, RosterQuery query, String apiBase) {
+        SqlParameters parameters = new SqlParameters();
+        String where = where(collection, query.filter(), parameters);
+        String direction = query.descending() ? " DESC" : " ASC";
+        String order = " ORDER BY " + query.sort().sql() + direction + " NULLS LAST, p.sourced_id" + direction;
+        String page = " LIMIT " + parameters.bind(query.limit()) + " OFFSET " + parameters.bind(query.offset());
+        String select = "SELECT " + columns(collection) + " FROM " + collection.source() + where + order + page;
+        String count = "SELECT count(*) FROM " + collection.source() + where;
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Object[]> rows = rows(select, parameters.values());
+            List<Object> countParameters = parameters.values().subList(0, parameters.values().size() - 2);
+            long total = ((Number) bound(entities.createNativeQuery(count), countParameters).getSingleResult())
+                    .longValue();
+            List<Map<String, Object>> records = new ArrayList<>(rows.size());
+            for (Object[] row : rows) {
+                records.add(select(record(collection, row, apiBase), query.fields()));
+            }
+            return new RosterPage(records, total);
+        });
+    }
+
+    public Optional<Map<String, Object>> find(RosterCollection collection, String sourcedId, Set<String> fields,
+            String apiBase) {
+        SqlParameters parameters = new SqlParameters();
+        String sql = "SELECT " + columns(collection) + " FROM " + collection.source() + " WHERE ("
+                + collection.fixedCondition() + ") AND p.sourced_id = " + parameters.bind(sourcedId);
+        return QuarkusTransaction.requiringNew().call(() -> rows(sql, parameters.values()).stream().findFirst()
+                .map(row -> select(record(collection, row, apiBase), fields)));
+    }
+
+    private static String where(RosterCollection collection, Filter filter, SqlParameters parameters) {
+        String where = " WHERE (" + collection.fixedCondition() + ")";
+        if (filter == null) {
+            return where;
+        }
+        String joint = filter.logic() == Filter.Logic.AND ? " AND " : " OR ";
+        return where + " AND (" + filter.predicates().stream()
+                .map(p -> "(" + collection.fields().get(p.field()).condition(p, parameters) + ")")
+                .collect(Collectors.joining(joint)) + ")";
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, List<Object> values) {
+        return bound(entities.createNativeQuery(sql), values).getResultList();
+    }
+
+    private static Query bound(Query query, List<Object> values) {
+        for (int i = 0; i < values.size(); i++) {
+            query.setParameter(i + 1, values.get(i));
+        }
+        return query;
+    }
+
+    private static String columns(RosterCollection collection) {
+        return collection.kind() == RosterCollection.Kind.ORG ? ORG_COLUMNS : USER_COLUMNS;
+    }
+
+    private static Map<String, Object> select(Map<String, Object> record, Set<String> fields) {
+        if (fields.isEmpty()) {
+            return record;
+        }
+        Map<String, Object> selected = new LinkedHashMap<>();
+        record.forEach((name, value) -> {
+            if (fields.contains(name)) {
+                selected.put(name, value);
+            }
+        });
+        return selected;
+    }
+
+    private static Map<String, Object> record(RosterCollection collection, Object[] row, String apiBase) {
+        return collection.kind() == RosterCollection.Kind.ORG ? org(row, apiBase) : user(row, apiBase);
+    }
+
+    private static Map<String, Object> org(Object[] row, String apiBase) {
+        Map<String, Object> org = common(row);
+        org.put("name", row[4]);
+        org.put("type", row[5]);
+        org.put("identifier", row[6]);
+        if (row[7] != null) {
+            org.put("parent", orgRef(apiBase, (String) row[7]));
+        }
+        List<String> children = stringList((String) row[8]);
+        if (!children.isEmpty()) {
+            org.put("children", children.stream().map(id -> orgRef(apiBase, id)).toList());
+        }
+        return org;
+    }
+
+    private static Map<String, Object> user(Object[] row, String apiBase) {
+        Map<String, Object> user = common(row);
+        putIfPresent(user, "username", row[4]);
+        user.put("enabledUser", Boolean.FALSE.equals(row[5]) ? "false" : "true");
+        user.put("givenName", row[6] == null ? "" : row[6]);
+        user.put("familyName", row[7] == null ? "" : row[7]);
+        putIfPresent(user, "middleName", row[8]);
+        String role = oneRosterRole((String) row[9]);
+        List<String> orgIds = stringList((String) row[12]);
+        List<Map<String, Object>> roles = new ArrayList<>();
+        for (String orgId : orgIds) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            // One role per org, so it is that org's primary role (RoleDType: exactly one primary per org).
+            entry.put("roleType", "primary");
+            entry.put("role", role);
+            entry.put("org", orgRef(apiBase, orgId));
+            roles.add(entry);
+        }
+        user.put("roles", roles);
+        if (!orgIds.isEmpty()) {
+            user.put("primaryOrg", orgRef(apiBase, orgIds.get(0)));
+        }
+        putIfPresent(user, "email", row[10]);
+        putIfPresent(user, "phone", row[11]);
+        List<String> grades = stringList((String) row[13]);
+        if (!grades.isEmpty()) {
+            user.put("grades", grades);
+        }
+        return user;
+    }
+
+    private static Map<String, Object> common(Object[] row) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("sourcedId", row[0]);
+        // 1.1's "inactive" (and anything else that is not active) reads as tobedeleted in 1.2.
+        record.put("status", "active".equals(row[1]) ? "active" : "tobedeleted");
+        record.put("dateLastModified", utc(row[2]));
+        Map<String, Object> metadata = jsonObject((String) row[3]);
+        if (metadata != null) {
+            record.put("metadata", metadata);
+        }
+        return record;
+    }
+
+    static String oneRosterRole(String stored) {
+        for (Map.Entry<String, String> mapping : RosterField.ROLES.entrySet()) {
+            if (mapping.getValue().equals(stored)) {
+                return mapping.getKey();
+            }
+        }
+        return stored;
+    }
+
+    private static Map<String, Object> orgRef(String apiBase, String sourcedId) {
+        Map<String, Object> ref = new LinkedHashMap<>();
+        ref.put("href", apiBase + "/orgs/" + URLEncoder.encode(sourcedId, StandardCharsets.UTF_8).replace("+", "%20"));
+        ref.put("sourcedId", sourcedId);
+        ref.put("type", "org");
+        return ref;
+    }
+
+    /** Seconds since the epoch of a UTC timestamp, as ISO-8601 with Z, to the millisecond. */
+    private static String utc(Object epochSeconds) {
+        if (epochSeconds == null) {
+            return Instant.EPOCH.toString();
+        }
+        BigDecimal seconds = epochSeconds instanceof BigDecimal d ? d : new BigDecimal(epochSeconds.toString());
+        long micros = seconds.movePointRight(6).longValue();
+        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS).truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+
+    private static void putIfPresent(Map<String, Object> record, String name, Object value) {
+        if (value != null) {
+            record.put(name, value);
+        }
+    }
+
+    private static List<String> stringList(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            Object parsed = JSON.readValue(json, Object.class);
+            if (!(parsed instanceof List<?> list)) {
+                return List.of();
+            }
+            return list.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+    }
+
+    private static Map<String, Object> jsonObject(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            Object parsed = JSON.readValue(json, Object.class);
+            return parsed instanceof Map<?, ?> ? JSON.convertValue(parsed, new TypeReference<Map<String, Object>>() {
+            }) : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+}
