@@ -30,7 +30,7 @@ public final class OneRosterFixtures {
 
     /** The official 1EdTech OneRoster 1.2 Rostering OpenAPI document in the shared standards folder. */
     public static Path officialDocument() {
-        return ProjectLayout.root().resolve("../shared/standards/oneroster-1.2-rostering-openapi.json").normalize();
+        return ProjectLayout.root().resolve("contracts/standards/oneroster-1.2-rostering-openapi.json");
     }
 
     public static Client newClient(String... scopes) {
