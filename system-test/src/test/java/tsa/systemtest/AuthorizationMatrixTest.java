@@ -34,7 +34,7 @@ import tsa.testsupport.TestTokens;
  *
  * <p>Expected: no token 401 ({@code /api/auth} aside); a role not in {@code x-roles} 403; an allowed role asking for
  * someone else's resource 404; the owner (or admin / service) 2xx, or the documented status where the resource's state
- * decides it (noted on the row). parent-service's operations are not built yet: every allowed role gets 501.
+ * decides it (noted on the row).
  *
  * <p>The {@code service} caller is, on an internal operation, a service its {@code x-callers} names (the first), with
  * that service's own token; on any other operation, some service. Every service that an internal operation's
@@ -96,28 +96,37 @@ class AuthorizationMatrixTest {
         row("acceptParentInvitation",           401, 403, 403, 403, 403, 403, 200);
         row("listProfilesByStatus",             401, 403, 403, 403, 403, 403, 200);
         row("getProfileInternal",               401, 403, 403, 403, 403, 403, 200);
-        // parent-service: not built yet, every allowed role gets 501 (no ownership decided yet).
-        row("createEnrollment",                 401, 403, 403, 501, 501, 403, 403);
-        row("listEnrollments",                  401, 501, 501, 501, 501, 501, 403);
-        row("getEnrollment",                    401, 501, 501, 501, 501, 501, 403);
-        row("changeEnrollmentStatus",           401, 501, 501, 403, 403, 501, 403);
-        row("updateEnrollmentMilestones",       401, 501, 501, 403, 403, 501, 403);
-        row("updateEnrollmentPayment",          401, 403, 403, 403, 403, 501, 403);
-        row("createDocumentUpload",             401, 403, 403, 501, 501, 403, 403);
-        row("listEnrollmentDocuments",          401, 501, 501, 501, 501, 501, 403);
-        row("getDocument",                      401, 501, 501, 501, 501, 501, 403);
-        row("markDocumentUploaded",             401, 403, 403, 501, 501, 403, 403);
-        row("getDocumentDownloadUrl",           401, 501, 501, 501, 501, 501, 403);
-        row("verifyDocument",                   401, 501, 501, 403, 403, 501, 403);
-        row("bookAppointment",                  401, 403, 403, 501, 501, 403, 403);
-        row("listAppointments",                 401, 501, 501, 501, 501, 501, 403);
-        row("updateAppointment",                401, 501, 501, 501, 501, 501, 403);
+        // parent-service, on parent A's enrollment (coach A's student), its document and appointment.
+        row("createEnrollment",                 401, 403, 403, 200, 404, 403, 403); // created in set-up: the same one
+        row("listEnrollments",                  401, 200, 200, 200, 200, 400, 403); // admins must name a filter
+        row("getEnrollment",                    401, 200, 404, 200, 404, 200, 403);
+        row("getEnrollmentCoach",               401, 403, 403, 200, 404, 200, 403);
+        row("updateEnrollmentStudent",          401, 403, 403, 200, 404, 403, 403); // while pending
+        row("updateEnrollmentMilestones",       401, 200, 404, 200, 404, 200, 403); // each step recorded once
+        row("updateEnrollmentPayment",          401, 403, 403, 403, 403, 200, 403);
+        row("createDocumentUpload",             401, 403, 403, 201, 404, 403, 403);
+        row("listEnrollmentDocuments",          401, 200, 404, 200, 404, 200, 403);
+        row("listParentDocuments",              401, 403, 403, 200, 200, 400, 403); // admins must name the parent
+        row("getDocument",                      401, 200, 404, 200, 404, 200, 403);
+        row("markDocumentUploaded",             401, 403, 403, 409, 404, 403, 403); // nothing was uploaded
+        row("getDocumentDownloadUrl",           401, 409, 404, 409, 404, 409, 403); // not uploaded yet
+        row("verifyDocument",                   401, 409, 404, 403, 403, 409, 403); // not uploaded yet
+        row("bookAppointment",                  401, 403, 403, 201, 404, 403, 403); // B's coach is not A's
+        row("listAppointments",                 401, 200, 200, 200, 200, 400, 403); // admins must name a filter
+        row("updateAppointment",                401, 409, 404, 403, 404, 200, 403); // confirm: the admin's first
+        row("changeEnrollmentStatus",           401, 200, 404, 403, 403, 200, 403); // -> active; again: finishes
+        row("listEnrollmentsByStatus",          401, 403, 403, 403, 403, 403, 200);
+        row("finishEnrollmentActivation",       401, 403, 403, 403, 403, 403, 200); // A's is active now
+        row("receiveStudentChange",             401, 403, 403, 403, 403, 403, 202); // A's student, once active
         // sync-service
         row("listSyncLog",                      401, 403, 403, 403, 403, 200, 403);
         row("retrySyncLogEntry",                401, 403, 403, 403, 403, 202, 403); // a fresh failed entry
         row("runReconciliation",                401, 403, 403, 403, 403, 200, 403);
         row("getLatestReconciliation",          401, 403, 403, 403, 403, 200, 403); // after runReconciliation
         row("getSyncStatus",                    401, 403, 403, 403, 403, 200, 403);
+        row("createApiClient",                  401, 403, 403, 403, 403, 201, 403);
+        row("listApiClients",                   401, 403, 403, 403, 403, 200, 403);
+        row("disableApiClient",                 401, 403, 403, 403, 403, 204, 403); // a client made for it
         row("receiveProfileChange",             401, 403, 403, 403, 403, 403, 202); // a stale version of A's profile
         // Last: status changes of coach A (to the status it already has).
         row("changeCoachStatus",                401, 403, 403, 403, 403, 200, 403);
@@ -185,6 +194,22 @@ class AuthorizationMatrixTest {
         String parentRow = insertUser("parent", unique("parent-row"));
         String adminRow = insertUser("administrator", unique("admin-row"));
         String failedSync = insertFailedSyncRow(coachA.coachId());
+        String enrollmentId = given().auth().oauth2(parentA.token()).contentType(ContentType.JSON)
+                .body(Map.of("invitationId", parentA.invitationId()))
+                .post(journeys.url(Service.PARENT, "/api/parent/enrollments")).then().statusCode(201)
+                .extract().path("enrollmentId");
+        String documentId = given().auth().oauth2(parentA.token()).contentType(ContentType.JSON)
+                .body(documentBody()).post(journeys.url(Service.PARENT,
+                        "/api/parent/enrollments/" + enrollmentId + "/documents"))
+                .then().statusCode(201).extract().path("document.documentId");
+        String appointmentId = given().auth().oauth2(parentA.token()).contentType(ContentType.JSON)
+                .body(appointmentBody(coachA.coachId(), "09:00", "10:00"))
+                .post(journeys.url(Service.PARENT, "/api/parent/appointments")).then().statusCode(201)
+                .extract().path("appointmentId");
+        String apiClientId = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("name", "matrix", "scopes", List.of(ROSTER_CORE)))
+                .post(journeys.url(Service.SYNC, "/api/sync/api-clients")).then().statusCode(201)
+                .extract().path("clientId");
         String auditLogId = given().auth().oauth2(admin).queryParam("adminEmail", "admin@tsa.example")
                 .queryParam("limit", 1)
                 .get(journeys.url(Service.ADMIN, "/api/admin/audit-logs")).path("items[0].logId");
@@ -204,9 +229,10 @@ class AuthorizationMatrixTest {
         params.put("schoolId", "255901001");
         params.put("logId", auditLogId);
         params.put("syncId", failedSync);
-        params.put("enrollmentId", UUID.randomUUID().toString());
-        params.put("documentId", UUID.randomUUID().toString());
-        params.put("appointmentId", UUID.randomUUID().toString());
+        params.put("enrollmentId", enrollmentId);
+        params.put("documentId", documentId);
+        params.put("appointmentId", appointmentId);
+        params.put("clientId", apiClientId);
         Map<String, String> invitationIds = new LinkedHashMap<>();
         invitationIds.put("cancelCoachInvitation", pendingCoachInvitation1);
         invitationIds.put("resendCoachInvitation", pendingCoachInvitation2);
@@ -236,6 +262,19 @@ class AuthorizationMatrixTest {
         bodies.put("receiveProfileChange", () -> Map.of("changeType", "update", "coachId", coachA.coachId(),
                 "version", 1, "firstName", "Casey", "lastName", "Jordan", "schoolId", "255901001",
                 "profileStatus", "active"));
+        bodies.put("createEnrollment", () -> Map.of("invitationId", parentA.invitationId()));
+        bodies.put("updateEnrollmentStudent", () -> Map.of("studentAge", 12));
+        bodies.put("updateEnrollmentMilestones", () -> Map.of("progressMilestones", List.of("orientation")));
+        bodies.put("updateEnrollmentPayment", () -> Map.of("paymentStatus", "paid"));
+        bodies.put("changeEnrollmentStatus", () -> Map.of("enrollmentStatus", "active"));
+        bodies.put("createDocumentUpload", AuthorizationMatrixTest::documentBody);
+        bodies.put("verifyDocument", () -> Map.of("verificationStatus", "approved"));
+        bodies.put("bookAppointment", () -> appointmentBody(coachA.coachId(), "13:00", "14:00"));
+        bodies.put("updateAppointment", () -> Map.of("status", "confirmed"));
+        bodies.put("receiveStudentChange", () -> Map.of("studentUniqueId", given().auth().oauth2(admin)
+                .get(journeys.url(Service.PARENT, "/api/parent/enrollments/" + enrollmentId))
+                .path("studentUniqueId")));
+        bodies.put("createApiClient", () -> Map.of("name", "matrix", "scopes", List.of(ROSTER_CORE)));
         Map<String, Map<String, Object>> queries = Map.of(
                 "listCoachInvitations", Map.of("status", "sent"),
                 "listCoaches", Map.of("status", "active"),
@@ -243,7 +282,8 @@ class AuthorizationMatrixTest {
                 "searchUsers", Map.of("email", parentA.email()),
                 "listParentInvitations", Map.of("parentEmail", parentA.email()),
                 "listProfilesBySchool", Map.of("schoolId", "255901001"),
-                "listProfilesByStatus", Map.of("status", "active"));
+                "listProfilesByStatus", Map.of("status", "active"),
+                "listEnrollmentsByStatus", Map.of("enrollmentStatus", "active"));
         // Per caller: updateMyProfile needs the ETag of the caller's own last read.
         Map<String, BiFunction<Caller, RequestSpecification, RequestSpecification>> perCaller = Map.of(
                 "updateMyProfile", (caller, request) -> {
@@ -384,6 +424,19 @@ class AuthorizationMatrixTest {
     private static Response createParentInvitation(String coach, String parentEmail) {
         return given().auth().oauth2(coach).contentType(ContentType.JSON).body(parentInvitationBody(parentEmail))
                 .post(journeys.url(Service.COACH, "/api/coach/parent-invitations"));
+    }
+
+    private static final String ROSTER_CORE = "https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly";
+
+    private static Map<String, Object> documentBody() {
+        return Map.of("documentType", "medical", "fileName", "physical.pdf", "fileSize", 1024,
+                "contentType", "application/pdf");
+    }
+
+    private static Map<String, Object> appointmentBody(String coachId, String start, String end) {
+        return Map.of("coachId", coachId, "studentName", "Sam Jordan", "appointmentType", "shadow_day",
+                "scheduledDate", java.time.LocalDate.now().plusDays(10).toString(), "startTime", start,
+                "endTime", end);
     }
 
     private static Map<String, Object> parentInvitationBody(String parentEmail) {

@@ -28,7 +28,7 @@ public final class OneRosterFixtures {
     private OneRosterFixtures() {
     }
 
-    /** The official 1EdTech OneRoster 1.2 Rostering OpenAPI document in the shared standards folder. */
+    /** The official 1EdTech OneRoster 1.2 Rostering OpenAPI document vendored in contracts/standards. */
     public static Path officialDocument() {
         return ProjectLayout.root().resolve("contracts/standards/oneroster-1.2-rostering-openapi.json");
     }
