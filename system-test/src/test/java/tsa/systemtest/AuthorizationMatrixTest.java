@@ -91,7 +91,7 @@ class AuthorizationMatrixTest {
         row("getParentInvitation",              401, 200, 404, 200, 404, 200, 403);
         row("cancelParentInvitation",           401, 200, 404, 403, 403, 403, 403); // a fresh invitation of coach A
         row("resendParentInvitation",           401, 200, 404, 403, 403, 403, 403); // a fresh invitation of coach A
-        row("exchangeParentInvitation",         401, 403, 403, 403, 403, 403, 200); // parent A's link token
+        row("exchangeParentInvitation",         401, 403, 403, 403, 403, 403, 404); // A's was accepted: no open invitation
         row("getParentInvitationInternal",      401, 403, 403, 403, 403, 403, 200);
         row("acceptParentInvitation",           401, 403, 403, 403, 403, 403, 200);
         row("listProfilesByStatus",             401, 403, 403, 403, 403, 403, 200);
