@@ -6,7 +6,8 @@
 #
 # Environment: the seed's table variables (*_TABLE), AWS_REGION, and DYNAMODB_SSE_KMS_KEY_ID (empty: DynamoDB's
 # default encryption with an AWS-owned key; set: SSE-KMS under that customer-managed key). AWS_ENDPOINT_URL points
-# the AWS CLI at another endpoint (a local DynamoDB-compatible server) when set.
+# the AWS CLI at another endpoint (a local DynamoDB-compatible server) when set; DYNAMODB_TOLERATE_MISSING_TTL=true
+# (local servers only) lets it go on where the server does not implement UpdateTimeToLive.
 set -euo pipefail
 
 sse=()
@@ -69,9 +70,17 @@ provision() {
     status=$(aws dynamodb describe-time-to-live --table-name "$table" \
       --query TimeToLiveDescription.TimeToLiveStatus --output text)
     if [ "$status" != ENABLED ] && [ "$status" != ENABLING ]; then
-      aws dynamodb update-time-to-live --table-name "$table" \
-        --time-to-live-specification "Enabled=true,AttributeName=$ttl" >/dev/null
-      echo "table $table: TTL on $ttl enabled"
+      local refused
+      if refused=$(aws dynamodb update-time-to-live --table-name "$table" \
+        --time-to-live-specification "Enabled=true,AttributeName=$ttl" 2>&1 >/dev/null); then
+        echo "table $table: TTL on $ttl enabled"
+      elif [ "${DYNAMODB_TOLERATE_MISSING_TTL:-false}" = true ] && grep -q UnknownOperationException <<<"$refused"; then
+        # Only a local DynamoDB-compatible server (dynalite) lacks UpdateTimeToLive; DynamoDB itself must not.
+        echo "table $table: the server does not implement UpdateTimeToLive; no TTL sweep" >&2
+      else
+        echo "$refused" >&2
+        return 1
+      fi
     fi
   fi
 }
