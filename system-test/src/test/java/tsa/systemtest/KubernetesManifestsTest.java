@@ -463,6 +463,15 @@ class KubernetesManifestsTest {
                 soft.assertThat(container.at("/resources/" + kind + "/" + resource).asText()).as(at + kind + "." + resource).isNotBlank();
             }
         }
+        // Secret files are owned by root: a non-root process reads them only through the pod's fsGroup.
+        pod.path("volumes").forEach(v -> {
+            JsonNode mode = v.has("projected") ? v.at("/projected/defaultMode") : v.at("/secret/defaultMode");
+            if (!mode.isMissingNode()) {
+                soft.assertThat(mode.asInt() & 0040).as(at + v.path("name").asText() + " readable by the group").isNotZero();
+                soft.assertThat(mode.asInt() & 0007).as(at + v.path("name").asText() + " not readable by others").isZero();
+                soft.assertThat(pod.at("/securityContext/fsGroup").asInt(0)).as(at + "fsGroup for secret files").isPositive();
+            }
+        });
         soft.assertThat(mountPath(container, "tmp")).as(at + "/tmp mounted").isEqualTo("/tmp");
         soft.assertThat(volume(pod, "tmp").has("emptyDir")).as(at + "/tmp is an emptyDir").isTrue();
     }
