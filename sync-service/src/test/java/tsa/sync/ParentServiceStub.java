@@ -101,6 +101,8 @@ public final class ParentServiceStub {
         e.put("coachId", "coach-of-" + enrollmentId);
         e.put("enrollmentStatus", "active");
         e.put("progressMilestones", List.of("documents", "payment"));
+        e.put("milestones", List.of(Map.of("milestone", "documents", "completedAt", "2026-11-21T10:00:00.000Z"),
+                Map.of("milestone", "payment", "completedAt", "2026-11-22T10:00:00.000Z")));
         e.put("paymentStatus", "paid");
         e.put("startDate", "2026-08-20");
         e.put("createdAt", "2026-11-20T10:00:00.000Z");
