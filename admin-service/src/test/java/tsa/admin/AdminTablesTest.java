@@ -2,6 +2,8 @@ package tsa.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -10,12 +12,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tsa.admin.audit.store.AuditRecord;
@@ -66,7 +63,8 @@ class AdminTablesTest {
 
     @Test
     void ownsExactlyItsThreeTables() {
-        assertThat(tables.tables()).extracting(TableSpec::name)
+        assertThat(tables.tables())
+                .extracting(TableSpec::name)
                 .containsExactlyInAnyOrder("coach-invitationsdev", "admin-audit-logsdev", "auth-sign-in-linksdev");
     }
 
@@ -75,9 +73,13 @@ class AdminTablesTest {
         TableSpec spec = tables.coachInvitations();
         assertThat(spec.name()).isEqualTo("coach-invitationsdev");
         assertThat(spec.hashKey()).isEqualTo(KeyAttribute.string("invitation_id"));
-        assertThat(spec.indexes()).containsExactlyInAnyOrder(
-                new IndexSpec("coach-email-index", KeyAttribute.string("coach_email"), null),
-                new IndexSpec("status-index", KeyAttribute.string("invitation_status"), KeyAttribute.string("sent_at")));
+        assertThat(spec.indexes())
+                .containsExactlyInAnyOrder(
+                        new IndexSpec("coach-email-index", KeyAttribute.string("coach_email"), null),
+                        new IndexSpec(
+                                "status-index",
+                                KeyAttribute.string("invitation_status"),
+                                KeyAttribute.string("sent_at")));
         assertThat(spec.ttlAttribute()).isEmpty();
         assertSchemaAgreesWith(CoachInvitation.SCHEMA, spec);
     }
@@ -87,11 +89,16 @@ class AdminTablesTest {
         TableSpec spec = tables.auditLogs();
         assertThat(spec.name()).isEqualTo("admin-audit-logsdev");
         assertThat(spec.hashKey()).isEqualTo(KeyAttribute.string("log_id"));
-        assertThat(spec.indexes()).containsExactlyInAnyOrder(
-                new IndexSpec("admin-actions-index", KeyAttribute.string("admin_email"),
-                        KeyAttribute.string("timestamp")),
-                new IndexSpec("action-type-index", KeyAttribute.string("action_type"),
-                        KeyAttribute.string("timestamp")));
+        assertThat(spec.indexes())
+                .containsExactlyInAnyOrder(
+                        new IndexSpec(
+                                "admin-actions-index",
+                                KeyAttribute.string("admin_email"),
+                                KeyAttribute.string("timestamp")),
+                        new IndexSpec(
+                                "action-type-index",
+                                KeyAttribute.string("action_type"),
+                                KeyAttribute.string("timestamp")));
         assertThat(spec.ttlAttribute()).isEmpty();
         assertSchemaAgreesWith(AuditRecord.SCHEMA, spec);
     }
@@ -131,11 +138,29 @@ class AdminTablesTest {
 
         Map<String, AttributeValue> item = ItemSchemaRoundTrip.attributesOf(CoachInvitation.SCHEMA, invitation);
 
-        assertThat(item).containsOnlyKeys("invitation_id", "admin_email", "coach_email", "first_name", "last_name",
-                "school_name", "sport", "invitation_status", "magic_link_token", "permissions", "expires_at",
-                "sent_at", "accepted_at", "coach_id", "school_id", "mail_status", "message", "version",
-                "schema_version");
-        assertThat(item.get("permissions").l()).extracting(AttributeValue::s)
+        assertThat(item)
+                .containsOnlyKeys(
+                        "invitation_id",
+                        "admin_email",
+                        "coach_email",
+                        "first_name",
+                        "last_name",
+                        "school_name",
+                        "sport",
+                        "invitation_status",
+                        "magic_link_token",
+                        "permissions",
+                        "expires_at",
+                        "sent_at",
+                        "accepted_at",
+                        "coach_id",
+                        "school_id",
+                        "mail_status",
+                        "message",
+                        "version",
+                        "schema_version");
+        assertThat(item.get("permissions").l())
+                .extracting(AttributeValue::s)
                 .containsExactly("manage_profile", "invite_parents");
     }
 
@@ -166,12 +191,28 @@ class AdminTablesTest {
 
         Map<String, AttributeValue> item = ItemSchemaRoundTrip.attributesOf(AuditRecord.SCHEMA, record);
 
-        assertThat(item).containsOnlyKeys("log_id", "admin_email", "action_type", "resource_type", "resource_id",
-                "action_description", "before_state", "after_state", "ip_address", "user_agent", "session_id",
-                "timestamp", "outcome", "related_log_id", "schema_version");
+        assertThat(item)
+                .containsOnlyKeys(
+                        "log_id",
+                        "admin_email",
+                        "action_type",
+                        "resource_type",
+                        "resource_id",
+                        "action_description",
+                        "before_state",
+                        "after_state",
+                        "ip_address",
+                        "user_agent",
+                        "session_id",
+                        "timestamp",
+                        "outcome",
+                        "related_log_id",
+                        "schema_version");
         Map<String, AttributeValue> state = item.get("before_state").m();
         assertThat(state.get("profile_status")).isEqualTo(AttributeValue.fromS("active"));
-        assertThat(state.get("sport_specialties").l()).extracting(AttributeValue::s).containsExactly("soccer", "track");
+        assertThat(state.get("sport_specialties").l())
+                .extracting(AttributeValue::s)
+                .containsExactly("soccer", "track");
         assertThat(state.get("version")).isEqualTo(AttributeValue.fromN("3"));
         assertThat(state.get("rating")).isEqualTo(AttributeValue.fromN("4.5"));
         assertThat(state.get("huge")).isEqualTo(AttributeValue.fromN("123456789012345678901234567890"));
@@ -187,12 +228,17 @@ class AdminTablesTest {
 
     @Test
     void anAuditRecordWithoutBeforeStateOmitsIt() {
-        AuditRecord created = AuditRecord.builder().logId("log-2").adminEmail("admin@tsa.example")
-                .actionType("create").timestamp("2024-12-01T10:00:00.000Z")
-                .afterState(JSON.createObjectNode().put("invitation_status", "sent")).build();
+        AuditRecord created = AuditRecord.builder()
+                .logId("log-2")
+                .adminEmail("admin@tsa.example")
+                .actionType("create")
+                .timestamp("2024-12-01T10:00:00.000Z")
+                .afterState(JSON.createObjectNode().put("invitation_status", "sent"))
+                .build();
 
         assertThat(AuditRecord.SCHEMA.itemToMap(created, true)).doesNotContainKey("before_state");
-        assertThat(AuditRecord.SCHEMA.mapToItem(AuditRecord.SCHEMA.itemToMap(created, false))).isEqualTo(created);
+        assertThat(AuditRecord.SCHEMA.mapToItem(AuditRecord.SCHEMA.itemToMap(created, false)))
+                .isEqualTo(created);
     }
 
     @Test
@@ -211,16 +257,33 @@ class AdminTablesTest {
 
         Map<String, AttributeValue> linkItem = ItemSchemaRoundTrip.attributesOf(SignInLink.SCHEMA, link);
 
-        assertThat(linkItem).containsOnlyKeys("link_id", "kind", "email", "portal", "token_hash", "expiration_time",
-                "created_at", "used_at", "mail_status", "schema_version");
+        assertThat(linkItem)
+                .containsOnlyKeys(
+                        "link_id",
+                        "kind",
+                        "email",
+                        "portal",
+                        "token_hash",
+                        "expiration_time",
+                        "created_at",
+                        "used_at",
+                        "mail_status",
+                        "schema_version");
         assertThat(linkItem.get("expiration_time").n()).isEqualTo("1733047200");
     }
 
     /** The item schema tags the same keys as the table spec, so enhanced-client index queries find them. */
     private static void assertSchemaAgreesWith(TableSchema<?> schema, TableSpec spec) {
-        ItemSchemaRoundTrip.assertKeys(schema, spec.hashKey().name(), spec.indexes().stream()
-                .collect(Collectors.toMap(IndexSpec::name, index -> Stream.of(index.hashKey(), index.rangeKey())
-                        .filter(Objects::nonNull).map(KeyAttribute::name).toList())));
+        ItemSchemaRoundTrip.assertKeys(
+                schema,
+                spec.hashKey().name(),
+                spec.indexes().stream()
+                        .collect(Collectors.toMap(
+                                IndexSpec::name,
+                                index -> Stream.of(index.hashKey(), index.rangeKey())
+                                        .filter(Objects::nonNull)
+                                        .map(KeyAttribute::name)
+                                        .toList())));
     }
 
     @Test

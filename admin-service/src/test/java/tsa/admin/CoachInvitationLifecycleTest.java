@@ -52,14 +52,29 @@ class CoachInvitationLifecycleTest {
     }
 
     static Map<String, Object> invitation(String email) {
-        return Map.of("coachEmail", email, "firstName", "Casey", "lastName", "Jordan", "schoolId", SCHOOL,
-                "sport", "basketball", "permissions", List.of("invite_parents", "view_students"),
-                "message", "Welcome aboard");
+        return Map.of(
+                "coachEmail",
+                email,
+                "firstName",
+                "Casey",
+                "lastName",
+                "Jordan",
+                "schoolId",
+                SCHOOL,
+                "sport",
+                "basketball",
+                "permissions",
+                List.of("invite_parents", "view_students"),
+                "message",
+                "Welcome aboard");
     }
 
     /** Invites; once created, waits until the mail, sent in the background, is recorded ({@code mailStatus}). */
     static Response invite(String token, Object body) {
-        Response response = given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+        Response response = given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
                 .post("/api/admin/coach-invitations");
         if (response.statusCode() == 201) {
             awaitMailStatus(response.jsonPath().getString("invitationId"));
@@ -69,7 +84,8 @@ class CoachInvitationLifecycleTest {
 
     /** Resends; once accepted, waits until the new mail is recorded. */
     static Response resend(String invitationId) {
-        Response response = given().auth().oauth2(TestTokens.admin("admin@tsa.example"))
+        Response response = given().auth()
+                .oauth2(TestTokens.admin("admin@tsa.example"))
                 .post("/api/admin/coach-invitations/" + invitationId + "/resend");
         if (response.statusCode() == 200) {
             awaitMailStatus(invitationId);
@@ -80,8 +96,11 @@ class CoachInvitationLifecycleTest {
     /** The invitation's {@code mailStatus} once its background mail has an outcome (bounded: 30 s). */
     static String awaitMailStatus(String invitationId) {
         String admin = TestTokens.admin("admin@tsa.example");
-        return Eventually.nonNull(() -> given().auth().oauth2(admin).get("/api/admin/coach-invitations/" + invitationId)
-                .jsonPath().getString("mailStatus"));
+        return Eventually.nonNull(() -> given().auth()
+                .oauth2(admin)
+                .get("/api/admin/coach-invitations/" + invitationId)
+                .jsonPath()
+                .getString("mailStatus"));
     }
 
     static String linkTokenFromLastMail(String email) {
@@ -91,7 +110,9 @@ class CoachInvitationLifecycleTest {
     }
 
     static Response exchange(String token) {
-        return given().contentType(ContentType.JSON).body(Map.of("token", token)).post("/api/auth/sessions");
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("token", token))
+                .post("/api/auth/sessions");
     }
 
     @Test
@@ -101,7 +122,8 @@ class CoachInvitationLifecycleTest {
         created.then().statusCode(201);
         assertThat(created.jsonPath().getString("coachEmail")).isEqualTo(email);
         assertThat(created.jsonPath().getString("invitationStatus")).isEqualTo("sent");
-        assertThat(awaitMailStatus(created.jsonPath().getString("invitationId"))).isEqualTo("sent");
+        assertThat(awaitMailStatus(created.jsonPath().getString("invitationId")))
+                .isEqualTo("sent");
         assertThat(created.jsonPath().getString("adminEmail")).isEqualTo("admin@tsa.example");
         assertThat(created.jsonPath().getString("schoolName")).isEqualTo("TSA Austin Sports Academy");
         assertThat(created.jsonPath().getList("permissions")).containsExactly("invite_parents", "view_students");
@@ -118,8 +140,10 @@ class CoachInvitationLifecycleTest {
         assertThat(session.jsonPath().getString("role")).isEqualTo("coach");
         assertThat(session.jsonPath().getString("tokenType")).isEqualTo("Bearer");
         assertThat(session.jsonPath().getString("email")).isEqualTo(email);
-        assertThat(session.jsonPath().getString("coachId")).isEqualTo(created.jsonPath().getString("coachId"));
-        assertThat(session.jsonPath().getString("invitationId")).isEqualTo(created.jsonPath().getString("invitationId"));
+        assertThat(session.jsonPath().getString("coachId"))
+                .isEqualTo(created.jsonPath().getString("coachId"));
+        assertThat(session.jsonPath().getString("invitationId"))
+                .isEqualTo(created.jsonPath().getString("invitationId"));
         assertThat(session.jsonPath().getInt("expiresIn")).isBetween(3500, 3600);
     }
 
@@ -145,9 +169,17 @@ class CoachInvitationLifecycleTest {
                 statuses.add(f.get());
             }
             pool.shutdown();
-            assertThat(statuses).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
-            assertThat(given().auth().oauth2(admin).queryParam("coachEmail", email)
-                    .get("/api/admin/coach-invitations").jsonPath().getList("items")).hasSize(1);
+            assertThat(statuses)
+                    .containsOnly(201, 409)
+                    .filteredOn(s -> s == 201)
+                    .hasSize(1);
+            assertThat(given().auth()
+                            .oauth2(admin)
+                            .queryParam("coachEmail", email)
+                            .get("/api/admin/coach-invitations")
+                            .jsonPath()
+                            .getList("items"))
+                    .hasSize(1);
         }
     }
 
@@ -157,12 +189,28 @@ class CoachInvitationLifecycleTest {
         String id = invite(admin, invitation(email)).jsonPath().getString("invitationId");
         String link = linkTokenFromLastMail(email);
 
-        given().auth().oauth2(admin).delete("/api/admin/coach-invitations/" + id).then().statusCode(200);
-        assertThat(given().auth().oauth2(admin).get("/api/admin/coach-invitations/" + id)
-                .jsonPath().getString("invitationStatus")).isEqualTo("cancelled");
+        given().auth()
+                .oauth2(admin)
+                .delete("/api/admin/coach-invitations/" + id)
+                .then()
+                .statusCode(200);
+        assertThat(given().auth()
+                        .oauth2(admin)
+                        .get("/api/admin/coach-invitations/" + id)
+                        .jsonPath()
+                        .getString("invitationStatus"))
+                .isEqualTo("cancelled");
         exchange(link).then().statusCode(401).contentType("application/problem+json");
-        given().auth().oauth2(admin).delete("/api/admin/coach-invitations/" + id).then().statusCode(200);
-        given().auth().oauth2(admin).post("/api/admin/coach-invitations/" + id + "/resend").then().statusCode(409);
+        given().auth()
+                .oauth2(admin)
+                .delete("/api/admin/coach-invitations/" + id)
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(admin)
+                .post("/api/admin/coach-invitations/" + id + "/resend")
+                .then()
+                .statusCode(409);
         // a cancelled invitation no longer holds the email
         invite(admin, invitation(email)).then().statusCode(201);
     }
@@ -192,11 +240,18 @@ class CoachInvitationLifecycleTest {
         exchange(link).then().statusCode(401);
         assertThat(idsWithStatus("sent")).doesNotContain(id);
         assertThat(idsWithStatus("expired")).contains(id);
-        assertThat(given().auth().oauth2(admin).get("/api/admin/coach-invitations/" + id)
-                .jsonPath().getString("invitationStatus")).isEqualTo("expired");
+        assertThat(given().auth()
+                        .oauth2(admin)
+                        .get("/api/admin/coach-invitations/" + id)
+                        .jsonPath()
+                        .getString("invitationStatus"))
+                .isEqualTo("expired");
         assertThat(idsWithStatus("expired")).contains(id);
-        given().auth().oauth2(TestTokens.service("coach-service")).post("/internal/coach-invitations/" + id + "/accept")
-                .then().statusCode(409);
+        given().auth()
+                .oauth2(TestTokens.service("coach-service"))
+                .post("/internal/coach-invitations/" + id + "/accept")
+                .then()
+                .statusCode(409);
 
         Response revived = resend(id);
         revived.then().statusCode(200);
@@ -224,8 +279,16 @@ class CoachInvitationLifecycleTest {
         assertThat(again.jsonPath().getString("acceptedAt")).isEqualTo(acceptedAt);
 
         exchange(link).then().statusCode(401);
-        given().auth().oauth2(admin).delete("/api/admin/coach-invitations/" + id).then().statusCode(409);
-        given().auth().oauth2(service).post("/internal/coach-invitations/unknown/accept").then().statusCode(404);
+        given().auth()
+                .oauth2(admin)
+                .delete("/api/admin/coach-invitations/" + id)
+                .then()
+                .statusCode(409);
+        given().auth()
+                .oauth2(service)
+                .post("/internal/coach-invitations/unknown/accept")
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -234,7 +297,11 @@ class CoachInvitationLifecycleTest {
         String email = uniqueEmail();
         for (int i = 0; i < 2; i++) {
             String id = invite(admin, invitation(email)).jsonPath().getString("invitationId");
-            given().auth().oauth2(admin).delete("/api/admin/coach-invitations/" + id).then().statusCode(200);
+            given().auth()
+                    .oauth2(admin)
+                    .delete("/api/admin/coach-invitations/" + id)
+                    .then()
+                    .statusCode(200);
         }
         invite(admin, invitation(email)).then().statusCode(201);
 
@@ -242,7 +309,8 @@ class CoachInvitationLifecycleTest {
         String cursor = null;
         int pages = 0;
         do {
-            var request = given().auth().oauth2(admin).queryParam("coachEmail", email).queryParam("limit", 2);
+            var request =
+                    given().auth().oauth2(admin).queryParam("coachEmail", email).queryParam("limit", 2);
             if (cursor != null) {
                 request = request.queryParam("cursor", cursor);
             }
@@ -255,7 +323,10 @@ class CoachInvitationLifecycleTest {
         assertThat(seen).hasSize(3).doesNotHaveDuplicates();
         assertThat(pages).isGreaterThanOrEqualTo(2);
 
-        Response sent = given().auth().oauth2(admin).queryParam("status", "sent").queryParam("limit", 1)
+        Response sent = given().auth()
+                .oauth2(admin)
+                .queryParam("status", "sent")
+                .queryParam("limit", 1)
                 .get("/api/admin/coach-invitations");
         assertThat(sent.jsonPath().getList("items")).hasSize(1);
         assertThat(sent.jsonPath().getString("nextCursor")).isNotNull();
@@ -277,23 +348,62 @@ class CoachInvitationLifecycleTest {
         invite(admin, unknownField).then().statusCode(400);
 
         invite(admin, Map.of("coachEmail", "not-an-email")).then().statusCode(400);
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"coachEmail\": ")
-                .post("/api/admin/coach-invitations").then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"permissions\": 5}")
-                .post("/api/admin/coach-invitations").then().statusCode(400);
-        given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .post("/api/admin/coach-invitations").then().statusCode(400);
+        given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body("{\"coachEmail\": ")
+                .post("/api/admin/coach-invitations")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body("{\"permissions\": 5}")
+                .post("/api/admin/coach-invitations")
+                .then()
+                .statusCode(400);
+        given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .post("/api/admin/coach-invitations")
+                .then()
+                .statusCode(400);
         given().auth().oauth2(admin).get("/api/admin/coach-invitations").then().statusCode(400);
-        given().auth().oauth2(admin).queryParam("status", "lost").get("/api/admin/coach-invitations").then().statusCode(400);
-        given().auth().oauth2(admin).queryParam("status", "sent").queryParam("cursor", "garbage!")
-                .get("/api/admin/coach-invitations").then().statusCode(400);
-        given().auth().oauth2(admin).queryParam("status", "sent").queryParam("limit", 0)
-                .get("/api/admin/coach-invitations").then().statusCode(400);
-        given().auth().oauth2(admin).get("/api/admin/coach-invitations/no-such-id").then().statusCode(404);
+        given().auth()
+                .oauth2(admin)
+                .queryParam("status", "lost")
+                .get("/api/admin/coach-invitations")
+                .then()
+                .statusCode(400);
+        given().auth()
+                .oauth2(admin)
+                .queryParam("status", "sent")
+                .queryParam("cursor", "garbage!")
+                .get("/api/admin/coach-invitations")
+                .then()
+                .statusCode(400);
+        given().auth()
+                .oauth2(admin)
+                .queryParam("status", "sent")
+                .queryParam("limit", 0)
+                .get("/api/admin/coach-invitations")
+                .then()
+                .statusCode(400);
+        given().auth()
+                .oauth2(admin)
+                .get("/api/admin/coach-invitations/no-such-id")
+                .then()
+                .statusCode(404);
 
         // nothing was written for that address
-        assertThat(given().auth().oauth2(admin).queryParam("coachEmail", email)
-                .get("/api/admin/coach-invitations").jsonPath().getList("items")).isEmpty();
+        assertThat(given().auth()
+                        .oauth2(admin)
+                        .queryParam("coachEmail", email)
+                        .get("/api/admin/coach-invitations")
+                        .jsonPath()
+                        .getList("items"))
+                .isEmpty();
         assertThat(DataStores.shared().mail().inbox(email)).isEmpty();
     }
 
@@ -301,7 +411,9 @@ class CoachInvitationLifecycleTest {
     void coachesParentsAndServicesCannotUseTheAdminOperations() {
         String coach = TestTokens.coach("c@example.com", "coach-1", "inv-1");
         invite(coach, invitation(uniqueEmail())).then().statusCode(403);
-        invite(TestTokens.parent("p@example.com", "inv-2"), invitation(uniqueEmail())).then().statusCode(403);
+        invite(TestTokens.parent("p@example.com", "inv-2"), invitation(uniqueEmail()))
+                .then()
+                .statusCode(403);
         invite(TestTokens.anyService(), invitation(uniqueEmail())).then().statusCode(403);
         given().auth().oauth2(admin).get("/internal/coach-invitations/x").then().statusCode(403);
     }
@@ -310,7 +422,8 @@ class CoachInvitationLifecycleTest {
         List<String> ids = new ArrayList<>();
         String cursor = null;
         for (int i = 0; i < 50; i++) {
-            var request = given().auth().oauth2(admin).queryParam("status", status).queryParam("limit", 100);
+            var request =
+                    given().auth().oauth2(admin).queryParam("status", status).queryParam("limit", 100);
             if (cursor != null) {
                 request = request.queryParam("cursor", cursor);
             }

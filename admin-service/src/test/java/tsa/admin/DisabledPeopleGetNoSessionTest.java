@@ -85,14 +85,16 @@ class DisabledPeopleGetNoSessionTest {
 
         private static void exchange(HttpExchange http) throws IOException {
             String body = new String(http.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Matcher token = Pattern.compile("\"token\"\\s*:\\s*\"p\\.([a-z0-9-]+)\\.").matcher(body);
+            Matcher token =
+                    Pattern.compile("\"token\"\\s*:\\s*\"p\\.([a-z0-9-]+)\\.").matcher(body);
             byte[] answer;
             if (token.find()) {
                 String id = token.group(1);
                 answer = ("{\"invitationId\":\"" + id + "\",\"coachId\":\"coach-stand-in\",\"parentEmail\":\"" + id
-                        + "@parents.tsa.example\",\"studentName\":\"Sam\",\"sport\":\"basketball\","
-                        + "\"invitationStatus\":\"opened\",\"expiresAt\":\"2099-01-01T00:00:00Z\","
-                        + "\"sentAt\":\"2026-01-01T00:00:00Z\"}").getBytes(StandardCharsets.UTF_8);
+                                + "@parents.tsa.example\",\"studentName\":\"Sam\",\"sport\":\"basketball\","
+                                + "\"invitationStatus\":\"opened\",\"expiresAt\":\"2099-01-01T00:00:00Z\","
+                                + "\"sentAt\":\"2026-01-01T00:00:00Z\"}")
+                        .getBytes(StandardCharsets.UTF_8);
                 http.getResponseHeaders().add("Content-Type", "application/json");
                 http.sendResponseHeaders(200, answer.length);
             } else {
@@ -114,7 +116,8 @@ class DisabledPeopleGetNoSessionTest {
     void aParentWhoseRowIsDisabledGetsNoSessionFromTheirStillOpenInvitation() throws Exception {
         String invitationId = "inv-" + UUID.randomUUID().toString().substring(0, 8);
         String parent = invitationId + "@parents.tsa.example";
-        String token = LinkToken.issue(LinkToken.Kind.PARENT_INVITATION, invitationId).value();
+        String token =
+                LinkToken.issue(LinkToken.Kind.PARENT_INVITATION, invitationId).value();
 
         Response first = exchange(token);
         first.then().statusCode(200);
@@ -122,8 +125,13 @@ class DisabledPeopleGetNoSessionTest {
         String row = rowOf(parent, "parent");
         assertThat(row).as("the first exchange gives the parent a users row").isNotNull();
 
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("enabledUser", false))
-                .patch("/api/admin/users/" + row).then().statusCode(200);
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(Map.of("enabledUser", false))
+                .patch("/api/admin/users/" + row)
+                .then()
+                .statusCode(200);
 
         assertRefused(exchange(token));
     }
@@ -168,8 +176,13 @@ class DisabledPeopleGetNoSessionTest {
         assertThat(awaitMails(email, 1)).isEqualTo(1);
         String signInLink = tokenOfKind(email, "s.");
 
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("enabledUser", false))
-                .patch("/api/admin/users/" + row).then().statusCode(200);
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(Map.of("enabledUser", false))
+                .patch("/api/admin/users/" + row)
+                .then()
+                .statusCode(200);
 
         assertRefused(exchange(signInLink));
     }

@@ -29,13 +29,28 @@ class ForwardedAddressFromIngressTest {
 
     @Test
     void theAddressTheIngressForwardsIsTheOneAudited() {
-        String invitationId = given().auth().oauth2(admin).contentType(ContentType.JSON).header("X-Forwarded-For", "203.0.113.66")
+        String invitationId = given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .header("X-Forwarded-For", "203.0.113.66")
                 .body(invitation(uniqueEmail()))
-                .post("/api/admin/coach-invitations").then().statusCode(201).extract().jsonPath().getString("invitationId");
+                .post("/api/admin/coach-invitations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getString("invitationId");
 
-        String recorded = given().auth().oauth2(admin).queryParam("adminEmail", "admin@tsa.example")
-                .queryParam("limit", 100).get("/api/admin/audit-logs").then().statusCode(200)
-                .extract().jsonPath().getString("items.find { it.resourceId == '" + invitationId + "' }.ipAddress");
+        String recorded = given().auth()
+                .oauth2(admin)
+                .queryParam("adminEmail", "admin@tsa.example")
+                .queryParam("limit", 100)
+                .get("/api/admin/audit-logs")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("items.find { it.resourceId == '" + invitationId + "' }.ipAddress");
         assertThat(recorded).isEqualTo("203.0.113.66");
     }
 }

@@ -44,13 +44,29 @@ class ForwardedAddressTest {
 
     @Test
     void aForwardedAddressFromAnUntrustedPeerIsNotWrittenIntoTheAuditTrail() {
-        String invitationId = given().auth().oauth2(admin).contentType(ContentType.JSON).header("X-Forwarded-For", "203.0.113.66")
-                .header("Forwarded", "for=203.0.113.67").body(invitation(uniqueEmail()))
-                .post("/api/admin/coach-invitations").then().statusCode(201).extract().jsonPath().getString("invitationId");
+        String invitationId = given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .header("X-Forwarded-For", "203.0.113.66")
+                .header("Forwarded", "for=203.0.113.67")
+                .body(invitation(uniqueEmail()))
+                .post("/api/admin/coach-invitations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getString("invitationId");
 
-        String recorded = given().auth().oauth2(admin).queryParam("adminEmail", "admin@tsa.example")
-                .queryParam("limit", 100).get("/api/admin/audit-logs").then().statusCode(200)
-                .extract().jsonPath().getString("items.find { it.resourceId == '" + invitationId + "' }.ipAddress");
+        String recorded = given().auth()
+                .oauth2(admin)
+                .queryParam("adminEmail", "admin@tsa.example")
+                .queryParam("limit", 100)
+                .get("/api/admin/audit-logs")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("items.find { it.resourceId == '" + invitationId + "' }.ipAddress");
         assertThat(recorded).isEqualTo("127.0.0.1");
     }
 }

@@ -47,28 +47,33 @@ class RequestTextTest {
 
             response.then().statusCode(400).contentType("application/problem+json");
             assertThat(response.jsonPath().getString("errors[0].field")).isEqualTo("firstName");
-            assertThat(given().auth().oauth2(admin).queryParam("coachEmail", email)
-                    .get("/api/admin/coach-invitations").jsonPath().getList("items")).isEmpty();
+            assertThat(given().auth()
+                            .oauth2(admin)
+                            .queryParam("coachEmail", email)
+                            .get("/api/admin/coach-invitations")
+                            .jsonPath()
+                            .getList("items"))
+                    .isEmpty();
             assertThat(DataStores.shared().mail().inbox(email)).isEmpty();
         }
     }
 
     @Test
     void aNulInAPathIdOrAQueryFilterIsA400ProblemNotA500() {
-        Response delete = given().urlEncodingEnabled(false).auth().oauth2(admin)
-                .delete("/api/admin/users/abc%00/administrator");
+        Response delete =
+                given().urlEncodingEnabled(false).auth().oauth2(admin).delete("/api/admin/users/abc%00/administrator");
         delete.then().statusCode(400).contentType("application/problem+json");
 
-        Response search = given().urlEncodingEnabled(false).auth().oauth2(admin)
-                .get("/api/admin/users?role=teacher&orgId=25%00");
+        Response search =
+                given().urlEncodingEnabled(false).auth().oauth2(admin).get("/api/admin/users?role=teacher&orgId=25%00");
         search.then().statusCode(400).contentType("application/problem+json");
         assertThat(search.jsonPath().getString("errors[0].field")).isEqualTo("query parameter 'orgId'");
     }
 
     @Test
     void aMalformedPercentEscapeIsTheSameProblemAsEveryOtherClientMistake() {
-        RawHttp.Reply reply = RawHttp.send(RestAssured.port, "GET",
-                "/api/admin/coach-invitations?status=sent&cursor=%%%", admin, null);
+        RawHttp.Reply reply = RawHttp.send(
+                RestAssured.port, "GET", "/api/admin/coach-invitations?status=sent&cursor=%%%", admin, null);
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.json().path("status").asInt()).isEqualTo(400);

@@ -34,17 +34,21 @@ class SignInMetricsTest {
         askForLinkFrom("192.0.2.11", existing, "admin").then().statusCode(202);
         Map<String, Double> afterExisting = signInSeries();
 
-        assertThat(linkRecords(existing)).as("the control: one request issued a link").hasSize(1);
+        assertThat(linkRecords(existing))
+                .as("the control: one request issued a link")
+                .hasSize(1);
         assertThat(linkRecords(missing)).isEmpty();
         Map<String, Double> forMissing = change(start, afterMissing);
         assertThat(forMissing).as("the requests are counted").isNotEmpty();
         assertThat(change(afterMissing, afterExisting)).isEqualTo(forMissing);
-        assertThat(afterExisting.keySet()).noneMatch(series -> series.contains("no_account") || series.contains("issued"));
+        assertThat(afterExisting.keySet())
+                .noneMatch(series -> series.contains("no_account") || series.contains("issued"));
     }
 
     /** Every series of a sign-in metric ({@code tsa_sign_in_*}) in the Prometheus scrape, by name and labels. */
     private static Map<String, Double> signInSeries() {
-        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String scrape =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
         Map<String, Double> series = new HashMap<>();
         for (String line : scrape.split("\n")) {
             if (line.startsWith("tsa_sign_in")) {
@@ -63,7 +67,8 @@ class SignInMetricsTest {
                 changed.put(series, delta);
             }
         });
-        before.keySet().stream().filter(series -> !after.containsKey(series))
+        before.keySet().stream()
+                .filter(series -> !after.containsKey(series))
                 .forEach(series -> changed.put(series, -before.get(series)));
         return changed;
     }

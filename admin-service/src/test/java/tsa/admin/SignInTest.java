@@ -67,14 +67,17 @@ class SignInTest {
     }
 
     static Response askForLink(String email, String portal) {
-        return given().contentType(ContentType.JSON).body(Map.of("email", email, "portal", portal))
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("email", email, "portal", portal))
                 .post("/api/auth/magic-links");
     }
 
     /** Asks as a client at {@code clientAddress} (the ingress's X-Forwarded-For). */
     static Response askForLinkFrom(String clientAddress, String email, String portal) {
-        return given().header("X-Forwarded-For", clientAddress).contentType(ContentType.JSON)
-                .body(Map.of("email", email, "portal", portal)).post("/api/auth/magic-links");
+        return given().header("X-Forwarded-For", clientAddress)
+                .contentType(ContentType.JSON)
+                .body(Map.of("email", email, "portal", portal))
+                .post("/api/auth/magic-links");
     }
 
     /**
@@ -87,8 +90,8 @@ class SignInTest {
             List<Map<String, AttributeValue>> links = new ArrayList<>();
             for (var page : dynamo.scanPaginator(r -> r.tableName("auth-sign-in-linksdev")
                     .filterExpression("email = :e AND kind = :k")
-                    .expressionAttributeValues(Map.of(":e", AttributeValue.fromS(email),
-                            ":k", AttributeValue.fromS("link"))))) {
+                    .expressionAttributeValues(
+                            Map.of(":e", AttributeValue.fromS(email), ":k", AttributeValue.fromS("link"))))) {
                 links.addAll(page.items());
             }
             return links;
@@ -125,8 +128,12 @@ class SignInTest {
         assertThat(session.jsonPath().getString("role")).isEqualTo("admin");
         assertThat(session.jsonPath().getString("email")).isEqualTo(email);
         String accessToken = session.jsonPath().getString("accessToken");
-        given().auth().oauth2(accessToken).queryParam("status", "sent").get("/api/admin/coach-invitations")
-                .then().statusCode(200);
+        given().auth()
+                .oauth2(accessToken)
+                .queryParam("status", "sent")
+                .get("/api/admin/coach-invitations")
+                .then()
+                .statusCode(200);
 
         exchange(token).then().statusCode(401).contentType("application/problem+json");
     }
@@ -151,7 +158,11 @@ class SignInTest {
                 for (Future<Integer> f : pool.invokeAll(calls)) {
                     statuses.add(f.get());
                 }
-                assertThat(statuses).as("round " + round).containsOnly(200, 401).filteredOn(s -> s == 200).hasSize(1);
+                assertThat(statuses)
+                        .as("round " + round)
+                        .containsOnly(200, 401)
+                        .filteredOn(s -> s == 200)
+                        .hasSize(1);
             }
         } finally {
             pool.shutdown();
@@ -182,7 +193,9 @@ class SignInTest {
         assertThat(linkRecords(stranger)).isEmpty();
         assertThat(linkRecords(disabled)).isEmpty();
         assertThat(linkRecords(parentOnly)).isEmpty();
-        assertThat(linkRecords(enabled)).as("the control: an admin's request stores a link").hasSize(1);
+        assertThat(linkRecords(enabled))
+                .as("the control: an admin's request stores a link")
+                .hasSize(1);
     }
 
     @Test
@@ -231,7 +244,9 @@ class SignInTest {
         assertThat(linkRecords(victim)).as("the stranger's client is limited").hasSize(5);
 
         askForLinkFrom("198.51.100.23", victim, "admin").then().statusCode(202);
-        assertThat(linkRecords(victim)).as("the owner, from their own client, still gets a link").hasSize(6);
+        assertThat(linkRecords(victim))
+                .as("the owner, from their own client, still gets a link")
+                .hasSize(6);
         assertThat(awaitMails(victim, 6)).isEqualTo(6);
         // The mails may arrive in any order; of the six links only the newest, the owner's, still works.
         List<Integer> statuses = new ArrayList<>();
@@ -240,7 +255,10 @@ class SignInTest {
             assertThat(link.find()).isTrue();
             statuses.add(exchange(link.group(1)).statusCode());
         }
-        assertThat(statuses).containsOnly(200, 401).filteredOn(status -> status == 200).hasSize(1);
+        assertThat(statuses)
+                .containsOnly(200, 401)
+                .filteredOn(status -> status == 200)
+                .hasSize(1);
     }
 
     @Test
@@ -278,8 +296,10 @@ class SignInTest {
         Response session = exchange(linkTokenFromLastMail(email));
         session.then().statusCode(200);
         assertThat(session.jsonPath().getString("role")).isEqualTo("coach");
-        assertThat(session.jsonPath().getString("coachId")).isEqualTo(invited.jsonPath().getString("coachId"));
-        assertThat(session.jsonPath().getString("invitationId")).isEqualTo(invited.jsonPath().getString("invitationId"));
+        assertThat(session.jsonPath().getString("coachId"))
+                .isEqualTo(invited.jsonPath().getString("coachId"));
+        assertThat(session.jsonPath().getString("invitationId"))
+                .isEqualTo(invited.jsonPath().getString("invitationId"));
     }
 
     @Test
@@ -297,10 +317,18 @@ class SignInTest {
     void malformedRequestsAreBadRequestsAndBadTokensAreUnauthorized() {
         askForLink("not-an-email", "admin").then().statusCode(400).contentType("application/problem+json");
         askForLink("a@example.com", "shop").then().statusCode(400);
-        given().contentType(ContentType.JSON).body("{").post("/api/auth/magic-links").then().statusCode(400);
-        given().contentType(ContentType.JSON).body("{}").post("/api/auth/sessions").then().statusCode(400);
-        for (String bad : List.of("garbage", "s.unknown.AAAAAAAAAAAAAAAAAAAAAA", "c.unknown.AAAAAAAAAAAAAAAAAAAAAA",
-                "x.y.z")) {
+        given().contentType(ContentType.JSON)
+                .body("{")
+                .post("/api/auth/magic-links")
+                .then()
+                .statusCode(400);
+        given().contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/auth/sessions")
+                .then()
+                .statusCode(400);
+        for (String bad :
+                List.of("garbage", "s.unknown.AAAAAAAAAAAAAAAAAAAAAA", "c.unknown.AAAAAAAAAAAAAAAAAAAAAA", "x.y.z")) {
             Response refused = exchange(bad);
             refused.then().statusCode(401).contentType("application/problem+json");
             assertThat(refused.jsonPath().getString("detail")).isEqualTo("the link is not valid");

@@ -75,9 +75,10 @@ class SignInWithoutSmtpTest {
             while (mailStatus == null && Instant.now().isBefore(deadline)) {
                 // A test may look through the whole (small) table; the service never scans.
                 List<Map<String, AttributeValue>> links = dynamo.scan(r -> r.tableName("auth-sign-in-linksdev")
-                        .filterExpression("email = :e AND kind = :k")
-                        .expressionAttributeValues(Map.of(":e", AttributeValue.fromS(email),
-                                ":k", AttributeValue.fromS("link")))).items();
+                                .filterExpression("email = :e AND kind = :k")
+                                .expressionAttributeValues(
+                                        Map.of(":e", AttributeValue.fromS(email), ":k", AttributeValue.fromS("link"))))
+                        .items();
                 assertThat(links).hasSize(1);
                 AttributeValue status = links.get(0).get("mail_status");
                 mailStatus = status == null ? null : status.s();
@@ -87,6 +88,8 @@ class SignInWithoutSmtpTest {
             }
             assertThat(mailStatus).isEqualTo("failed");
         }
-        assertThat(DataStores.shared().mail().inbox(email)).as("the shared mail server got nothing").isEmpty();
+        assertThat(DataStores.shared().mail().inbox(email))
+                .as("the shared mail server got nothing")
+                .isEmpty();
     }
 }

@@ -10,9 +10,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tsa.coach.config.CoachTables;
@@ -61,7 +59,8 @@ class CoachTablesTest {
 
     @Test
     void ownsExactlyItsThreeTables() {
-        assertThat(tables.tables()).extracting(TableSpec::name)
+        assertThat(tables.tables())
+                .extracting(TableSpec::name)
                 .containsExactlyInAnyOrder("profilesdev", "coach-onboarding-sessionsdev", "parent-invitationsdev");
     }
 
@@ -70,11 +69,17 @@ class CoachTablesTest {
         TableSpec spec = tables.profiles();
         assertThat(spec.name()).isEqualTo("profilesdev");
         assertThat(spec.hashKey()).isEqualTo(KeyAttribute.string("coach_id"));
-        assertThat(spec.indexes()).containsExactlyInAnyOrder(
-                new IndexSpec("school-index", KeyAttribute.string("school_id"), null),
-                new IndexSpec("status-index", KeyAttribute.string("profile_status"), KeyAttribute.string("updated_at")),
-                new IndexSpec("sync-pending-index", KeyAttribute.string("sync_pending"),
-                        KeyAttribute.string("updated_at")));
+        assertThat(spec.indexes())
+                .containsExactlyInAnyOrder(
+                        new IndexSpec("school-index", KeyAttribute.string("school_id"), null),
+                        new IndexSpec(
+                                "status-index",
+                                KeyAttribute.string("profile_status"),
+                                KeyAttribute.string("updated_at")),
+                        new IndexSpec(
+                                "sync-pending-index",
+                                KeyAttribute.string("sync_pending"),
+                                KeyAttribute.string("updated_at")));
         assertThat(spec.ttlAttribute()).isEmpty();
         assertSchemaAgreesWith(CoachProfile.SCHEMA, spec);
     }
@@ -94,9 +99,10 @@ class CoachTablesTest {
         TableSpec spec = tables.parentInvitations();
         assertThat(spec.name()).isEqualTo("parent-invitationsdev");
         assertThat(spec.hashKey()).isEqualTo(KeyAttribute.string("invitation_id"));
-        assertThat(spec.indexes()).containsExactlyInAnyOrder(
-                new IndexSpec("coach-invitations-index", KeyAttribute.string("coach_id"), null),
-                new IndexSpec("parent-email-index", KeyAttribute.string("parent_email"), null));
+        assertThat(spec.indexes())
+                .containsExactlyInAnyOrder(
+                        new IndexSpec("coach-invitations-index", KeyAttribute.string("coach_id"), null),
+                        new IndexSpec("parent-email-index", KeyAttribute.string("parent_email"), null));
         assertThat(spec.ttlAttribute()).contains("expiration_time");
         assertSchemaAgreesWith(ParentInvitation.SCHEMA, spec);
     }
@@ -121,20 +127,38 @@ class CoachTablesTest {
 
         Map<String, AttributeValue> item = ItemSchemaRoundTrip.attributesOf(CoachProfile.SCHEMA, profile);
 
-        assertThat(item).containsOnlyKeys("coach_id", "first_name", "last_name", "email", "phone", "school_id",
-                "sport_specialties", "profile_status", "created_at", "updated_at", "version", "sync_pending",
-                "permissions", "schema_version");
+        assertThat(item)
+                .containsOnlyKeys(
+                        "coach_id",
+                        "first_name",
+                        "last_name",
+                        "email",
+                        "phone",
+                        "school_id",
+                        "sport_specialties",
+                        "profile_status",
+                        "created_at",
+                        "updated_at",
+                        "version",
+                        "sync_pending",
+                        "permissions",
+                        "schema_version");
         assertThat(item.get("permissions").l()).extracting(AttributeValue::s).containsExactly("invite_parents");
         assertThat(item.get("coach_id").s()).isEqualTo("coach-1");
-        assertThat(item.get("sport_specialties").l()).extracting(AttributeValue::s).containsExactly("soccer", "track");
+        assertThat(item.get("sport_specialties").l())
+                .extracting(AttributeValue::s)
+                .containsExactly("soccer", "track");
         assertThat(item.get("version").n()).isEqualTo("3");
         assertThat(item.get("sync_pending").s()).isEqualTo("pending");
     }
 
     @Test
     void aProfileWithNothingPendingStaysOutOfTheSparseIndex() {
-        CoachProfile profile = CoachProfile.builder().coachId("coach-1").profileStatus("active")
-                .updatedAt("2024-12-02T10:00:00.000Z").build();
+        CoachProfile profile = CoachProfile.builder()
+                .coachId("coach-1")
+                .profileStatus("active")
+                .updatedAt("2024-12-02T10:00:00.000Z")
+                .build();
 
         assertThat(CoachProfile.SCHEMA.itemToMap(profile, true))
                 .doesNotContainKey("sync_pending")
@@ -157,8 +181,18 @@ class CoachTablesTest {
 
         Map<String, AttributeValue> item = ItemSchemaRoundTrip.attributesOf(OnboardingSession.SCHEMA, session);
 
-        assertThat(item).containsOnlyKeys("session_id", "coach_id", "onboarding_step", "form_data",
-                "expiration_time", "created_at", "invitation_id", "updated_at", "version", "schema_version");
+        assertThat(item)
+                .containsOnlyKeys(
+                        "session_id",
+                        "coach_id",
+                        "onboarding_step",
+                        "form_data",
+                        "expiration_time",
+                        "created_at",
+                        "invitation_id",
+                        "updated_at",
+                        "version",
+                        "schema_version");
         assertThat(item.get("form_data").m())
                 .containsEntry("first_name", AttributeValue.fromS("Ana"))
                 .containsEntry("sport_specialties", AttributeValue.fromS("soccer,track"));
@@ -184,16 +218,35 @@ class CoachTablesTest {
 
         Map<String, AttributeValue> item = ItemSchemaRoundTrip.attributesOf(ParentInvitation.SCHEMA, invitation);
 
-        assertThat(item).containsOnlyKeys("invitation_id", "coach_id", "parent_email", "student_name", "sport",
-                "invitation_status", "magic_link_token", "expires_at", "sent_at", "responded_at", "mail_status",
-                "version", "schema_version");
+        assertThat(item)
+                .containsOnlyKeys(
+                        "invitation_id",
+                        "coach_id",
+                        "parent_email",
+                        "student_name",
+                        "sport",
+                        "invitation_status",
+                        "magic_link_token",
+                        "expires_at",
+                        "sent_at",
+                        "responded_at",
+                        "mail_status",
+                        "version",
+                        "schema_version");
     }
 
     /** The item schema tags the same keys as the table spec, so enhanced-client index queries find them. */
     private static void assertSchemaAgreesWith(TableSchema<?> schema, TableSpec spec) {
-        ItemSchemaRoundTrip.assertKeys(schema, spec.hashKey().name(), spec.indexes().stream()
-                .collect(Collectors.toMap(IndexSpec::name, index -> Stream.of(index.hashKey(), index.rangeKey())
-                        .filter(Objects::nonNull).map(KeyAttribute::name).toList())));
+        ItemSchemaRoundTrip.assertKeys(
+                schema,
+                spec.hashKey().name(),
+                spec.indexes().stream()
+                        .collect(Collectors.toMap(
+                                IndexSpec::name,
+                                index -> Stream.of(index.hashKey(), index.rangeKey())
+                                        .filter(Objects::nonNull)
+                                        .map(KeyAttribute::name)
+                                        .toList())));
     }
 
     @Test

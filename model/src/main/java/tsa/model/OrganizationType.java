@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Values of {@code organizations.type}, stored in lower case. */
 public enum OrganizationType {
-    SCHOOL, DISTRICT, DEPARTMENT;
+    SCHOOL,
+    DISTRICT,
+    DEPARTMENT;
 
     /** The stored value. */
     public String value() {

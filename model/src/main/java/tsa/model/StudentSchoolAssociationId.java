@@ -13,8 +13,7 @@ public class StudentSchoolAssociationId implements Serializable {
     public Integer schoolId;
     public LocalDate entryDate;
 
-    public StudentSchoolAssociationId() {
-    }
+    public StudentSchoolAssociationId() {}
 
     public StudentSchoolAssociationId(String studentUniqueId, Integer schoolId, LocalDate entryDate) {
         this.studentUniqueId = studentUniqueId;

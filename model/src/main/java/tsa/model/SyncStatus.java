@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** Values of {@code profile_sync_log.sync_status}, stored in lower case; {@code pending} is the column default. */
 public enum SyncStatus {
-    PENDING, PROCESSING, COMPLETED, FAILED;
+    PENDING,
+    PROCESSING,
+    COMPLETED,
+    FAILED;
 
     /** The stored value. */
     public String value() {

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Values of {@code profile_sync_log.sync_type}, stored in lower case. */
 public enum SyncType {
-    CREATE, UPDATE, DELETE;
+    CREATE,
+    UPDATE,
+    DELETE;
 
     /** The stored value. */
     public String value() {

@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** Values of {@code users.role} (OneRoster roles), stored in lower case. */
 public enum UserRole {
-    STUDENT, TEACHER, ADMINISTRATOR, PARENT, GUARDIAN;
+    STUDENT,
+    TEACHER,
+    ADMINISTRATOR,
+    PARENT,
+    GUARDIAN;
 
     /** The stored value. */
     public String value() {

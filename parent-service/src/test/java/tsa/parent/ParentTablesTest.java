@@ -9,9 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
-
 import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
@@ -62,8 +60,10 @@ class ParentTablesTest {
 
     @Test
     void ownsExactlyItsThreeTables() {
-        assertThat(tables.tables()).extracting(TableSpec::name).containsExactlyInAnyOrder(
-                "tsa-parent-enrollmentsdev", "tsa-parent-documentsdev", "tsa-parent-schedulingdev");
+        assertThat(tables.tables())
+                .extracting(TableSpec::name)
+                .containsExactlyInAnyOrder(
+                        "tsa-parent-enrollmentsdev", "tsa-parent-documentsdev", "tsa-parent-schedulingdev");
     }
 
     @Test
@@ -71,11 +71,14 @@ class ParentTablesTest {
         TableSpec spec = tables.enrollments();
         assertThat(spec.name()).isEqualTo("tsa-parent-enrollmentsdev");
         assertThat(spec.hashKey()).isEqualTo(KeyAttribute.string("enrollment_id"));
-        assertThat(spec.indexes()).containsExactlyInAnyOrder(
-                new IndexSpec("parent-enrollments-index", KeyAttribute.string("parent_email"), null),
-                new IndexSpec("coach-enrollments-index", KeyAttribute.string("coach_id"), null),
-                new IndexSpec("status-index", KeyAttribute.string("enrollment_status"),
-                        KeyAttribute.string("created_at")));
+        assertThat(spec.indexes())
+                .containsExactlyInAnyOrder(
+                        new IndexSpec("parent-enrollments-index", KeyAttribute.string("parent_email"), null),
+                        new IndexSpec("coach-enrollments-index", KeyAttribute.string("coach_id"), null),
+                        new IndexSpec(
+                                "status-index",
+                                KeyAttribute.string("enrollment_status"),
+                                KeyAttribute.string("created_at")));
         assertThat(spec.ttlAttribute()).isEmpty();
         assertSchemaAgreesWith(Enrollment.SCHEMA, spec);
     }
@@ -85,9 +88,10 @@ class ParentTablesTest {
         TableSpec spec = tables.documents();
         assertThat(spec.name()).isEqualTo("tsa-parent-documentsdev");
         assertThat(spec.hashKey()).isEqualTo(KeyAttribute.string("document_id"));
-        assertThat(spec.indexes()).containsExactlyInAnyOrder(
-                new IndexSpec("enrollment-documents-index", KeyAttribute.string("enrollment_id"), null),
-                new IndexSpec("parent-documents-index", KeyAttribute.string("parent_email"), null));
+        assertThat(spec.indexes())
+                .containsExactlyInAnyOrder(
+                        new IndexSpec("enrollment-documents-index", KeyAttribute.string("enrollment_id"), null),
+                        new IndexSpec("parent-documents-index", KeyAttribute.string("parent_email"), null));
         assertThat(spec.ttlAttribute()).isEmpty();
         assertSchemaAgreesWith(ParentDocument.SCHEMA, spec);
     }
@@ -97,10 +101,13 @@ class ParentTablesTest {
         TableSpec spec = tables.scheduling();
         assertThat(spec.name()).isEqualTo("tsa-parent-schedulingdev");
         assertThat(spec.hashKey()).isEqualTo(KeyAttribute.string("appointment_id"));
-        assertThat(spec.indexes()).containsExactlyInAnyOrder(
-                new IndexSpec("coach-schedule-index", KeyAttribute.string("coach_id"),
-                        KeyAttribute.string("scheduled_date")),
-                new IndexSpec("parent-appointments-index", KeyAttribute.string("parent_email"), null));
+        assertThat(spec.indexes())
+                .containsExactlyInAnyOrder(
+                        new IndexSpec(
+                                "coach-schedule-index",
+                                KeyAttribute.string("coach_id"),
+                                KeyAttribute.string("scheduled_date")),
+                        new IndexSpec("parent-appointments-index", KeyAttribute.string("parent_email"), null));
         assertThat(spec.ttlAttribute()).isEmpty();
         assertSchemaAgreesWith(Appointment.SCHEMA, spec);
     }
@@ -123,8 +130,8 @@ class ParentTablesTest {
                 .schoolId("255901001")
                 .dateOfBirth("2014-03-02")
                 .gradeLevel("Fifth grade")
-                .milestoneCompletedAt(Map.of("documents", "2024-12-02T10:00:00.000Z",
-                        "consultation", "2024-12-03T10:00:00.000Z"))
+                .milestoneCompletedAt(
+                        Map.of("documents", "2024-12-02T10:00:00.000Z", "consultation", "2024-12-03T10:00:00.000Z"))
                 .activatedAt("2024-12-04T10:00:00.000Z")
                 .studentUniqueId("TSA0123456789ABCDEF0123")
                 .version(1L)
@@ -132,13 +139,32 @@ class ParentTablesTest {
 
         Map<String, AttributeValue> item = roundTrip(Enrollment.SCHEMA, enrollment);
 
-        assertThat(item).containsOnlyKeys("enrollment_id", "parent_email", "student_name", "student_age", "sport",
-                "coach_id", "enrollment_status", "progress_milestones", "payment_status", "start_date", "created_at",
-                "invitation_id", "school_id", "date_of_birth", "grade_level", "milestone_completed_at",
-                "activated_at", "student_unique_id", "version", "schema_version");
+        assertThat(item)
+                .containsOnlyKeys(
+                        "enrollment_id",
+                        "parent_email",
+                        "student_name",
+                        "student_age",
+                        "sport",
+                        "coach_id",
+                        "enrollment_status",
+                        "progress_milestones",
+                        "payment_status",
+                        "start_date",
+                        "created_at",
+                        "invitation_id",
+                        "school_id",
+                        "date_of_birth",
+                        "grade_level",
+                        "milestone_completed_at",
+                        "activated_at",
+                        "student_unique_id",
+                        "version",
+                        "schema_version");
         assertThat(item.get("milestone_completed_at").m()).containsOnlyKeys("documents", "consultation");
         assertThat(item.get("student_age").n()).isEqualTo("11");
-        assertThat(item.get("progress_milestones").l()).extracting(AttributeValue::s)
+        assertThat(item.get("progress_milestones").l())
+                .extracting(AttributeValue::s)
                 .containsExactly("documents", "consultation");
     }
 
@@ -165,10 +191,25 @@ class ParentTablesTest {
 
         Map<String, AttributeValue> item = roundTrip(ParentDocument.SCHEMA, document);
 
-        assertThat(item).containsOnlyKeys("document_id", "enrollment_id", "parent_email", "document_type",
-                "file_name", "s3_key", "file_size", "upload_status", "verification_status", "verified_by",
-                "uploaded_at", "verified_at", "content_type", "verification_note", "created_at", "version",
-                "schema_version");
+        assertThat(item)
+                .containsOnlyKeys(
+                        "document_id",
+                        "enrollment_id",
+                        "parent_email",
+                        "document_type",
+                        "file_name",
+                        "s3_key",
+                        "file_size",
+                        "upload_status",
+                        "verification_status",
+                        "verified_by",
+                        "uploaded_at",
+                        "verified_at",
+                        "content_type",
+                        "verification_note",
+                        "created_at",
+                        "version",
+                        "schema_version");
         assertThat(item.get("file_size").n()).isEqualTo("5000000000");
     }
 
@@ -193,10 +234,27 @@ class ParentTablesTest {
 
         Map<String, AttributeValue> item = roundTrip(Appointment.SCHEMA, appointment);
 
-        assertThat(item).containsOnlyKeys("appointment_id", "coach_id", "parent_email", "student_name",
-                "appointment_type", "scheduled_date", "start_time", "end_time", "status", "location", "notes",
-                "confirmation_sent", "created_at", "version", "reschedule_date", "reschedule_start_time",
-                "reschedule_end_time", "reschedule_started_at", "schema_version");
+        assertThat(item)
+                .containsOnlyKeys(
+                        "appointment_id",
+                        "coach_id",
+                        "parent_email",
+                        "student_name",
+                        "appointment_type",
+                        "scheduled_date",
+                        "start_time",
+                        "end_time",
+                        "status",
+                        "location",
+                        "notes",
+                        "confirmation_sent",
+                        "created_at",
+                        "version",
+                        "reschedule_date",
+                        "reschedule_start_time",
+                        "reschedule_end_time",
+                        "reschedule_started_at",
+                        "schema_version");
         assertThat(item.get("confirmation_sent").bool()).isTrue();
     }
 
@@ -214,11 +272,15 @@ class ParentTablesTest {
         TableMetadata metadata = schema.tableMetadata();
         assertThat(metadata.primaryPartitionKey()).isEqualTo(spec.hashKey().name());
         assertThat(metadata.primarySortKey()).isEmpty();
-        assertThat(metadata.indices().stream().map(index -> index.name())
-                .filter(name -> !name.equals(TableMetadata.primaryIndexName())).collect(Collectors.toSet()))
-                .containsExactlyInAnyOrderElementsOf(spec.indexes().stream().map(IndexSpec::name).toList());
+        assertThat(metadata.indices().stream()
+                        .map(index -> index.name())
+                        .filter(name -> !name.equals(TableMetadata.primaryIndexName()))
+                        .collect(Collectors.toSet()))
+                .containsExactlyInAnyOrderElementsOf(
+                        spec.indexes().stream().map(IndexSpec::name).toList());
         for (IndexSpec index : spec.indexes()) {
-            assertThat(metadata.indexPartitionKey(index.name())).isEqualTo(index.hashKey().name());
+            assertThat(metadata.indexPartitionKey(index.name()))
+                    .isEqualTo(index.hashKey().name());
             assertThat(metadata.indexSortKey(index.name()))
                     .isEqualTo(Optional.ofNullable(index.rangeKey()).map(KeyAttribute::name));
         }

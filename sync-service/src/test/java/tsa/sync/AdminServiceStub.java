@@ -21,8 +21,7 @@ public final class AdminServiceStub {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static StubMapping current;
 
-    private AdminServiceStub() {
-    }
+    private AdminServiceStub() {}
 
     /** Answers every record with 201, as admin-service does when it stores one. */
     public static synchronized void recordsAudits() {
@@ -31,9 +30,11 @@ public final class AdminServiceStub {
                  "resourceType":"sync_log","actionDescription":"stub","sessionId":"stub",
                  "timestamp":"2026-11-25T10:00:00.000Z"}""";
         ContractResponses.assertValid(ContractOperations.contract("admin-service"), "POST", PATH, 201, record);
-        replace(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json")
-                .withBody(record)));
+        replace(post(urlEqualTo(PATH))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(record)));
     }
 
     /** Every call fails at the connection, as if admin-service were down. */
@@ -50,7 +51,8 @@ public final class AdminServiceStub {
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
-                }).toList();
+                })
+                .toList();
     }
 
     /**
@@ -60,15 +62,19 @@ public final class AdminServiceStub {
     public static List<String> callers() {
         return StubServices.server().findAll(postRequestedFor(urlEqualTo(PATH))).stream()
                 .map(r -> {
-                    String[] token = r.getHeader("Authorization").substring("Bearer ".length()).split("\\.");
+                    String[] token = r.getHeader("Authorization")
+                            .substring("Bearer ".length())
+                            .split("\\.");
                     try {
                         JsonNode header = JSON.readTree(Base64.getUrlDecoder().decode(token[0]));
                         JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(token[1]));
-                        return claims.path("sub").asText() + " signed with " + header.path("kid").asText();
+                        return claims.path("sub").asText() + " signed with "
+                                + header.path("kid").asText();
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
-                }).toList();
+                })
+                .toList();
     }
 
     private static void replace(com.github.tomakehurst.wiremock.client.MappingBuilder mapping) {

@@ -1,7 +1,7 @@
 package tsa.sync;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -29,13 +29,13 @@ public final class CoachServiceStub {
     static final int PAGE_SIZE = 2;
     /** Every answer published here is checked against it first. */
     private static final Path CONTRACT = ContractOperations.contract("coach-service");
+
     private static final List<String> STATUSES = List.of("active", "inactive", "pending");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Map<String, Object>> PROFILES = new LinkedHashMap<>();
     private static final List<StubMapping> PUBLISHED = new ArrayList<>();
 
-    private CoachServiceStub() {
-    }
+    private CoachServiceStub() {}
 
     /** No profiles; reachable. */
     public static synchronized void reset() {
@@ -60,13 +60,22 @@ public final class CoachServiceStub {
     /** Every profile read fails at the connection, as if coach-service were down. */
     public static synchronized void unreachable() {
         unpublish();
-        PUBLISHED.add(StubServices.server().stubFor(get(urlPathMatching("/internal/profiles.*")).atPriority(1)
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))));
+        PUBLISHED.add(StubServices.server()
+                .stubFor(get(urlPathMatching("/internal/profiles.*"))
+                        .atPriority(1)
+                        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))));
     }
 
     /** A profile in the shape of coach-service's {@code CoachProfile}. */
-    public static Map<String, Object> profile(String coachId, long version, String firstName, String lastName,
-            String email, String phone, String schoolId, String status) {
+    public static Map<String, Object> profile(
+            String coachId,
+            long version,
+            String firstName,
+            String lastName,
+            String email,
+            String phone,
+            String schoolId,
+            String status) {
         Map<String, Object> profile = new LinkedHashMap<>();
         profile.put("coachId", coachId);
         profile.put("firstName", firstName);
@@ -87,7 +96,8 @@ public final class CoachServiceStub {
         var server = StubServices.server();
         for (String status : STATUSES) {
             List<Map<String, Object>> ofStatus = PROFILES.values().stream()
-                    .filter(p -> status.equals(p.get("profileStatus"))).toList();
+                    .filter(p -> status.equals(p.get("profileStatus")))
+                    .toList();
             int pages = Math.max(1, (ofStatus.size() + PAGE_SIZE - 1) / PAGE_SIZE);
             for (int page = 0; page < pages; page++) {
                 List<Map<String, Object>> items =
@@ -95,7 +105,8 @@ public final class CoachServiceStub {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("items", items);
                 body.put("nextCursor", page + 1 < pages ? status + "-" + (page + 1) : null);
-                var request = get(urlPathEqualTo("/internal/profiles")).atPriority(2)
+                var request = get(urlPathEqualTo("/internal/profiles"))
+                        .atPriority(2)
                         .withQueryParam("status", equalTo(status))
                         .withQueryParam("cursor", page == 0 ? absent() : equalTo(status + "-" + page));
                 ContractResponses.assertValid(CONTRACT, "GET", "/internal/profiles", 200, body);
@@ -103,13 +114,16 @@ public final class CoachServiceStub {
             }
         }
         for (Map<String, Object> profile : PROFILES.values()) {
-            ContractResponses.assertValid(CONTRACT, "GET", "/internal/profiles/" + profile.get("coachId"), 200, profile);
+            ContractResponses.assertValid(
+                    CONTRACT, "GET", "/internal/profiles/" + profile.get("coachId"), 200, profile);
             PUBLISHED.add(server.stubFor(get(urlPathEqualTo("/internal/profiles/" + profile.get("coachId")))
-                    .atPriority(2).willReturn(json(200, profile))));
+                    .atPriority(2)
+                    .willReturn(json(200, profile))));
         }
         Map<String, Object> notFound = Map.of("type", "urn:tsa:problem:not-found", "title", "Not found", "status", 404);
         ContractResponses.assertValid(CONTRACT, "GET", "/internal/profiles/unknown", 404, notFound);
-        PUBLISHED.add(server.stubFor(get(urlPathMatching("/internal/profiles/.*")).atPriority(5)
+        PUBLISHED.add(server.stubFor(get(urlPathMatching("/internal/profiles/.*"))
+                .atPriority(5)
                 .willReturn(json(404, notFound).withHeader("Content-Type", "application/problem+json"))));
     }
 
@@ -120,7 +134,9 @@ public final class CoachServiceStub {
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, Object body) {
         try {
-            return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+            return aResponse()
+                    .withStatus(status)
+                    .withHeader("Content-Type", "application/json")
                     .withBody(JSON.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

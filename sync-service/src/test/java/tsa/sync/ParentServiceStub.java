@@ -1,7 +1,7 @@
 package tsa.sync;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -40,6 +40,7 @@ public final class ParentServiceStub {
     static final int PAGE_SIZE = 2;
     /** Every answer published here is checked against it first. */
     private static final Path CONTRACT = ContractOperations.contract("parent-service");
+
     private static final List<String> STATUSES = List.of("pending", "active", "completed");
     private static final Pattern ACTIVATION = Pattern.compile("/internal/enrollments/([^/]+)/activation");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,11 +49,9 @@ public final class ParentServiceStub {
     private static final List<StubMapping> PUBLISHED = new ArrayList<>();
 
     /** What parent-service's activation of one enrollment writes, and the student id it then carries. */
-    public record Activation(String studentUniqueId, Runnable writeEdFiRows) {
-    }
+    public record Activation(String studentUniqueId, Runnable writeEdFiRows) {}
 
-    private ParentServiceStub() {
-    }
+    private ParentServiceStub() {}
 
     /** No enrollments; reachable. */
     public static synchronized void reset() {
@@ -78,8 +77,10 @@ public final class ParentServiceStub {
     /** Every call fails at the connection, as if parent-service were down. */
     public static synchronized void unreachable() {
         unpublish();
-        PUBLISHED.add(StubServices.server().stubFor(any(urlPathMatching("/internal/enrollments.*")).atPriority(1)
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))));
+        PUBLISHED.add(StubServices.server()
+                .stubFor(any(urlPathMatching("/internal/enrollments.*"))
+                        .atPriority(1)
+                        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))));
     }
 
     /** How often sync-service asked to finish this enrollment's activation. */
@@ -101,8 +102,11 @@ public final class ParentServiceStub {
         e.put("coachId", "coach-of-" + enrollmentId);
         e.put("enrollmentStatus", "active");
         e.put("progressMilestones", List.of("documents", "payment"));
-        e.put("milestones", List.of(Map.of("milestone", "documents", "completedAt", "2026-11-21T10:00:00.000Z"),
-                Map.of("milestone", "payment", "completedAt", "2026-11-22T10:00:00.000Z")));
+        e.put(
+                "milestones",
+                List.of(
+                        Map.of("milestone", "documents", "completedAt", "2026-11-21T10:00:00.000Z"),
+                        Map.of("milestone", "payment", "completedAt", "2026-11-22T10:00:00.000Z")));
         e.put("paymentStatus", "paid");
         e.put("startDate", "2026-08-20");
         e.put("createdAt", "2026-11-20T10:00:00.000Z");
@@ -115,7 +119,8 @@ public final class ParentServiceStub {
         var server = StubServices.server();
         for (String status : STATUSES) {
             List<Map<String, Object>> ofStatus = ENROLLMENTS.values().stream()
-                    .filter(e -> status.equals(e.get("enrollmentStatus"))).toList();
+                    .filter(e -> status.equals(e.get("enrollmentStatus")))
+                    .toList();
             int pages = Math.max(1, (ofStatus.size() + PAGE_SIZE - 1) / PAGE_SIZE);
             for (int page = 0; page < pages; page++) {
                 List<Map<String, Object>> items =
@@ -124,7 +129,8 @@ public final class ParentServiceStub {
                 body.put("items", items);
                 body.put("nextCursor", page + 1 < pages ? status + "-" + (page + 1) : null);
                 ContractResponses.assertValid(CONTRACT, "GET", "/internal/enrollments", 200, body);
-                PUBLISHED.add(server.stubFor(get(urlPathEqualTo("/internal/enrollments")).atPriority(2)
+                PUBLISHED.add(server.stubFor(get(urlPathEqualTo("/internal/enrollments"))
+                        .atPriority(2)
                         .withQueryParam("enrollmentStatus", equalTo(status))
                         .withQueryParam("cursor", page == 0 ? absent() : equalTo(status + "-" + page))
                         .willReturn(json(200, body))));
@@ -142,11 +148,13 @@ public final class ParentServiceStub {
                 finished.put("studentUniqueId", activation.studentUniqueId());
             }
             ContractResponses.assertValid(CONTRACT, "POST", path, 200, finished);
-            PUBLISHED.add(server.stubFor(post(urlPathEqualTo(path)).atPriority(2).willReturn(json(200, finished))));
+            PUBLISHED.add(
+                    server.stubFor(post(urlPathEqualTo(path)).atPriority(2).willReturn(json(200, finished))));
         }
         Map<String, Object> notFound = Map.of("type", "urn:tsa:problem:not-found", "title", "Not found", "status", 404);
         ContractResponses.assertValid(CONTRACT, "POST", "/internal/enrollments/unknown/activation", 404, notFound);
-        PUBLISHED.add(server.stubFor(post(urlPathMatching("/internal/enrollments/[^/]+/activation")).atPriority(5)
+        PUBLISHED.add(server.stubFor(post(urlPathMatching("/internal/enrollments/[^/]+/activation"))
+                .atPriority(5)
                 .willReturn(json(404, notFound).withHeader("Content-Type", "application/problem+json"))));
     }
 
@@ -157,7 +165,9 @@ public final class ParentServiceStub {
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, Object body) {
         try {
-            return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+            return aResponse()
+                    .withStatus(status)
+                    .withHeader("Content-Type", "application/json")
                     .withBody(JSON.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -174,7 +184,8 @@ public final class ParentServiceStub {
 
         @Override
         public void beforeResponseSent(ServeEvent event, Parameters parameters) {
-            if (!"POST".equals(event.getRequest().getMethod().value()) || event.getResponseDefinition() == null
+            if (!"POST".equals(event.getRequest().getMethod().value())
+                    || event.getResponseDefinition() == null
                     || event.getResponseDefinition().getStatus() != 200) {
                 return;
             }

@@ -17,8 +17,8 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        WireMockServer started = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
-                .extensions(new ParentServiceStub.Activations()));
+        WireMockServer started = new WireMockServer(
+                options().bindAddress("127.0.0.1").dynamicPort().extensions(new ParentServiceStub.Activations()));
         started.start();
         server = started;
         CoachServiceStub.reset();

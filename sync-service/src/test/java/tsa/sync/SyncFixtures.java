@@ -33,8 +33,7 @@ public final class SyncFixtures {
     public static final String SCHOOL = ReferenceData.SCHOOL_AUSTIN;
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(20);
 
-    private SyncFixtures() {
-    }
+    private SyncFixtures() {}
 
     public static String admin() {
         return TestTokens.admin(ADMIN_EMAIL);
@@ -49,8 +48,16 @@ public final class SyncFixtures {
     }
 
     /** A profile change as coach-service sends it. */
-    public static Map<String, Object> change(String type, String coachId, long version, String firstName,
-            String lastName, String email, String phone, String schoolId, String status) {
+    public static Map<String, Object> change(
+            String type,
+            String coachId,
+            long version,
+            String firstName,
+            String lastName,
+            String email,
+            String phone,
+            String schoolId,
+            String status) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("changeType", type);
         body.put("coachId", coachId);
@@ -70,12 +77,23 @@ public final class SyncFixtures {
     }
 
     public static Map<String, Object> active(String coachId, long version, String firstName, String email) {
-        return change(version == 1 ? "create" : "update", coachId, version, firstName, "Jordan", email,
-                "+1-512-555-0100", SCHOOL, "active");
+        return change(
+                version == 1 ? "create" : "update",
+                coachId,
+                version,
+                firstName,
+                "Jordan",
+                email,
+                "+1-512-555-0100",
+                SCHOOL,
+                "active");
     }
 
     public static Response send(Object body) {
-        return given().auth().oauth2(TestTokens.service("coach-service")).contentType(ContentType.JSON).body(body)
+        return given().auth()
+                .oauth2(TestTokens.service("coach-service"))
+                .contentType(ContentType.JSON)
+                .body(body)
                 .post("/internal/profile-changes");
     }
 
@@ -103,7 +121,8 @@ public final class SyncFixtures {
         Instant deadline = Instant.now().plus(SETTLE_TIMEOUT);
         ProfileSyncLog row = row(syncId);
         while (row == null || !condition.test(row)) {
-            assertThat(Instant.now()).as("sync " + syncId + " still " + (row == null ? "absent" : row.syncStatus))
+            assertThat(Instant.now())
+                    .as("sync " + syncId + " still " + (row == null ? "absent" : row.syncStatus))
                     .isBefore(deadline);
             pause();
             row = row(syncId);
@@ -119,8 +138,13 @@ public final class SyncFixtures {
     /** A new school (and district) with ids no other test uses; returns the school id. */
     public static String newSchool(String name, int district) {
         int schoolId = ThreadLocalRandom.current().nextInt(700_000_000, 799_999_999);
-        sql("INSERT INTO schools (school_id, state_organization_id, name_of_institution, local_education_agency_id)"
-                + " VALUES (?, ?, ?, ?)", schoolId, "TX-" + schoolId, name, district);
+        sql(
+                "INSERT INTO schools (school_id, state_organization_id, name_of_institution, local_education_agency_id)"
+                        + " VALUES (?, ?, ?, ?)",
+                schoolId,
+                "TX-" + schoolId,
+                name,
+                district);
         return Integer.toString(schoolId);
     }
 
@@ -148,7 +172,8 @@ public final class SyncFixtures {
     /** The {@code jti} of a token (the session id audit records carry). */
     public static String jti(String token) {
         String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
-        var matcher = java.util.regex.Pattern.compile("\"jti\"\\s*:\\s*\"([^\"]+)\"").matcher(payload);
+        var matcher =
+                java.util.regex.Pattern.compile("\"jti\"\\s*:\\s*\"([^\"]+)\"").matcher(payload);
         assertThat(matcher.find()).isTrue();
         return matcher.group(1);
     }

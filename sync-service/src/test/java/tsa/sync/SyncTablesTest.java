@@ -7,9 +7,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-
 import org.junit.jupiter.api.Test;
-
 import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
@@ -52,7 +50,8 @@ class SyncTablesTest {
 
     @Test
     void ownsExactlyItsTwoTables() {
-        assertThat(tables.tables()).extracting(TableSpec::name)
+        assertThat(tables.tables())
+                .extracting(TableSpec::name)
                 .containsExactlyInAnyOrder("organizations-dev", "students-dev");
     }
 
@@ -90,8 +89,16 @@ class SyncTablesTest {
 
         Map<String, AttributeValue> item = roundTrip(OrganizationCopy.SCHEMA, school);
 
-        assertThat(item).containsOnlyKeys("sourced_id", "status", "date_last_modified", "name", "type",
-                "identifier", "parent_id", "schema_version");
+        assertThat(item)
+                .containsOnlyKeys(
+                        "sourced_id",
+                        "status",
+                        "date_last_modified",
+                        "name",
+                        "type",
+                        "identifier",
+                        "parent_id",
+                        "schema_version");
     }
 
     @Test
@@ -116,15 +123,31 @@ class SyncTablesTest {
 
         Map<String, AttributeValue> item = roundTrip(StudentCopy.SCHEMA, student);
 
-        assertThat(item).containsOnlyKeys("student_unique_id", "student_usi", "first_name", "last_name",
-                "middle_name", "generation_code_suffix", "birth_date", "birth_city",
-                "birth_state_abbreviation_descriptor", "hispanic_latino_ethnicity", "races", "_etag",
-                "_last_modified_date", "created_at", "updated_at", "schema_version");
+        assertThat(item)
+                .containsOnlyKeys(
+                        "student_unique_id",
+                        "student_usi",
+                        "first_name",
+                        "last_name",
+                        "middle_name",
+                        "generation_code_suffix",
+                        "birth_date",
+                        "birth_city",
+                        "birth_state_abbreviation_descriptor",
+                        "hispanic_latino_ethnicity",
+                        "races",
+                        "_etag",
+                        "_last_modified_date",
+                        "created_at",
+                        "updated_at",
+                        "schema_version");
         assertThat(item.get("student_usi").n()).isEqualTo("1001");
         assertThat(item.get("hispanic_latino_ethnicity").bool()).isTrue();
-        assertThat(item.get("races").l()).singleElement().satisfies(race -> assertThat(race.m())
-                .containsExactly(Map.entry("raceDescriptor",
-                        AttributeValue.fromS("uri://ed-fi.org/RaceDescriptor#White"))));
+        assertThat(item.get("races").l())
+                .singleElement()
+                .satisfies(race -> assertThat(race.m())
+                        .containsExactly(Map.entry(
+                                "raceDescriptor", AttributeValue.fromS("uri://ed-fi.org/RaceDescriptor#White"))));
     }
 
     /** Maps the item to attributes and back, expecting the same item and {@code schema_version = "v1"}. */
@@ -140,7 +163,8 @@ class SyncTablesTest {
         TableMetadata metadata = schema.tableMetadata();
         assertThat(metadata.primaryPartitionKey()).isEqualTo(spec.hashKey().name());
         assertThat(metadata.primarySortKey()).isEmpty();
-        assertThat(metadata.indices()).extracting(index -> index.name())
+        assertThat(metadata.indices())
+                .extracting(index -> index.name())
                 .containsExactly(TableMetadata.primaryIndexName());
     }
 

@@ -66,7 +66,8 @@ class CoachOnboardingSliceTest {
     }
 
     private static Response session(String linkToken) {
-        return given().contentType(ContentType.JSON).body(Map.of("token", linkToken))
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("token", linkToken))
                 .post(url(Service.ADMIN, "/api/auth/sessions"));
     }
 
@@ -90,8 +91,19 @@ class CoachOnboardingSliceTest {
                 if (!rs.next()) {
                     return Map.of();
                 }
-                return Map.of("role", rs.getString(1), "email", rs.getString(2), "givenName", rs.getString(3),
-                        "enabled", rs.getBoolean(4), "profileId", rs.getString(5), "orgIds", rs.getString(6));
+                return Map.of(
+                        "role",
+                        rs.getString(1),
+                        "email",
+                        rs.getString(2),
+                        "givenName",
+                        rs.getString(3),
+                        "enabled",
+                        rs.getBoolean(4),
+                        "profileId",
+                        rs.getString(5),
+                        "orgIds",
+                        rs.getString(6));
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -101,17 +113,33 @@ class CoachOnboardingSliceTest {
     @Test
     void anInvitedCoachOnboardsReachesOneRosterInvitesAParentAndIsDeactivated() {
         // The allow-listed admin signs in with a magic link read from the local mailbox over IMAP.
-        given().contentType(ContentType.JSON).body(Map.of("email", "admin@tsa.example", "portal", "admin"))
-                .post(url(Service.ADMIN, "/api/auth/magic-links")).then().statusCode(202);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("email", "admin@tsa.example", "portal", "admin"))
+                .post(url(Service.ADMIN, "/api/auth/magic-links"))
+                .then()
+                .statusCode(202);
         String adminLink = lastLinkTo("admin@tsa.example", 1);
         String admin = session(adminLink).then().statusCode(200).extract().path("accessToken");
         session(adminLink).then().statusCode(401);
 
         // The admin invites a coach; the coach's link signs them in.
         String coachEmail = "coach-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        Response invitation = given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("coachEmail", coachEmail, "firstName", "Casey", "lastName", "Jordan",
-                        "schoolId", "255901001", "sport", "basketball", "permissions", List.of("invite_parents")))
+        Response invitation = given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "coachEmail",
+                        coachEmail,
+                        "firstName",
+                        "Casey",
+                        "lastName",
+                        "Jordan",
+                        "schoolId",
+                        "255901001",
+                        "sport",
+                        "basketball",
+                        "permissions",
+                        List.of("invite_parents")))
                 .post(url(Service.ADMIN, "/api/admin/coach-invitations"));
         invitation.then().statusCode(201);
         String invitationId = invitation.path("invitationId");
@@ -126,73 +154,128 @@ class CoachOnboardingSliceTest {
         assertThat(started.statusCode()).isIn(200, 201);
         String sessionId = started.path("sessionId");
         assertThat((String) started.path("formData.firstName")).isEqualTo("Casey");
-        save(coach, sessionId, "personal_info", Map.of("firstName", "Casey", "lastName", "Jordan", "phone", "+1 512 555 0100"));
+        save(
+                coach,
+                sessionId,
+                "personal_info",
+                Map.of("firstName", "Casey", "lastName", "Jordan", "phone", "+1 512 555 0100"));
         save(coach, sessionId, "school", Map.of("schoolId", "255901001"));
         save(coach, sessionId, "sports", Map.of("sportSpecialties", List.of("basketball", "track")));
-        save(coach, sessionId, "agreements", Map.of("termsAccepted", true, "codeOfConductAccepted", true,
-                "backgroundCheckConsent", true));
+        save(
+                coach,
+                sessionId,
+                "agreements",
+                Map.of("termsAccepted", true, "codeOfConductAccepted", true, "backgroundCheckConsent", true));
         save(coach, sessionId, "review", Map.of());
-        Response profile = given().auth().oauth2(coach)
+        Response profile = given().auth()
+                .oauth2(coach)
                 .post(url(Service.COACH, "/api/coach/onboarding-sessions/" + sessionId + "/complete"));
         assertThat(profile.statusCode()).isIn(200, 201);
         assertThat((String) profile.path("coachId")).isEqualTo(coachId);
         assertThat((String) profile.path("profileStatus")).isEqualTo("active");
 
         // The invitation is accepted in admin-service; the profile is listed under its school.
-        assertThat((String) given().auth().oauth2(admin)
-                .get(url(Service.ADMIN, "/api/admin/coach-invitations/" + invitationId)).path("invitationStatus"))
+        assertThat((String) given().auth()
+                        .oauth2(admin)
+                        .get(url(Service.ADMIN, "/api/admin/coach-invitations/" + invitationId))
+                        .path("invitationStatus"))
                 .isEqualTo("accepted");
-        assertThat(given().auth().oauth2(admin).queryParam("schoolId", "255901001")
-                .get(url(Service.COACH, "/api/coach/profiles")).jsonPath().getList("items.coachId")).contains(coachId);
+        assertThat(given().auth()
+                        .oauth2(admin)
+                        .queryParam("schoolId", "255901001")
+                        .get(url(Service.COACH, "/api/coach/profiles"))
+                        .jsonPath()
+                        .getList("items.coachId"))
+                .contains(coachId);
 
         // The profile reaches OneRoster users, linked by profile_id, enabled.
-        eventually("the coach's users row", () -> Boolean.TRUE.equals(userRow(coachId).get("enabled")));
+        eventually(
+                "the coach's users row",
+                () -> Boolean.TRUE.equals(userRow(coachId).get("enabled")));
         Map<String, Object> row = userRow(coachId);
-        assertThat(row).containsEntry("role", "teacher").containsEntry("email", coachEmail)
-                .containsEntry("profileId", coachId).containsEntry("givenName", "Casey");
+        assertThat(row)
+                .containsEntry("role", "teacher")
+                .containsEntry("email", coachEmail)
+                .containsEntry("profileId", coachId)
+                .containsEntry("givenName", "Casey");
         assertThat((String) row.get("orgIds")).contains("255901001");
 
-        // The coach invites a parent; the parent's link signs the parent in; the parent sees the coach's public profile.
+        // The coach invites a parent; the parent's link signs the parent in; the parent sees the coach's public
+        // profile.
         String parentEmail = "parent-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        given().auth().oauth2(coach).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(coach)
+                .contentType(ContentType.JSON)
                 .body(Map.of("parentEmail", parentEmail, "studentName", "Sam Jordan", "sport", "basketball"))
-                .post(url(Service.COACH, "/api/coach/parent-invitations")).then().statusCode(201);
+                .post(url(Service.COACH, "/api/coach/parent-invitations"))
+                .then()
+                .statusCode(201);
         Response parentSession = session(lastLinkTo(parentEmail, 1));
         parentSession.then().statusCode(200);
         assertThat((String) parentSession.path("role")).isEqualTo("parent");
         String parent = parentSession.path("accessToken");
-        Response publicProfile = given().auth().oauth2(parent).get(url(Service.COACH, "/api/coach/profiles/" + coachId));
+        Response publicProfile =
+                given().auth().oauth2(parent).get(url(Service.COACH, "/api/coach/profiles/" + coachId));
         publicProfile.then().statusCode(200);
         assertThat((String) publicProfile.path("lastName")).isEqualTo("Jordan");
-        given().auth().oauth2(parent).get(url(Service.COACH, "/api/coach/profiles/someone-else")).then().statusCode(404);
+        given().auth()
+                .oauth2(parent)
+                .get(url(Service.COACH, "/api/coach/profiles/someone-else"))
+                .then()
+                .statusCode(404);
 
         // The admin deactivates the coach; sync disables the users row.
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("profileStatus", "inactive"))
-                .patch(url(Service.ADMIN, "/api/admin/coaches/" + coachId + "/status")).then().statusCode(200);
-        eventually("the coach's users row disabled", () -> Boolean.FALSE.equals(userRow(coachId).get("enabled")));
+        given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("profileStatus", "inactive"))
+                .patch(url(Service.ADMIN, "/api/admin/coaches/" + coachId + "/status"))
+                .then()
+                .statusCode(200);
+        eventually(
+                "the coach's users row disabled",
+                () -> Boolean.FALSE.equals(userRow(coachId).get("enabled")));
 
         // Every admin action is in the audit trail, by admin and by action type, with before and after state.
-        List<Map<String, Object>> byAdmin = given().auth().oauth2(admin).queryParam("adminEmail", "admin@tsa.example")
-                .queryParam("limit", 100).get(url(Service.ADMIN, "/api/admin/audit-logs")).jsonPath().getList("items");
+        List<Map<String, Object>> byAdmin = given().auth()
+                .oauth2(admin)
+                .queryParam("adminEmail", "admin@tsa.example")
+                .queryParam("limit", 100)
+                .get(url(Service.ADMIN, "/api/admin/audit-logs"))
+                .jsonPath()
+                .getList("items");
         assertThat(byAdmin).anySatisfy(r -> {
-            assertThat(r).containsEntry("resourceType", "coach_invitation").containsEntry("resourceId", invitationId)
+            assertThat(r)
+                    .containsEntry("resourceType", "coach_invitation")
+                    .containsEntry("resourceId", invitationId)
                     .containsEntry("actionType", "create");
         });
         assertThat(byAdmin).anySatisfy(r -> {
-            assertThat(r).containsEntry("resourceType", "coach").containsEntry("resourceId", coachId)
+            assertThat(r)
+                    .containsEntry("resourceType", "coach")
+                    .containsEntry("resourceId", coachId)
                     .containsEntry("actionType", "update");
             assertThat(r.get("beforeState").toString()).contains("active");
             assertThat(r.get("afterState").toString()).contains("inactive");
         });
-        List<Map<String, Object>> updates = given().auth().oauth2(admin).queryParam("actionType", "update")
-                .queryParam("limit", 100).get(url(Service.ADMIN, "/api/admin/audit-logs")).jsonPath().getList("items");
+        List<Map<String, Object>> updates = given().auth()
+                .oauth2(admin)
+                .queryParam("actionType", "update")
+                .queryParam("limit", 100)
+                .get(url(Service.ADMIN, "/api/admin/audit-logs"))
+                .jsonPath()
+                .getList("items");
         assertThat(updates).anySatisfy(r -> assertThat(r).containsEntry("resourceId", coachId));
     }
 
     private static void save(String coach, String sessionId, String step, Map<String, Object> formData) {
-        given().auth().oauth2(coach).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(coach)
+                .contentType(ContentType.JSON)
                 .body(Map.of("onboardingStep", step, "formData", formData))
-                .put(url(Service.COACH, "/api/coach/onboarding-sessions/" + sessionId)).then().statusCode(200);
+                .put(url(Service.COACH, "/api/coach/onboarding-sessions/" + sessionId))
+                .then()
+                .statusCode(200);
     }
 
     private static void sleep(long millis) {

@@ -59,44 +59,79 @@ class FamilyJourneyTest {
 
         // The coach invites a parent, whose link signs them in.
         String parentEmail = "parent-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        Response invitation = given().auth().oauth2(coach.token()).contentType(ContentType.JSON)
+        Response invitation = given().auth()
+                .oauth2(coach.token())
+                .contentType(ContentType.JSON)
                 .body(Map.of("parentEmail", parentEmail, "studentName", "Sam Jordan", "sport", "basketball"))
                 .post(journeys.url(Service.COACH, "/api/coach/parent-invitations"));
         invitation.then().statusCode(201);
         String invitationId = invitation.path("invitationId");
-        String parent = journeys.session(journeys.lastLinkTo(parentEmail, 1)).then().statusCode(200)
-                .extract().path("accessToken");
+        String parent = journeys.session(journeys.lastLinkTo(parentEmail, 1))
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("accessToken");
 
         // Enrollment from the invitation: created once, the same one on a retry; the invitation is accepted.
-        Response created = given().auth().oauth2(parent).contentType(ContentType.JSON)
-                .body(Map.of("invitationId", invitationId)).post(url("/api/parent/enrollments"));
+        Response created = given().auth()
+                .oauth2(parent)
+                .contentType(ContentType.JSON)
+                .body(Map.of("invitationId", invitationId))
+                .post(url("/api/parent/enrollments"));
         assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
         String enrollmentId = created.path("enrollmentId");
         assertThat((String) created.path("enrollmentStatus")).isEqualTo("pending");
         assertThat((String) created.path("paymentStatus")).isEqualTo("pending");
         assertThat((String) created.path("coachId")).isEqualTo(coach.coachId());
-        Response again = given().auth().oauth2(parent).contentType(ContentType.JSON)
-                .body(Map.of("invitationId", invitationId)).post(url("/api/parent/enrollments"));
+        Response again = given().auth()
+                .oauth2(parent)
+                .contentType(ContentType.JSON)
+                .body(Map.of("invitationId", invitationId))
+                .post(url("/api/parent/enrollments"));
         assertThat(again.statusCode()).as(again.asString()).isEqualTo(200);
         assertThat((String) again.path("enrollmentId")).isEqualTo(enrollmentId);
-        assertThat((String) given().auth().oauth2(coach.token())
-                .get(journeys.url(Service.COACH, "/api/coach/parent-invitations/" + invitationId))
-                .path("invitationStatus")).isEqualTo("accepted");
+        assertThat((String) given().auth()
+                        .oauth2(coach.token())
+                        .get(journeys.url(Service.COACH, "/api/coach/parent-invitations/" + invitationId))
+                        .path("invitationStatus"))
+                .isEqualTo("accepted");
 
         // The parent completes the student's details; the coach sees the enrollment among theirs.
-        Response details = given().auth().oauth2(parent).contentType(ContentType.JSON)
-                .body(Map.of("dateOfBirth", "2012-04-05", "gradeLevel", "Ninth grade", "studentAge", 14,
-                        "startDate", LocalDate.now().plusDays(14).toString()))
+        Response details = given().auth()
+                .oauth2(parent)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "dateOfBirth",
+                        "2012-04-05",
+                        "gradeLevel",
+                        "Ninth grade",
+                        "studentAge",
+                        14,
+                        "startDate",
+                        LocalDate.now().plusDays(14).toString()))
                 .patch(url("/api/parent/enrollments/" + enrollmentId + "/student"));
         assertThat(details.statusCode()).as(details.asString()).isEqualTo(200);
-        assertThat(given().auth().oauth2(coach.token()).get(url("/api/parent/enrollments"))
-                .jsonPath().getList("items.enrollmentId")).contains(enrollmentId);
+        assertThat(given().auth()
+                        .oauth2(coach.token())
+                        .get(url("/api/parent/enrollments"))
+                        .jsonPath()
+                        .getList("items.enrollmentId"))
+                .contains(enrollmentId);
 
         // A document goes up through the presigned URL and comes back byte for byte.
         byte[] file = ("%PDF-1.4 physical for " + enrollmentId).getBytes(StandardCharsets.US_ASCII);
-        Response upload = given().auth().oauth2(parent).contentType(ContentType.JSON)
-                .body(Map.of("documentType", "medical", "fileName", "physical.pdf", "fileSize", file.length,
-                        "contentType", "application/pdf"))
+        Response upload = given().auth()
+                .oauth2(parent)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "documentType",
+                        "medical",
+                        "fileName",
+                        "physical.pdf",
+                        "fileSize",
+                        file.length,
+                        "contentType",
+                        "application/pdf"))
                 .post(url("/api/parent/enrollments/" + enrollmentId + "/documents"));
         assertThat(upload.statusCode()).as(upload.asString()).isEqualTo(201);
         String documentId = upload.path("document.documentId");
@@ -110,17 +145,31 @@ class FamilyJourneyTest {
                 }
             });
         }
-        assertThat(HTTP.send(put.build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
-        given().auth().oauth2(parent).post(url("/api/parent/documents/" + documentId + "/uploaded"))
-                .then().statusCode(200);
-        String downloadUrl = given().auth().oauth2(parent)
-                .get(url("/api/parent/documents/" + documentId + "/download-url")).then().statusCode(200)
-                .extract().path("downloadUrl");
-        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(downloadUrl)).build(),
-                HttpResponse.BodyHandlers.ofByteArray()).body()).isEqualTo(file);
+        assertThat(HTTP.send(put.build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode())
+                .isEqualTo(200);
+        given().auth()
+                .oauth2(parent)
+                .post(url("/api/parent/documents/" + documentId + "/uploaded"))
+                .then()
+                .statusCode(200);
+        String downloadUrl = given().auth()
+                .oauth2(parent)
+                .get(url("/api/parent/documents/" + documentId + "/download-url"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("downloadUrl");
+        assertThat(HTTP.send(
+                                HttpRequest.newBuilder(URI.create(downloadUrl)).build(),
+                                HttpResponse.BodyHandlers.ofByteArray())
+                        .body())
+                .isEqualTo(file);
 
         // The assigned coach approves it.
-        Response approved = given().auth().oauth2(coach.token()).contentType(ContentType.JSON)
+        Response approved = given().auth()
+                .oauth2(coach.token())
+                .contentType(ContentType.JSON)
                 .body(Map.of("verificationStatus", "approved"))
                 .post(url("/api/parent/documents/" + documentId + "/verification"));
         assertThat(approved.statusCode()).as(approved.asString()).isEqualTo(200);
@@ -135,33 +184,65 @@ class FamilyJourneyTest {
         Response clash = book(parent, coach.coachId(), day, "10:30", "11:30");
         assertThat(clash.statusCode()).as(clash.asString()).isEqualTo(409);
         assertThat(clash.contentType()).startsWith("application/problem+json");
-        assertThat(given().auth().oauth2(coach.token()).queryParam("from", day).queryParam("to", day)
-                .get(url("/api/parent/appointments")).jsonPath().getList("items.appointmentId"))
+        assertThat(given().auth()
+                        .oauth2(coach.token())
+                        .queryParam("from", day)
+                        .queryParam("to", day)
+                        .get(url("/api/parent/appointments"))
+                        .jsonPath()
+                        .getList("items.appointmentId"))
                 .containsExactly((String) booked.path("appointmentId"));
 
         // The coach activates the enrollment: the Ed-Fi rows exist exactly once, also when activation is repeated.
-        Response activated = given().auth().oauth2(coach.token()).contentType(ContentType.JSON)
+        Response activated = given().auth()
+                .oauth2(coach.token())
+                .contentType(ContentType.JSON)
                 .body(Map.of("enrollmentStatus", "active"))
                 .patch(url("/api/parent/enrollments/" + enrollmentId + "/status"));
         assertThat(activated.statusCode()).as(activated.asString()).isEqualTo(200);
         String studentUniqueId = activated.path("studentUniqueId");
         assertThat(studentUniqueId).isNotBlank();
-        Response repeated = given().auth().oauth2(coach.token()).contentType(ContentType.JSON)
+        Response repeated = given().auth()
+                .oauth2(coach.token())
+                .contentType(ContentType.JSON)
                 .body(Map.of("enrollmentStatus", "active"))
                 .patch(url("/api/parent/enrollments/" + enrollmentId + "/status"));
         assertThat(repeated.statusCode()).as(repeated.asString()).isIn(200, 409);
         assertThat(count("select count(*) from students where student_unique_id = ?", studentUniqueId))
                 .isEqualTo(1);
-        assertThat(count("select count(*) from student_school_associations where student_unique_id = ?", studentUniqueId)).isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from student_school_associations where student_unique_id = ?",
+                        studentUniqueId))
+                .isEqualTo(1);
         // The parent can't activate or move their own enrollment.
-        given().auth().oauth2(parent).contentType(ContentType.JSON).body(Map.of("enrollmentStatus", "completed"))
-                .patch(url("/api/parent/enrollments/" + enrollmentId + "/status")).then().statusCode(403);
+        given().auth()
+                .oauth2(parent)
+                .contentType(ContentType.JSON)
+                .body(Map.of("enrollmentStatus", "completed"))
+                .patch(url("/api/parent/enrollments/" + enrollmentId + "/status"))
+                .then()
+                .statusCode(403);
     }
 
     private static Response book(String parent, String coachId, String day, String start, String end) {
-        return given().auth().oauth2(parent).contentType(ContentType.JSON)
-                .body(Map.of("coachId", coachId, "studentName", "Sam Jordan", "appointmentType", "shadow_day",
-                        "scheduledDate", day, "startTime", start, "endTime", end, "location", "Main gym"))
+        return given().auth()
+                .oauth2(parent)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "coachId",
+                        coachId,
+                        "studentName",
+                        "Sam Jordan",
+                        "appointmentType",
+                        "shadow_day",
+                        "scheduledDate",
+                        day,
+                        "startTime",
+                        start,
+                        "endTime",
+                        end,
+                        "location",
+                        "Main gym"))
                 .post(url("/api/parent/appointments"));
     }
 

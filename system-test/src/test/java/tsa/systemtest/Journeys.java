@@ -27,8 +27,7 @@ final class Journeys {
     }
 
     /** An invited coach who finished onboarding: their ids and session. */
-    record OnboardedCoach(String email, String coachId, String invitationId, String token) {
-    }
+    record OnboardedCoach(String email, String coachId, String invitationId, String token) {}
 
     String url(Service service, String path) {
         return system.baseUrl(service) + path;
@@ -51,22 +50,42 @@ final class Journeys {
     }
 
     Response session(String linkToken) {
-        return given().contentType(ContentType.JSON).body(Map.of("token", linkToken))
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("token", linkToken))
                 .post(url(Service.ADMIN, "/api/auth/sessions"));
     }
 
     /** The allow-listed admin signs in with a magic link read over IMAP. */
     String adminSignsIn(int mailsSoFar) {
-        given().contentType(ContentType.JSON).body(Map.of("email", "admin@tsa.example", "portal", "admin"))
-                .post(url(Service.ADMIN, "/api/auth/magic-links")).then().statusCode(202);
-        return session(lastLinkTo("admin@tsa.example", mailsSoFar + 1)).then().statusCode(200)
-                .extract().path("accessToken");
+        given().contentType(ContentType.JSON)
+                .body(Map.of("email", "admin@tsa.example", "portal", "admin"))
+                .post(url(Service.ADMIN, "/api/auth/magic-links"))
+                .then()
+                .statusCode(202);
+        return session(lastLinkTo("admin@tsa.example", mailsSoFar + 1))
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("accessToken");
     }
 
     Response inviteCoach(String admin, String coachEmail) {
-        return given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("coachEmail", coachEmail, "firstName", "Casey", "lastName", "Jordan",
-                        "schoolId", "255901001", "sport", "basketball", "permissions", List.of("invite_parents")))
+        return given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "coachEmail",
+                        coachEmail,
+                        "firstName",
+                        "Casey",
+                        "lastName",
+                        "Jordan",
+                        "schoolId",
+                        "255901001",
+                        "sport",
+                        "basketball",
+                        "permissions",
+                        List.of("invite_parents")))
                 .post(url(Service.ADMIN, "/api/admin/coach-invitations"));
     }
 
@@ -74,24 +93,31 @@ final class Journeys {
         String email = "coach-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         Response invitation = inviteCoach(admin, email);
         invitation.then().statusCode(201);
-        String coach = session(lastLinkTo(email, 1)).then().statusCode(200).extract().path("accessToken");
+        String coach =
+                session(lastLinkTo(email, 1)).then().statusCode(200).extract().path("accessToken");
         Response started = given().auth().oauth2(coach).post(url(Service.COACH, "/api/coach/onboarding-sessions"));
         assertThat(started.statusCode()).isIn(200, 201);
         String sessionId = started.path("sessionId");
         save(coach, sessionId, "personal_info", Map.of("firstName", "Casey", "lastName", "Jordan"));
         save(coach, sessionId, "school", Map.of("schoolId", "255901001"));
         save(coach, sessionId, "sports", Map.of("sportSpecialties", List.of("basketball")));
-        save(coach, sessionId, "agreements", Map.of("termsAccepted", true, "codeOfConductAccepted", true,
-                "backgroundCheckConsent", true));
+        save(
+                coach,
+                sessionId,
+                "agreements",
+                Map.of("termsAccepted", true, "codeOfConductAccepted", true, "backgroundCheckConsent", true));
         save(coach, sessionId, "review", Map.of());
-        Response profile = given().auth().oauth2(coach)
+        Response profile = given().auth()
+                .oauth2(coach)
                 .post(url(Service.COACH, "/api/coach/onboarding-sessions/" + sessionId + "/complete"));
         assertThat(profile.statusCode()).as(profile.asString()).isIn(200, 201);
         return new OnboardedCoach(email, invitation.path("coachId"), invitation.path("invitationId"), coach);
     }
 
     void save(String coach, String sessionId, String step, Map<String, Object> formData) {
-        Response saved = given().auth().oauth2(coach).contentType(ContentType.JSON)
+        Response saved = given().auth()
+                .oauth2(coach)
+                .contentType(ContentType.JSON)
                 .body(Map.of("onboardingStep", step, "formData", formData))
                 .put(url(Service.COACH, "/api/coach/onboarding-sessions/" + sessionId));
         assertThat(saved.statusCode()).as(step + ": " + saved.asString()).isEqualTo(200);

@@ -37,17 +37,35 @@ class KubernetesManifestsTest {
 
     static final List<String> OVERLAYS = List.of("dev", "prod");
 
-    static final Map<String, Integer> PORTS = Map.of(
-            "admin-service", 8081, "coach-service", 8082, "parent-service", 8083, "sync-service", 8084);
+    static final Map<String, Integer> PORTS =
+            Map.of("admin-service", 8081, "coach-service", 8082, "parent-service", 8083, "sync-service", 8084);
 
     /** The seed's table variables (architecture.md adds SIGN_IN_TABLE) with their dev names, by owning service. */
     static final Map<String, Map<String, String>> SEED_TABLES = Map.of(
-            "admin-service", Map.of("INVITATIONS_TABLE", "coach-invitationsdev",
-                    "AUDIT_LOGS_TABLE", "admin-audit-logsdev", "SIGN_IN_TABLE", "auth-sign-in-linksdev"),
-            "coach-service", Map.of("PROFILES_TABLE", "profilesdev",
-                    "ONBOARDING_TABLE", "coach-onboarding-sessionsdev", "PARENT_INVITATIONS_TABLE", "parent-invitationsdev"),
-            "parent-service", Map.of("ENROLLMENTS_TABLE", "tsa-parent-enrollmentsdev",
-                    "DOCUMENTS_TABLE", "tsa-parent-documentsdev", "SCHEDULING_TABLE", "tsa-parent-schedulingdev"),
+            "admin-service",
+                    Map.of(
+                            "INVITATIONS_TABLE",
+                            "coach-invitationsdev",
+                            "AUDIT_LOGS_TABLE",
+                            "admin-audit-logsdev",
+                            "SIGN_IN_TABLE",
+                            "auth-sign-in-linksdev"),
+            "coach-service",
+                    Map.of(
+                            "PROFILES_TABLE",
+                            "profilesdev",
+                            "ONBOARDING_TABLE",
+                            "coach-onboarding-sessionsdev",
+                            "PARENT_INVITATIONS_TABLE",
+                            "parent-invitationsdev"),
+            "parent-service",
+                    Map.of(
+                            "ENROLLMENTS_TABLE",
+                            "tsa-parent-enrollmentsdev",
+                            "DOCUMENTS_TABLE",
+                            "tsa-parent-documentsdev",
+                            "SCHEDULING_TABLE",
+                            "tsa-parent-schedulingdev"),
             "sync-service", Map.of("ORGANIZATIONS_TABLE", "organizations-dev", "STUDENTS_TABLE", "students-dev"));
 
     /** Public paths (architecture.md, "Public API outline") and the service the ingress must send each to. */
@@ -73,17 +91,44 @@ class KubernetesManifestsTest {
             Map.entry("/edfi/data/v3/ed-fi/schools", "sync-service"));
 
     /** Paths the ingress must never route: internal operations, health and metrics. */
-    static final List<String> HIDDEN_PATHS = List.of("/internal/audit-records", "/internal/coach-invitations/x/accept",
-            "/internal/parent-invitations/exchange", "/internal/profile-changes", "/q/health/live", "/q/health/ready",
-            "/q/metrics", "/q/openapi", "/", "/api", "/api/internal", "/apiauth");
+    static final List<String> HIDDEN_PATHS = List.of(
+            "/internal/audit-records",
+            "/internal/coach-invitations/x/accept",
+            "/internal/parent-invitations/exchange",
+            "/internal/profile-changes",
+            "/q/health/live",
+            "/q/health/ready",
+            "/q/metrics",
+            "/q/openapi",
+            "/",
+            "/api",
+            "/api/internal",
+            "/apiauth");
 
     /** Prometheus series the alerts use, and the Micrometer meter name each comes from (file that registers it). */
     static final Map<String, String[]> ALERT_METRICS = Map.of(
-            "tsa_dynamodb_throttled_total", new String[] {"tsa.dynamodb.throttled", "runtime/src/main/java/tsa/runtime/dynamo/DynamoMetricsInterceptor.java"},
-            "tsa_dynamodb_calls_seconds_count", new String[] {"tsa.dynamodb.calls", "runtime/src/main/java/tsa/runtime/dynamo/DynamoMetricsInterceptor.java"},
-            "tsa_datasource_connections_max", new String[] {"tsa.datasource.connections.max", "runtime/src/main/java/tsa/runtime/metrics/ConnectionPoolGauges.java"},
-            "tsa_sync_failures_total", new String[] {"tsa.sync.failures", "sync-service/src/main/java/tsa/sync/status/service/SyncMetrics.java"},
-            "tsa_sync_lag_seconds", new String[] {"tsa.sync.lag.seconds", "sync-service/src/main/java/tsa/sync/status/service/SyncMetrics.java"});
+            "tsa_dynamodb_throttled_total",
+                    new String[] {
+                        "tsa.dynamodb.throttled",
+                        "runtime/src/main/java/tsa/runtime/dynamo/DynamoMetricsInterceptor.java"
+                    },
+            "tsa_dynamodb_calls_seconds_count",
+                    new String[] {
+                        "tsa.dynamodb.calls", "runtime/src/main/java/tsa/runtime/dynamo/DynamoMetricsInterceptor.java"
+                    },
+            "tsa_datasource_connections_max",
+                    new String[] {
+                        "tsa.datasource.connections.max",
+                        "runtime/src/main/java/tsa/runtime/metrics/ConnectionPoolGauges.java"
+                    },
+            "tsa_sync_failures_total",
+                    new String[] {
+                        "tsa.sync.failures", "sync-service/src/main/java/tsa/sync/status/service/SyncMetrics.java"
+                    },
+            "tsa_sync_lag_seconds",
+                    new String[] {
+                        "tsa.sync.lag.seconds", "sync-service/src/main/java/tsa/sync/status/service/SyncMetrics.java"
+                    });
 
     static final String URI_FLAG = "-Dvertx.disableURIValidation=true";
     static final ObjectMapper JSON = new ObjectMapper();
@@ -105,49 +150,80 @@ class KubernetesManifestsTest {
         forEachOverlay((overlay, objects) -> {
             for (String service : PORTS.keySet()) {
                 String at = overlay + "/" + service + ": ";
-                for (String kind : List.of("Deployment", "Service", "ServiceAccount", "HorizontalPodAutoscaler",
-                        "PodDisruptionBudget", "NetworkPolicy")) {
+                for (String kind : List.of(
+                        "Deployment",
+                        "Service",
+                        "ServiceAccount",
+                        "HorizontalPodAutoscaler",
+                        "PodDisruptionBudget",
+                        "NetworkPolicy")) {
                     soft.assertThat(find(objects, kind, service)).as(at + kind).isNotNull();
                 }
-                soft.assertThat(find(objects, "ConfigMap", service + "-config")).as(at + "ConfigMap").isNotNull();
+                soft.assertThat(find(objects, "ConfigMap", service + "-config"))
+                        .as(at + "ConfigMap")
+                        .isNotNull();
                 JsonNode account = find(objects, "ServiceAccount", service);
                 if (account != null) {
-                    soft.assertThat(account.at("/metadata/annotations").path("eks.amazonaws.com/role-arn").asText())
-                            .as(at + "IAM role annotation").matches("arn:aws:iam::\\d{12}:role/[\\w+=,.@-]+");
+                    soft.assertThat(account.at("/metadata/annotations")
+                                    .path("eks.amazonaws.com/role-arn")
+                                    .asText())
+                            .as(at + "IAM role annotation")
+                            .matches("arn:aws:iam::\\d{12}:role/[\\w+=,.@-]+");
                 }
                 JsonNode deployment = find(objects, "Deployment", service);
                 if (deployment != null) {
-                    soft.assertThat(deployment.at("/spec/template/spec/serviceAccountName").asText()).as(at + "SA")
+                    soft.assertThat(deployment
+                                    .at("/spec/template/spec/serviceAccountName")
+                                    .asText())
+                            .as(at + "SA")
                             .isEqualTo(service);
                 }
                 JsonNode hpa = find(objects, "HorizontalPodAutoscaler", service);
                 if (hpa != null) {
-                    soft.assertThat(hpa.at("/spec/scaleTargetRef/name").asText()).as(at + "HPA target").isEqualTo(service);
-                    soft.assertThat(hpa.at("/spec/maxReplicas").asInt()).as(at + "HPA max")
-                            .isGreaterThanOrEqualTo(hpa.at("/spec/minReplicas").asInt()).isGreaterThan(0);
+                    soft.assertThat(hpa.at("/spec/scaleTargetRef/name").asText())
+                            .as(at + "HPA target")
+                            .isEqualTo(service);
+                    soft.assertThat(hpa.at("/spec/maxReplicas").asInt())
+                            .as(at + "HPA max")
+                            .isGreaterThanOrEqualTo(hpa.at("/spec/minReplicas").asInt())
+                            .isGreaterThan(0);
                 }
                 JsonNode pdb = find(objects, "PodDisruptionBudget", service);
                 if (pdb != null) {
-                    soft.assertThat(pdb.at("/spec/selector/matchLabels/app.kubernetes.io~1name").asText())
-                            .as(at + "PDB selector").isEqualTo(service);
+                    soft.assertThat(pdb.at("/spec/selector/matchLabels/app.kubernetes.io~1name")
+                                    .asText())
+                            .as(at + "PDB selector")
+                            .isEqualTo(service);
                 }
                 JsonNode svc = find(objects, "Service", service);
                 if (svc != null) {
-                    soft.assertThat(svc.at("/spec/ports/0/port").asInt()).as(at + "Service port").isEqualTo(PORTS.get(service));
-                    soft.assertThat(svc.at("/spec/selector/app.kubernetes.io~1name").asText()).as(at + "Service selector")
+                    soft.assertThat(svc.at("/spec/ports/0/port").asInt())
+                            .as(at + "Service port")
+                            .isEqualTo(PORTS.get(service));
+                    soft.assertThat(svc.at("/spec/selector/app.kubernetes.io~1name")
+                                    .asText())
+                            .as(at + "Service selector")
                             .isEqualTo(service);
                 }
             }
-            for (String[] kindAndName : List.of(new String[] {"Ingress", "tsa"},
-                    new String[] {"NetworkPolicy", "default-deny-ingress"}, new String[] {"ConfigMap", "tsa-common"},
-                    new String[] {"Job", "tsa-dynamodb-provisioning"}, new String[] {"Job", "tsa-db-migration"},
-                    new String[] {"ExternalSecret", "tsa-database"}, new String[] {"SecretStore", "tsa-secrets-manager"},
-                    new String[] {"ServiceMonitor", "tsa-services"}, new String[] {"PrometheusRule", "tsa-alerts"})) {
-                soft.assertThat(find(objects, kindAndName[0], kindAndName[1])).as(overlay + ": " + String.join(" ", kindAndName))
+            for (String[] kindAndName : List.of(
+                    new String[] {"Ingress", "tsa"},
+                    new String[] {"NetworkPolicy", "default-deny-ingress"},
+                    new String[] {"ConfigMap", "tsa-common"},
+                    new String[] {"Job", "tsa-dynamodb-provisioning"},
+                    new String[] {"Job", "tsa-db-migration"},
+                    new String[] {"ExternalSecret", "tsa-database"},
+                    new String[] {"SecretStore", "tsa-secrets-manager"},
+                    new String[] {"ServiceMonitor", "tsa-services"},
+                    new String[] {"PrometheusRule", "tsa-alerts"})) {
+                soft.assertThat(find(objects, kindAndName[0], kindAndName[1]))
+                        .as(overlay + ": " + String.join(" ", kindAndName))
                         .isNotNull();
             }
-            soft.assertThat(objects).as(overlay + ": every object in the overlay's namespace")
-                    .allSatisfy(o -> assertThat(o.at("/metadata/namespace").asText()).isEqualTo("tsa-" + overlay));
+            soft.assertThat(objects)
+                    .as(overlay + ": every object in the overlay's namespace")
+                    .allSatisfy(o ->
+                            assertThat(o.at("/metadata/namespace").asText()).isEqualTo("tsa-" + overlay));
         });
         soft.assertAll();
     }
@@ -157,8 +233,11 @@ class KubernetesManifestsTest {
         SoftAssertions soft = new SoftAssertions();
         forEachOverlay((overlay, objects) -> {
             Map<String, String> common = data(find(objects, "ConfigMap", "tsa-common"));
-            soft.assertThat(common.get("QUARKUS_SHUTDOWN_TIMEOUT")).as(overlay + ": graceful shutdown").matches("\\d+S");
-            long shutdownSeconds = Long.parseLong(common.getOrDefault("QUARKUS_SHUTDOWN_TIMEOUT", "0S").replace("S", ""));
+            soft.assertThat(common.get("QUARKUS_SHUTDOWN_TIMEOUT"))
+                    .as(overlay + ": graceful shutdown")
+                    .matches("\\d+S");
+            long shutdownSeconds = Long.parseLong(
+                    common.getOrDefault("QUARKUS_SHUTDOWN_TIMEOUT", "0S").replace("S", ""));
             for (String service : PORTS.keySet()) {
                 String at = overlay + "/" + service + ": ";
                 JsonNode deployment = find(objects, "Deployment", service);
@@ -167,37 +246,63 @@ class KubernetesManifestsTest {
                     continue;
                 }
                 JsonNode pod = deployment.at("/spec/template/spec");
-                soft.assertThat(pod.at("/terminationGracePeriodSeconds").asLong()).as(at + "grace period")
+                soft.assertThat(pod.at("/terminationGracePeriodSeconds").asLong())
+                        .as(at + "grace period")
                         .isGreaterThan(shutdownSeconds);
                 JsonNode container = pod.at("/containers/0");
                 checkHardened(soft, at, pod, container);
                 int port = PORTS.get(service);
-                soft.assertThat(container.at("/ports/0/containerPort").asInt()).as(at + "port").isEqualTo(port);
-                for (String[] probe : List.of(new String[] {"startupProbe", "/q/health/started"},
-                        new String[] {"readinessProbe", "/q/health/ready"}, new String[] {"livenessProbe", "/q/health/live"})) {
-                    soft.assertThat(container.path(probe[0]).at("/httpGet/path").asText()).as(at + probe[0]).isEqualTo(probe[1]);
-                    soft.assertThat(container.path(probe[0]).at("/httpGet/port").asText()).as(at + probe[0] + " port")
+                soft.assertThat(container.at("/ports/0/containerPort").asInt())
+                        .as(at + "port")
+                        .isEqualTo(port);
+                for (String[] probe : List.of(
+                        new String[] {"startupProbe", "/q/health/started"},
+                        new String[] {"readinessProbe", "/q/health/ready"},
+                        new String[] {"livenessProbe", "/q/health/live"})) {
+                    soft.assertThat(container.path(probe[0]).at("/httpGet/path").asText())
+                            .as(at + probe[0])
+                            .isEqualTo(probe[1]);
+                    soft.assertThat(container.path(probe[0]).at("/httpGet/port").asText())
+                            .as(at + probe[0] + " port")
                             .isIn("http", Integer.toString(port));
                 }
                 JsonNode annotations = deployment.at("/spec/template/metadata/annotations");
-                soft.assertThat(annotations.path("prometheus.io/path").asText()).as(at + "scrape path").isEqualTo("/q/metrics");
-                soft.assertThat(annotations.path("prometheus.io/port").asText()).as(at + "scrape port").isEqualTo(Integer.toString(port));
+                soft.assertThat(annotations.path("prometheus.io/path").asText())
+                        .as(at + "scrape path")
+                        .isEqualTo("/q/metrics");
+                soft.assertThat(annotations.path("prometheus.io/port").asText())
+                        .as(at + "scrape port")
+                        .isEqualTo(Integer.toString(port));
                 checkUriFlag(soft, at, container);
                 List<String> envFrom = new ArrayList<>();
-                container.path("envFrom").forEach(e -> envFrom.add(e.at("/configMapRef/name").asText()));
+                container
+                        .path("envFrom")
+                        .forEach(e -> envFrom.add(e.at("/configMapRef/name").asText()));
                 soft.assertThat(envFrom).as(at + "envFrom").containsExactly("tsa-common", service + "-config");
                 Map<String, JsonNode> env = env(container);
-                soft.assertThat(env.get("DATABASE_USER")).as(at + "DATABASE_USER from the Secret").isNotNull();
+                soft.assertThat(env.get("DATABASE_USER"))
+                        .as(at + "DATABASE_USER from the Secret")
+                        .isNotNull();
                 if (env.get("DATABASE_USER") != null) {
-                    soft.assertThat(env.get("DATABASE_USER").at("/valueFrom/secretKeyRef/name").asText()).isEqualTo("tsa-database");
-                    soft.assertThat(env.get("DATABASE_PASSWORD").at("/valueFrom/secretKeyRef/name").asText()).isEqualTo("tsa-database");
+                    soft.assertThat(env.get("DATABASE_USER")
+                                    .at("/valueFrom/secretKeyRef/name")
+                                    .asText())
+                            .isEqualTo("tsa-database");
+                    soft.assertThat(env.get("DATABASE_PASSWORD")
+                                    .at("/valueFrom/secretKeyRef/name")
+                                    .asText())
+                            .isEqualTo("tsa-database");
                 }
-                soft.assertThat(secretsMounted(pod)).as(at + "signing keys mounted")
+                soft.assertThat(secretsMounted(pod))
+                        .as(at + "signing keys mounted")
                         .contains("tsa-jwks", service + "-key");
                 if (service.equals("admin-service")) {
-                    soft.assertThat(secretsMounted(pod)).as(at + "user-session key").contains("tsa-user-session-key");
+                    soft.assertThat(secretsMounted(pod))
+                            .as(at + "user-session key")
+                            .contains("tsa-user-session-key");
                 } else {
-                    soft.assertThat(secretsMounted(pod)).as(at + "only admin-service holds the user-session key")
+                    soft.assertThat(secretsMounted(pod))
+                            .as(at + "only admin-service holds the user-session key")
                             .doesNotContain("tsa-user-session-key");
                 }
             }
@@ -205,7 +310,10 @@ class KubernetesManifestsTest {
                 JsonNode pod = find(objects, "Job", job).at("/spec/template/spec");
                 checkHardened(soft, overlay + "/" + job + ": ", pod, pod.at("/containers/0"));
             }
-            checkUriFlag(soft, overlay + "/tsa-db-migration: ", find(objects, "Job", "tsa-db-migration").at("/spec/template/spec/containers/0"));
+            checkUriFlag(
+                    soft,
+                    overlay + "/tsa-db-migration: ",
+                    find(objects, "Job", "tsa-db-migration").at("/spec/template/spec/containers/0"));
         });
         soft.assertAll();
     }
@@ -218,27 +326,41 @@ class KubernetesManifestsTest {
             JsonNode rules = ingress.at("/spec/rules");
             soft.assertThat(rules.size()).as(overlay + ": one host").isEqualTo(1);
             String host = rules.at("/0/host").asText();
-            soft.assertThat(ingress.at("/spec/tls/0/secretName").asText()).as(overlay + ": TLS secret").isNotBlank();
-            soft.assertThat(ingress.at("/spec/tls/0/hosts").toString()).as(overlay + ": TLS covers the host").contains('"' + host + '"');
+            soft.assertThat(ingress.at("/spec/tls/0/secretName").asText())
+                    .as(overlay + ": TLS secret")
+                    .isNotBlank();
+            soft.assertThat(ingress.at("/spec/tls/0/hosts").toString())
+                    .as(overlay + ": TLS covers the host")
+                    .contains('"' + host + '"');
             Map<String, JsonNode> routes = new LinkedHashMap<>();
             rules.at("/0/http/paths").forEach(p -> {
                 String path = p.path("path").asText();
-                soft.assertThat(p.path("pathType").asText()).as(overlay + ": " + path).isEqualTo("Prefix");
-                soft.assertThat(path).as(overlay + ": no internal or Quarkus path routed")
-                        .doesNotStartWith("/internal").doesNotStartWith("/q").isNotEqualTo("/");
+                soft.assertThat(p.path("pathType").asText())
+                        .as(overlay + ": " + path)
+                        .isEqualTo("Prefix");
+                soft.assertThat(path)
+                        .as(overlay + ": no internal or Quarkus path routed")
+                        .doesNotStartWith("/internal")
+                        .doesNotStartWith("/q")
+                        .isNotEqualTo("/");
                 routes.put(path, p.path("backend").path("service"));
             });
             PUBLIC_PATHS.forEach((path, service) -> {
                 JsonNode backend = route(routes, path);
                 soft.assertThat(backend).as(overlay + ": " + path + " routed").isNotNull();
                 if (backend != null) {
-                    soft.assertThat(backend.path("name").asText()).as(overlay + ": " + path).isEqualTo(service);
-                    soft.assertThat(backend.at("/port/number").asInt()).as(overlay + ": " + path + " port")
+                    soft.assertThat(backend.path("name").asText())
+                            .as(overlay + ": " + path)
+                            .isEqualTo(service);
+                    soft.assertThat(backend.at("/port/number").asInt())
+                            .as(overlay + ": " + path + " port")
                             .isEqualTo(PORTS.get(service));
                 }
             });
             for (String hidden : HIDDEN_PATHS) {
-                soft.assertThat(route(routes, hidden)).as(overlay + ": " + hidden + " must not be routed").isNull();
+                soft.assertThat(route(routes, hidden))
+                        .as(overlay + ": " + hidden + " must not be routed")
+                        .isNull();
             }
         });
         soft.assertAll();
@@ -249,32 +371,52 @@ class KubernetesManifestsTest {
         SoftAssertions soft = new SoftAssertions();
         forEachOverlay((overlay, objects) -> {
             JsonNode deny = find(objects, "NetworkPolicy", "default-deny-ingress");
-            soft.assertThat(deny.at("/spec/podSelector").size()).as(overlay + ": default deny selects every pod").isZero();
-            soft.assertThat(deny.at("/spec/ingress").isMissingNode() || deny.at("/spec/ingress").isEmpty()).isTrue();
+            soft.assertThat(deny.at("/spec/podSelector").size())
+                    .as(overlay + ": default deny selects every pod")
+                    .isZero();
+            soft.assertThat(deny.at("/spec/ingress").isMissingNode()
+                            || deny.at("/spec/ingress").isEmpty())
+                    .isTrue();
             for (String service : PORTS.keySet()) {
                 String at = overlay + "/" + service + ": ";
                 JsonNode policy = find(objects, "NetworkPolicy", service);
-                soft.assertThat(policy.at("/spec/podSelector/matchLabels/app.kubernetes.io~1name").asText()).as(at).isEqualTo(service);
+                soft.assertThat(policy.at("/spec/podSelector/matchLabels/app.kubernetes.io~1name")
+                                .asText())
+                        .as(at)
+                        .isEqualTo(service);
                 Set<String> peers = new HashSet<>();
                 policy.at("/spec/ingress").forEach(rule -> {
-                    rule.path("ports").forEach(p -> soft.assertThat(p.path("port").asInt()).as(at + "port").isEqualTo(PORTS.get(service)));
-                    soft.assertThat(rule.path("from").size()).as(at + "every rule names its sources").isPositive();
+                    rule.path("ports")
+                            .forEach(p -> soft.assertThat(p.path("port").asInt())
+                                    .as(at + "port")
+                                    .isEqualTo(PORTS.get(service)));
+                    soft.assertThat(rule.path("from").size())
+                            .as(at + "every rule names its sources")
+                            .isPositive();
                     rule.path("from").forEach(peer -> {
-                        soft.assertThat(peer.has("ipBlock")).as(at + "no ipBlock").isFalse();
-                        String ns = peer.at("/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText(null);
+                        soft.assertThat(peer.has("ipBlock"))
+                                .as(at + "no ipBlock")
+                                .isFalse();
+                        String ns = peer.at("/namespaceSelector/matchLabels/kubernetes.io~1metadata.name")
+                                .asText(null);
                         if (ns != null) {
                             soft.assertThat(peer.has("podSelector")).isFalse();
                             peers.add("namespace " + ns);
                         } else {
-                            soft.assertThat(peer.at("/podSelector/matchLabels/app.kubernetes.io~1part-of").asText())
-                                    .as(at + "pod peers are TSA services").isEqualTo("tsa");
-                            soft.assertThat(peer.at("/podSelector/matchLabels/app.kubernetes.io~1component").asText())
-                                    .as(at + "pod peers are TSA services").isEqualTo("api");
+                            soft.assertThat(peer.at("/podSelector/matchLabels/app.kubernetes.io~1part-of")
+                                            .asText())
+                                    .as(at + "pod peers are TSA services")
+                                    .isEqualTo("tsa");
+                            soft.assertThat(peer.at("/podSelector/matchLabels/app.kubernetes.io~1component")
+                                            .asText())
+                                    .as(at + "pod peers are TSA services")
+                                    .isEqualTo("api");
                             peers.add("tsa services");
                         }
                     });
                 });
-                soft.assertThat(peers).as(at + "peers")
+                soft.assertThat(peers)
+                        .as(at + "peers")
                         .containsExactlyInAnyOrder("namespace ingress-nginx", "tsa services", "namespace monitoring");
             }
         });
@@ -291,21 +433,34 @@ class KubernetesManifestsTest {
                 Map<String, String> config = data(find(objects, "ConfigMap", service + "-config"));
                 tables.forEach((variable, devName) -> {
                     String expected = tableName(overlay, devName);
-                    soft.assertThat(config.get(variable)).as(overlay + "/" + service + ": " + variable).isEqualTo(expected);
+                    soft.assertThat(config.get(variable))
+                            .as(overlay + "/" + service + ": " + variable)
+                            .isEqualTo(expected);
                     allTables.put(variable, expected);
                 });
-                Set<String> tableVariables = config.keySet().stream().filter(k -> k.endsWith("_TABLE")).collect(Collectors.toSet());
-                soft.assertThat(tableVariables).as(overlay + "/" + service + ": only its own tables")
+                Set<String> tableVariables = config.keySet().stream()
+                        .filter(k -> k.endsWith("_TABLE"))
+                        .collect(Collectors.toSet());
+                soft.assertThat(tableVariables)
+                        .as(overlay + "/" + service + ": only its own tables")
                         .containsExactlyInAnyOrderElementsOf(tables.keySet());
             });
-            soft.assertThat(new HashSet<>(allTables.values())).as(overlay + ": distinct names").hasSize(allTables.size());
+            soft.assertThat(new HashSet<>(allTables.values()))
+                    .as(overlay + ": distinct names")
+                    .hasSize(allTables.size());
             // The provisioning Job creates every table, taking each name from its owner's ConfigMap.
-            Map<String, JsonNode> jobEnv = env(find(objects, "Job", "tsa-dynamodb-provisioning").at("/spec/template/spec/containers/0"));
+            Map<String, JsonNode> jobEnv =
+                    env(find(objects, "Job", "tsa-dynamodb-provisioning").at("/spec/template/spec/containers/0"));
             SEED_TABLES.forEach((service, tables) -> tables.keySet().forEach(variable -> {
-                JsonNode ref = jobEnv.getOrDefault(variable, MissingNode.getInstance()).at("/valueFrom/configMapKeyRef");
-                soft.assertThat(ref.path("name").asText() + "/" + ref.path("key").asText()).as(overlay + ": provisioning " + variable)
+                JsonNode ref =
+                        jobEnv.getOrDefault(variable, MissingNode.getInstance()).at("/valueFrom/configMapKeyRef");
+                soft.assertThat(ref.path("name").asText() + "/"
+                                + ref.path("key").asText())
+                        .as(overlay + ": provisioning " + variable)
                         .isEqualTo(service + "-config/" + variable);
-                soft.assertThat(script).as("provision-dynamodb.sh provisions " + variable).contains("provision \"$" + variable + "\"");
+                soft.assertThat(script)
+                        .as("provision-dynamodb.sh provisions " + variable)
+                        .contains("provision \"$" + variable + "\"");
             }));
         });
         soft.assertAll();
@@ -323,28 +478,47 @@ class KubernetesManifestsTest {
             for (String service : PORTS.keySet()) {
                 String at = overlay + "/iam/" + service + "-policy.json: ";
                 Map<String, String> config = data(find(objects, "ConfigMap", service + "-config"));
-                Set<String> own = SEED_TABLES.get(service).keySet().stream().map(config::get).collect(Collectors.toSet());
+                Set<String> own = SEED_TABLES.get(service).keySet().stream()
+                        .map(config::get)
+                        .collect(Collectors.toSet());
                 everyTable.addAll(own);
-                roles.add(find(objects, "ServiceAccount", service).at("/metadata/annotations").path("eks.amazonaws.com/role-arn").asText());
+                roles.add(find(objects, "ServiceAccount", service)
+                        .at("/metadata/annotations")
+                        .path("eks.amazonaws.com/role-arn")
+                        .asText());
                 JsonNode policy = JSON.readTree(Files.readString(iam.resolve(service + "-policy.json")));
                 Set<String> granted = new HashSet<>();
                 Set<String> actions = new HashSet<>();
                 for (JsonNode statement : policy.path("Statement")) {
-                    soft.assertThat(statement.path("Effect").asText()).as(at + "Allow only").isEqualTo("Allow");
-                    soft.assertThat(statement.has("NotAction") || statement.has("NotResource")).as(at + "no NotAction/NotResource").isFalse();
+                    soft.assertThat(statement.path("Effect").asText())
+                            .as(at + "Allow only")
+                            .isEqualTo("Allow");
+                    soft.assertThat(statement.has("NotAction") || statement.has("NotResource"))
+                            .as(at + "no NotAction/NotResource")
+                            .isFalse();
                     for (String action : strings(statement.path("Action"))) {
                         actions.add(action);
-                        soft.assertThat(action).as(at + "action").doesNotContain("*").doesNotContain("?");
+                        soft.assertThat(action)
+                                .as(at + "action")
+                                .doesNotContain("*")
+                                .doesNotContain("?");
                     }
                     for (String resource : strings(statement.path("Resource"))) {
                         checkServiceResource(soft, at, service, resource, own, config, kmsKey, granted);
                     }
                 }
                 soft.assertThat(granted).as(at + "every own table granted").containsAll(own);
-                soft.assertThat(actions).as(at + "no provisioning or destructive action")
-                        .doesNotContain("dynamodb:CreateTable", "dynamodb:DeleteTable", "dynamodb:UpdateTable",
-                                "dynamodb:UpdateTimeToLive", "dynamodb:TagResource");
-                soft.assertThat(actions).as(at + "reads and writes its tables").contains("dynamodb:GetItem", "dynamodb:PutItem");
+                soft.assertThat(actions)
+                        .as(at + "no provisioning or destructive action")
+                        .doesNotContain(
+                                "dynamodb:CreateTable",
+                                "dynamodb:DeleteTable",
+                                "dynamodb:UpdateTable",
+                                "dynamodb:UpdateTimeToLive",
+                                "dynamodb:TagResource");
+                soft.assertThat(actions)
+                        .as(at + "reads and writes its tables")
+                        .contains("dynamodb:GetItem", "dynamodb:PutItem");
                 if (service.equals("parent-service")) {
                     soft.assertThat(actions).as(at + "documents").contains("s3:GetObject", "s3:PutObject");
                 } else {
@@ -359,26 +533,43 @@ class KubernetesManifestsTest {
             JsonNode provisioner = JSON.readTree(Files.readString(iam.resolve("dynamodb-provisioner-policy.json")));
             Set<String> provisioned = new HashSet<>();
             for (JsonNode statement : provisioner.path("Statement")) {
-                strings(statement.path("Action")).forEach(a -> soft.assertThat(a).as(overlay + " provisioner action").doesNotContain("*"));
+                strings(statement.path("Action"))
+                        .forEach(a -> soft.assertThat(a)
+                                .as(overlay + " provisioner action")
+                                .doesNotContain("*"));
                 for (String resource : strings(statement.path("Resource"))) {
-                    soft.assertThat(resource).as(overlay + " provisioner resource").doesNotContain("*");
-                    Matcher table = Pattern.compile("arn:aws:dynamodb:[a-z0-9-]+:\\d{12}:table/([\\w.-]+)").matcher(resource);
+                    soft.assertThat(resource)
+                            .as(overlay + " provisioner resource")
+                            .doesNotContain("*");
+                    Matcher table = Pattern.compile("arn:aws:dynamodb:[a-z0-9-]+:\\d{12}:table/([\\w.-]+)")
+                            .matcher(resource);
                     if (table.matches()) {
                         provisioned.add(table.group(1));
                     } else {
-                        soft.assertThat(resource).as(overlay + " provisioner: only tables and the table key").isEqualTo(kmsKey);
+                        soft.assertThat(resource)
+                                .as(overlay + " provisioner: only tables and the table key")
+                                .isEqualTo(kmsKey);
                     }
                 }
             }
-            soft.assertThat(provisioned).as(overlay + ": provisioner covers exactly the TSA tables").isEqualTo(everyTable);
+            soft.assertThat(provisioned)
+                    .as(overlay + ": provisioner covers exactly the TSA tables")
+                    .isEqualTo(everyTable);
 
             JsonNode secrets = JSON.readTree(Files.readString(iam.resolve("external-secrets-policy.json")));
-            String databaseSecret = find(objects, "ExternalSecret", "tsa-database").at("/spec/data/0/remoteRef/key").asText();
+            String databaseSecret = find(objects, "ExternalSecret", "tsa-database")
+                    .at("/spec/data/0/remoteRef/key")
+                    .asText();
             for (JsonNode statement : secrets.path("Statement")) {
-                strings(statement.path("Action")).forEach(a -> soft.assertThat(a).as(overlay + " external-secrets action")
-                        .startsWith("secretsmanager:").doesNotContain("*"));
-                strings(statement.path("Resource")).forEach(r -> soft.assertThat(r).as(overlay + " external-secrets resource")
-                        .isEqualTo(databaseSecret));
+                strings(statement.path("Action"))
+                        .forEach(a -> soft.assertThat(a)
+                                .as(overlay + " external-secrets action")
+                                .startsWith("secretsmanager:")
+                                .doesNotContain("*"));
+                strings(statement.path("Resource"))
+                        .forEach(r -> soft.assertThat(r)
+                                .as(overlay + " external-secrets resource")
+                                .isEqualTo(databaseSecret));
             }
         }
         soft.assertAll();
@@ -390,26 +581,44 @@ class KubernetesManifestsTest {
         SoftAssertions soft = new SoftAssertions();
         Map<String, String> common = data(find(objects, "ConfigMap", "tsa-common"));
         String tls = common.getOrDefault("DATABASE_TLS_PARAMETERS", "");
-        soft.assertThat(tls).as("PostgreSQL TLS").contains("sslmode=verify-full").contains("sslrootcert=/etc/tsa/rds-ca/");
-        soft.assertThat(common.get("QUARKUS_MAILER_START_TLS")).as("mail over STARTTLS").isEqualTo("REQUIRED");
+        soft.assertThat(tls)
+                .as("PostgreSQL TLS")
+                .contains("sslmode=verify-full")
+                .contains("sslrootcert=/etc/tsa/rds-ca/");
+        soft.assertThat(common.get("QUARKUS_MAILER_START_TLS"))
+                .as("mail over STARTTLS")
+                .isEqualTo("REQUIRED");
         soft.assertThat(data(find(objects, "ConfigMap", "tsa-provisioning")).get("DYNAMODB_SSE_KMS_KEY_ID"))
-                .as("DynamoDB SSE under a customer-managed key").matches("arn:aws:kms:[a-z0-9-]+:\\d{12}:key/[0-9a-f-]+");
+                .as("DynamoDB SSE under a customer-managed key")
+                .matches("arn:aws:kms:[a-z0-9-]+:\\d{12}:key/[0-9a-f-]+");
         List<JsonNode> pods = new ArrayList<>();
         PORTS.keySet().forEach(s -> pods.add(find(objects, "Deployment", s).at("/spec/template/spec")));
         pods.add(find(objects, "Job", "tsa-db-migration").at("/spec/template/spec"));
         for (JsonNode pod : pods) {
             JsonNode container = pod.at("/containers/0");
             String name = container.path("name").asText();
-            soft.assertThat(env(container).getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", MissingNode.getInstance()).path("value").asText())
-                    .as(name + ": JDBC URL carries the TLS parameters").endsWith("?$(DATABASE_TLS_PARAMETERS)");
+            soft.assertThat(env(container)
+                            .getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", MissingNode.getInstance())
+                            .path("value")
+                            .asText())
+                    .as(name + ": JDBC URL carries the TLS parameters")
+                    .endsWith("?$(DATABASE_TLS_PARAMETERS)");
             JsonNode volume = volume(pod, "rds-ca");
-            soft.assertThat(volume.at("/secret/secretName").asText()).as(name + ": RDS CA bundle").isEqualTo("tsa-rds-ca");
-            soft.assertThat(volume.at("/secret/optional").asBoolean(true)).as(name + ": RDS CA bundle required").isFalse();
-            soft.assertThat(mountPath(container, "rds-ca")).as(name + ": mounted where sslrootcert points").isEqualTo("/etc/tsa/rds-ca");
+            soft.assertThat(volume.at("/secret/secretName").asText())
+                    .as(name + ": RDS CA bundle")
+                    .isEqualTo("tsa-rds-ca");
+            soft.assertThat(volume.at("/secret/optional").asBoolean(true))
+                    .as(name + ": RDS CA bundle required")
+                    .isFalse();
+            soft.assertThat(mountPath(container, "rds-ca"))
+                    .as(name + ": mounted where sslrootcert points")
+                    .isEqualTo("/etc/tsa/rds-ca");
         }
         // dev encrypts the connection too, without CA verification.
-        soft.assertThat(data(find(RENDERED.get("dev"), "ConfigMap", "tsa-common")).get("DATABASE_TLS_PARAMETERS"))
-                .as("dev PostgreSQL TLS").contains("sslmode=require");
+        soft.assertThat(data(find(RENDERED.get("dev"), "ConfigMap", "tsa-common"))
+                        .get("DATABASE_TLS_PARAMETERS"))
+                .as("dev PostgreSQL TLS")
+                .contains("sslmode=require");
         soft.assertAll();
     }
 
@@ -418,27 +627,47 @@ class KubernetesManifestsTest {
         SoftAssertions soft = new SoftAssertions();
         forEachOverlay((overlay, objects) -> {
             Map<String, String> alerts = new LinkedHashMap<>();
-            find(objects, "PrometheusRule", "tsa-alerts").at("/spec/groups").forEach(g -> g.path("rules")
-                    .forEach(r -> alerts.put(r.path("alert").asText(), r.path("expr").asText().replaceAll("\\s+", " ").trim())));
+            find(objects, "PrometheusRule", "tsa-alerts")
+                    .at("/spec/groups")
+                    .forEach(g -> g.path("rules")
+                            .forEach(r -> alerts.put(
+                                    r.path("alert").asText(),
+                                    r.path("expr")
+                                            .asText()
+                                            .replaceAll("\\s+", " ")
+                                            .trim())));
             soft.assertThat(alerts).as(overlay + ": the seed's four alerts").hasSize(4);
-            soft.assertThat(alerts.get("TsaDynamoDbThrottling")).as("DynamoDB throttling > 1%")
-                    .contains("rate(tsa_dynamodb_throttled_total[").contains("/ sum by").contains("rate(tsa_dynamodb_calls_seconds_count[")
+            soft.assertThat(alerts.get("TsaDynamoDbThrottling"))
+                    .as("DynamoDB throttling > 1%")
+                    .contains("rate(tsa_dynamodb_throttled_total[")
+                    .contains("/ sum by")
+                    .contains("rate(tsa_dynamodb_calls_seconds_count[")
                     .endsWith("> 0.01");
-            soft.assertThat(alerts.get("TsaPostgresConnectionsHigh")).as("PostgreSQL connections > 80% of max")
-                    .contains("agroal_active_count").contains("/ max by").contains("tsa_datasource_connections_max").endsWith("> 0.8");
-            soft.assertThat(alerts.get("TsaSyncFailures")).as("sync failures > 5 per hour")
-                    .contains("increase(tsa_sync_failures_total[1h])").endsWith("> 5");
-            soft.assertThat(alerts.get("TsaDatabaseLag")).as("database lag > 500 ms")
-                    .contains("tsa_sync_lag_seconds").endsWith("> 0.5");
+            soft.assertThat(alerts.get("TsaPostgresConnectionsHigh"))
+                    .as("PostgreSQL connections > 80% of max")
+                    .contains("agroal_active_count")
+                    .contains("/ max by")
+                    .contains("tsa_datasource_connections_max")
+                    .endsWith("> 0.8");
+            soft.assertThat(alerts.get("TsaSyncFailures"))
+                    .as("sync failures > 5 per hour")
+                    .contains("increase(tsa_sync_failures_total[1h])")
+                    .endsWith("> 5");
+            soft.assertThat(alerts.get("TsaDatabaseLag"))
+                    .as("database lag > 500 ms")
+                    .contains("tsa_sync_lag_seconds")
+                    .endsWith("> 0.5");
             Matcher series = Pattern.compile("\\btsa_[a-z_]+").matcher(String.join(" ", alerts.values()));
             while (series.find()) {
-                soft.assertThat(ALERT_METRICS).as(overlay + ": alert series " + series.group() + " is a known meter")
+                soft.assertThat(ALERT_METRICS)
+                        .as(overlay + ": alert series " + series.group() + " is a known meter")
                         .containsKey(series.group());
             }
         });
         for (Map.Entry<String, String[]> metric : ALERT_METRICS.entrySet()) {
             String source = Files.readString(root.resolve(metric.getValue()[1]));
-            soft.assertThat(source).as(metric.getKey() + " is registered as " + metric.getValue()[0])
+            soft.assertThat(source)
+                    .as(metric.getKey() + " is registered as " + metric.getValue()[0])
                     .contains('"' + metric.getValue()[0] + '"');
         }
         soft.assertAll();
@@ -447,54 +676,103 @@ class KubernetesManifestsTest {
     // --- checks shared by several tests ---
 
     static void checkHardened(SoftAssertions soft, String at, JsonNode pod, JsonNode container) {
-        soft.assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).as(at + "pod runAsNonRoot").isTrue();
-        soft.assertThat(pod.at("/securityContext/runAsUser").asInt(0)).as(at + "pod runAsUser").isPositive();
-        soft.assertThat(pod.at("/securityContext/seccompProfile/type").asText()).as(at + "seccomp").isEqualTo("RuntimeDefault");
-        soft.assertThat(pod.path("hostNetwork").asBoolean(false) || pod.path("hostPID").asBoolean(false)).as(at + "no host namespaces").isFalse();
+        soft.assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean())
+                .as(at + "pod runAsNonRoot")
+                .isTrue();
+        soft.assertThat(pod.at("/securityContext/runAsUser").asInt(0))
+                .as(at + "pod runAsUser")
+                .isPositive();
+        soft.assertThat(pod.at("/securityContext/seccompProfile/type").asText())
+                .as(at + "seccomp")
+                .isEqualTo("RuntimeDefault");
+        soft.assertThat(pod.path("hostNetwork").asBoolean(false)
+                        || pod.path("hostPID").asBoolean(false))
+                .as(at + "no host namespaces")
+                .isFalse();
         JsonNode security = container.path("securityContext");
-        soft.assertThat(security.path("allowPrivilegeEscalation").asBoolean(true)).as(at + "allowPrivilegeEscalation").isFalse();
-        soft.assertThat(security.path("readOnlyRootFilesystem").asBoolean(false)).as(at + "readOnlyRootFilesystem").isTrue();
-        soft.assertThat(security.path("privileged").asBoolean(false)).as(at + "privileged").isFalse();
-        soft.assertThat(strings(security.at("/capabilities/drop"))).as(at + "capabilities dropped").containsExactly("ALL");
-        soft.assertThat(security.at("/capabilities/add").isMissingNode()).as(at + "no capability added").isTrue();
-        soft.assertThat(security.at("/seccompProfile/type").asText()).as(at + "container seccomp").isEqualTo("RuntimeDefault");
+        soft.assertThat(security.path("allowPrivilegeEscalation").asBoolean(true))
+                .as(at + "allowPrivilegeEscalation")
+                .isFalse();
+        soft.assertThat(security.path("readOnlyRootFilesystem").asBoolean(false))
+                .as(at + "readOnlyRootFilesystem")
+                .isTrue();
+        soft.assertThat(security.path("privileged").asBoolean(false))
+                .as(at + "privileged")
+                .isFalse();
+        soft.assertThat(strings(security.at("/capabilities/drop")))
+                .as(at + "capabilities dropped")
+                .containsExactly("ALL");
+        soft.assertThat(security.at("/capabilities/add").isMissingNode())
+                .as(at + "no capability added")
+                .isTrue();
+        soft.assertThat(security.at("/seccompProfile/type").asText())
+                .as(at + "container seccomp")
+                .isEqualTo("RuntimeDefault");
         for (String kind : List.of("requests", "limits")) {
             for (String resource : List.of("cpu", "memory")) {
-                soft.assertThat(container.at("/resources/" + kind + "/" + resource).asText()).as(at + kind + "." + resource).isNotBlank();
+                soft.assertThat(container
+                                .at("/resources/" + kind + "/" + resource)
+                                .asText())
+                        .as(at + kind + "." + resource)
+                        .isNotBlank();
             }
         }
         // Secret files are owned by root: a non-root process reads them only through the pod's fsGroup.
         pod.path("volumes").forEach(v -> {
             JsonNode mode = v.has("projected") ? v.at("/projected/defaultMode") : v.at("/secret/defaultMode");
             if (!mode.isMissingNode()) {
-                soft.assertThat(mode.asInt() & 0040).as(at + v.path("name").asText() + " readable by the group").isNotZero();
-                soft.assertThat(mode.asInt() & 0007).as(at + v.path("name").asText() + " not readable by others").isZero();
-                soft.assertThat(pod.at("/securityContext/fsGroup").asInt(0)).as(at + "fsGroup for secret files").isPositive();
+                soft.assertThat(mode.asInt() & 0040)
+                        .as(at + v.path("name").asText() + " readable by the group")
+                        .isNotZero();
+                soft.assertThat(mode.asInt() & 0007)
+                        .as(at + v.path("name").asText() + " not readable by others")
+                        .isZero();
+                soft.assertThat(pod.at("/securityContext/fsGroup").asInt(0))
+                        .as(at + "fsGroup for secret files")
+                        .isPositive();
             }
         });
         soft.assertThat(mountPath(container, "tmp")).as(at + "/tmp mounted").isEqualTo("/tmp");
-        soft.assertThat(volume(pod, "tmp").has("emptyDir")).as(at + "/tmp is an emptyDir").isTrue();
+        soft.assertThat(volume(pod, "tmp").has("emptyDir"))
+                .as(at + "/tmp is an emptyDir")
+                .isTrue();
     }
 
     static void checkUriFlag(SoftAssertions soft, String at, JsonNode container) {
         List<String> command = strings(container.path("command"));
         List<String> args = strings(container.path("args"));
-        String javaOpts = env(container).getOrDefault("JAVA_OPTS_APPEND", MissingNode.getInstance()).path("value").asText();
+        String javaOpts = env(container)
+                .getOrDefault("JAVA_OPTS_APPEND", MissingNode.getInstance())
+                .path("value")
+                .asText();
         soft.assertThat(command).as(at + "command").isNotEmpty();
         if (!command.isEmpty() && command.get(0).endsWith("run-java.sh")) {
-            soft.assertThat(javaOpts).as(at + "JVM: JAVA_OPTS_APPEND carries the URI flag").contains(URI_FLAG);
+            soft.assertThat(javaOpts)
+                    .as(at + "JVM: JAVA_OPTS_APPEND carries the URI flag")
+                    .contains(URI_FLAG);
         } else {
-            soft.assertThat(Stream.concat(command.stream(), args.stream()).toList()).as(at + "native: the URI flag on the command line")
+            soft.assertThat(Stream.concat(command.stream(), args.stream()).toList())
+                    .as(at + "native: the URI flag on the command line")
                     .contains(URI_FLAG);
         }
     }
 
-    static void checkServiceResource(SoftAssertions soft, String at, String service, String resource, Set<String> own,
-            Map<String, String> config, String kmsKey, Set<String> granted) {
+    static void checkServiceResource(
+            SoftAssertions soft,
+            String at,
+            String service,
+            String resource,
+            Set<String> own,
+            Map<String, String> config,
+            String kmsKey,
+            Set<String> granted) {
         soft.assertThat(resource).as(at + "resource").isNotEqualTo("*");
-        Matcher dynamo = Pattern.compile("arn:aws:dynamodb:[a-z0-9-]+:\\d{12}:table/([^/*]+)(/index/\\*)?").matcher(resource);
+        Matcher dynamo = Pattern.compile("arn:aws:dynamodb:[a-z0-9-]+:\\d{12}:table/([^/*]+)(/index/\\*)?")
+                .matcher(resource);
         if (dynamo.matches()) {
-            soft.assertThat(dynamo.group(1)).as(at + "table is the service's own").isIn(own);
+            soft.assertThat(dynamo.group(1))
+                    .as(at + "table is the service's own")
+                    .isIn(own);
             granted.add(dynamo.group(1));
             return;
         }
@@ -502,12 +780,16 @@ class KubernetesManifestsTest {
             soft.assertThat(service).as(at + "S3 is parent-service's only").isEqualTo("parent-service");
             String prefix = config.getOrDefault("DOCUMENTS_PREFIX", "");
             soft.assertThat(prefix).as(at + "documents prefix").isNotBlank().endsWith("/");
-            soft.assertThat(resource).as(at + "documents prefix only")
+            soft.assertThat(resource)
+                    .as(at + "documents prefix only")
                     .isEqualTo("arn:aws:s3:::" + config.get("DOCUMENTS_BUCKET") + "/" + prefix + "*");
             return;
         }
         if (resource.startsWith("arn:aws:kms:")) {
-            soft.assertThat(resource).as(at + "only the table key").isEqualTo(kmsKey).doesNotContain("*");
+            soft.assertThat(resource)
+                    .as(at + "only the table key")
+                    .isEqualTo(kmsKey)
+                    .doesNotContain("*");
             return;
         }
         soft.fail(at + "unexpected or wildcard resource " + resource);
@@ -521,10 +803,12 @@ class KubernetesManifestsTest {
         Process process;
         try {
             process = new ProcessBuilder(kubectl, "kustomize", "k8s/overlays/" + overlay)
-                    .directory(root.toFile()).redirectError(stderr.toFile()).start();
+                    .directory(root.toFile())
+                    .redirectError(stderr.toFile())
+                    .start();
         } catch (IOException e) {
-            return fail("kubectl is needed to render k8s/overlays/" + overlay + " (CI installs Debian's kubernetes-client;"
-                    + " or pass -Dtsa.kubectl=PATH): " + e.getMessage());
+            return fail("kubectl is needed to render k8s/overlays/" + overlay
+                    + " (CI installs Debian's kubernetes-client;" + " or pass -Dtsa.kubectl=PATH): " + e.getMessage());
         }
         byte[] out = process.getInputStream().readAllBytes();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
@@ -536,7 +820,9 @@ class KubernetesManifestsTest {
         }
         Files.deleteIfExists(stderr);
         List<JsonNode> objects = new ArrayList<>();
-        try (var documents = new YAMLMapper().readerFor(JsonNode.class).<JsonNode>readValues(new String(out, StandardCharsets.UTF_8))) {
+        try (var documents = new YAMLMapper()
+                .readerFor(JsonNode.class)
+                .<JsonNode>readValues(new String(out, StandardCharsets.UTF_8))) {
             while (documents.hasNext()) {
                 JsonNode document = documents.next();
                 if (document != null && document.has("kind")) {
@@ -566,14 +852,20 @@ class KubernetesManifestsTest {
 
     /** The object of this kind and name, or null. */
     static JsonNode find(List<JsonNode> objects, String kind, String name) {
-        return objects.stream().filter(o -> o.path("kind").asText().equals(kind) && o.at("/metadata/name").asText().equals(name))
-                .findFirst().orElse(null);
+        return objects.stream()
+                .filter(o -> o.path("kind").asText().equals(kind)
+                        && o.at("/metadata/name").asText().equals(name))
+                .findFirst()
+                .orElse(null);
     }
 
     static Map<String, String> data(JsonNode configMap) {
         Map<String, String> data = new LinkedHashMap<>();
         if (configMap != null) {
-            configMap.path("data").properties().forEach(e -> data.put(e.getKey(), e.getValue().asText()));
+            configMap
+                    .path("data")
+                    .properties()
+                    .forEach(e -> data.put(e.getKey(), e.getValue().asText()));
         }
         return data;
     }
@@ -632,7 +924,8 @@ class KubernetesManifestsTest {
     static JsonNode route(Map<String, JsonNode> routes, String path) {
         String best = null;
         for (String prefix : routes.keySet()) {
-            String trimmed = prefix.endsWith("/") && prefix.length() > 1 ? prefix.substring(0, prefix.length() - 1) : prefix;
+            String trimmed =
+                    prefix.endsWith("/") && prefix.length() > 1 ? prefix.substring(0, prefix.length() - 1) : prefix;
             boolean matches = trimmed.equals("/") || path.equals(trimmed) || path.startsWith(trimmed + "/");
             if (matches && (best == null || trimmed.length() > best.length())) {
                 best = prefix;
@@ -646,7 +939,8 @@ class KubernetesManifestsTest {
         if (overlay.equals("dev")) {
             return devName;
         }
-        String logical = devName.endsWith("-dev") ? devName.substring(0, devName.length() - 4)
+        String logical = devName.endsWith("-dev")
+                ? devName.substring(0, devName.length() - 4)
                 : devName.substring(0, devName.length() - 3);
         return logical + "-" + overlay;
     }

@@ -27,8 +27,12 @@ class SystemStartupTest {
         try (LocalSystem system = LocalSystem.start(false, "system-test")) {
             for (Service service : Service.values()) {
                 String base = system.baseUrl(service);
-                assertThat(get(base + "/q/health/ready").statusCode()).as(service + " ready").isEqualTo(200);
-                assertThat(get(base + "/q/health/live").statusCode()).as(service + " live").isEqualTo(200);
+                assertThat(get(base + "/q/health/ready").statusCode())
+                        .as(service + " ready")
+                        .isEqualTo(200);
+                assertThat(get(base + "/q/health/live").statusCode())
+                        .as(service + " live")
+                        .isEqualTo(200);
                 HttpResponse<String> openapi = get(base + service.prefix + "/openapi");
                 assertThat(openapi.statusCode()).isEqualTo(200);
                 assertThat(openapi.body()).contains("title: " + service.moduleName);
@@ -36,8 +40,8 @@ class SystemStartupTest {
                 assertThat(get(base + "/q/metrics").body()).contains("tsa_dynamodb_calls_seconds_count");
             }
             try (var db = system.stores().postgres().connect("coach_portal");
-                    var rs = db.createStatement().executeQuery(
-                            "select count(*) from schools where local_education_agency_id = 255901")) {
+                    var rs = db.createStatement()
+                            .executeQuery("select count(*) from schools where local_education_agency_id = 255901")) {
                 rs.next();
                 assertThat(rs.getInt(1)).as("reference schools").isEqualTo(2);
             }
@@ -45,7 +49,9 @@ class SystemStartupTest {
                 started.add(p.toHandle());
                 p.toHandle().descendants().forEach(started::add);
             });
-            storePorts = List.of(system.stores().postgres().port(), system.stores().dynamo().port(),
+            storePorts = List.of(
+                    system.stores().postgres().port(),
+                    system.stores().dynamo().port(),
                     system.stores().mail().smtpPort());
         }
         assertThat(started).hasSize(4).noneMatch(ProcessHandle::isAlive);

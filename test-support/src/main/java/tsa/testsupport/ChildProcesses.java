@@ -5,8 +5,7 @@ import java.util.concurrent.TimeUnit;
 /** Stops child processes (and their own children) politely, then forcibly; also when the JVM exits. */
 public final class ChildProcesses {
 
-    private ChildProcesses() {
-    }
+    private ChildProcesses() {}
 
     public static void stopOnExit(Process process) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process), "stop-" + process.pid()));

@@ -29,16 +29,21 @@ public final class ContractOperations {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private ContractOperations() {
-    }
+    private ContractOperations() {}
 
     /**
      * One operation of a contract: method, path template, operationId, the roles in {@code x-roles}, for an internal
      * operation the services in {@code x-callers} (the only services that may call it), and its query parameters
      * (name to schema, {@code $ref}s to {@code components/parameters} resolved).
      */
-    public record Operation(String method, String path, String operationId, List<String> roles, List<String> callers,
-            boolean hasBody, Map<String, JsonNode> queryParameters) {
+    public record Operation(
+            String method,
+            String path,
+            String operationId,
+            List<String> roles,
+            List<String> callers,
+            boolean hasBody,
+            Map<String, JsonNode> queryParameters) {
 
         /** The method and path with parameter names dropped, for comparing a contract with code. */
         public String signature() {
@@ -67,9 +72,9 @@ public final class ContractOperations {
         JsonNode document = read(contract);
         JsonNode paths = document.path("paths");
         List<Operation> operations = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> p = paths.fields(); p.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> p = paths.fields(); p.hasNext(); ) {
             Map.Entry<String, JsonNode> path = p.next();
-            for (Iterator<Map.Entry<String, JsonNode>> m = path.getValue().fields(); m.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> m = path.getValue().fields(); m.hasNext(); ) {
                 Map.Entry<String, JsonNode> method = m.next();
                 if (!METHODS.contains(method.getKey())) {
                     continue;
@@ -86,9 +91,14 @@ public final class ContractOperations {
                         query.put(resolved.path("name").asText(), resolved.path("schema"));
                     }
                 }
-                operations.add(new Operation(method.getKey().toUpperCase(), path.getKey(),
-                        op.path("operationId").asText(null), List.copyOf(roles), List.copyOf(callers),
-                        op.has("requestBody"), Collections.unmodifiableMap(query)));
+                operations.add(new Operation(
+                        method.getKey().toUpperCase(),
+                        path.getKey(),
+                        op.path("operationId").asText(null),
+                        List.copyOf(roles),
+                        List.copyOf(callers),
+                        op.has("requestBody"),
+                        Collections.unmodifiableMap(query)));
             }
         }
         return operations;
@@ -121,7 +131,8 @@ public final class ContractOperations {
         Map<String, List<String>> callers = new TreeMap<>();
         try (Stream<Path> files = Files.walk(classesDir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = classesDir.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                String name =
+                        classesDir.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
                 if (name.contains("$") || name.endsWith("package-info")) {
                     continue;
                 }
@@ -153,7 +164,8 @@ public final class ContractOperations {
         for (Annotation annotation : method.getAnnotations()) {
             if (annotation.annotationType().getName().equals("tsa.runtime.security.CalledBy")) {
                 try {
-                    return List.of((String[]) annotation.annotationType().getMethod("value").invoke(annotation));
+                    return List.of((String[])
+                            annotation.annotationType().getMethod("value").invoke(annotation));
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);
                 }

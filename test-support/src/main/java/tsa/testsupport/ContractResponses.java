@@ -29,12 +29,14 @@ public final class ContractResponses {
      * OpenAPI 3.0's dialect, less the {@code email} format check: the validator accepts only addresses under a real
      * top-level domain, and the platform's test addresses live under the reserved {@code .example}.
      */
-    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(
-            Dialect.builder(Dialects.getOpenApi30()).formats(formats -> formats.remove("email")).build());
+    private static final SchemaRegistry SCHEMAS =
+            SchemaRegistry.withDefaultDialect(Dialect.builder(Dialects.getOpenApi30())
+                    .formats(formats -> formats.remove("email"))
+                    .build());
+
     private static final Map<Path, JsonNode> CONTRACTS = new ConcurrentHashMap<>();
 
-    private ContractResponses() {
-    }
+    private ContractResponses() {}
 
     /** Throws an {@link AssertionError} naming what is wrong unless the answer is one the contract allows. */
     public static void assertValid(Path contract, String method, String path, int status, String body) {
@@ -45,7 +47,8 @@ public final class ContractResponses {
             throw new AssertionError(where + ": no such operation in the contract");
         }
         JsonNode responses = operation.path("responses");
-        JsonNode response = responses.has(Integer.toString(status)) ? responses.get(Integer.toString(status))
+        JsonNode response = responses.has(Integer.toString(status))
+                ? responses.get(Integer.toString(status))
                 : responses.get("default");
         if (response == null) {
             throw new AssertionError(where + ": the contract declares no " + status + " for this operation");
@@ -58,7 +61,8 @@ public final class ContractResponses {
             }
             return;
         }
-        JsonNode media = content.has("application/json") ? content.get("application/json")
+        JsonNode media = content.has("application/json")
+                ? content.get("application/json")
                 : content.elements().next();
         JsonNode instance;
         try {
@@ -86,7 +90,9 @@ public final class ContractResponses {
     }
 
     private static JsonNode operation(JsonNode document, String method, String path) {
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths =
+                        document.path("paths").fields();
+                paths.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = paths.next();
             String pattern = entry.getKey().replaceAll("\\{[^}]*}", "[^/]+");
             if (path.matches(pattern) && entry.getValue().has(method)) {

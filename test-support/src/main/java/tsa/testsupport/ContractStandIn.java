@@ -32,6 +32,7 @@ public final class ContractStandIn {
     private final Path contract;
     /** Answers that did not match the contract. */
     private final List<String> violations = new CopyOnWriteArrayList<>();
+
     private HttpServer server;
 
     /** A stand-in for {@code service}, checked against {@code contracts/<service>.yaml}. */
@@ -66,8 +67,12 @@ public final class ContractStandIn {
     /** An answer to an operation of the contract, checked against it first. */
     public void answer(HttpExchange exchange, int status, String contentType, Object body) throws IOException {
         try {
-            ContractResponses.assertValid(contract, exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    status, body);
+            ContractResponses.assertValid(
+                    contract,
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    status,
+                    body);
         } catch (AssertionError invalid) {
             violations.add(invalid.getMessage());
             respond(exchange, 500, "text/plain", invalid.getMessage());
@@ -78,13 +83,15 @@ public final class ContractStandIn {
 
     /** A problem+json answer ({@code urn:tsa:problem:<kind>}), checked like every answer. */
     public void problem(HttpExchange exchange, int status, String kind) throws IOException {
-        answer(exchange, status, "application/problem+json",
+        answer(
+                exchange,
+                status,
+                "application/problem+json",
                 Map.of("type", "urn:tsa:problem:" + kind, "title", kind, "status", status));
     }
 
     /** An answer outside the contract (the stand-in's own {@code /control/...} operations): not checked. */
-    public static void respond(HttpExchange exchange, int status, String contentType, Object body)
-            throws IOException {
+    public static void respond(HttpExchange exchange, int status, String contentType, Object body) throws IOException {
         byte[] bytes = body == null ? new byte[0] : JSON.writeValueAsBytes(body);
         if (contentType != null) {
             exchange.getResponseHeaders().set("Content-Type", contentType);
@@ -98,7 +105,7 @@ public final class ContractStandIn {
     /** The request's JSON object body. */
     public static Map<String, Object> jsonBody(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
-            return JSON.readValue(in, new TypeReference<LinkedHashMap<String, Object>>() { });
+            return JSON.readValue(in, new TypeReference<LinkedHashMap<String, Object>>() {});
         }
     }
 
@@ -130,8 +137,8 @@ public final class ContractStandIn {
             return Map.of();
         }
         try {
-            return JSON.readValue(Base64.getUrlDecoder().decode(parts[part]),
-                    new TypeReference<Map<String, Object>>() { });
+            return JSON.readValue(
+                    Base64.getUrlDecoder().decode(parts[part]), new TypeReference<Map<String, Object>>() {});
         } catch (IOException | IllegalArgumentException e) {
             return Map.of();
         }

@@ -29,8 +29,8 @@ public final class DataStores implements AutoCloseable {
     private final java.nio.file.Path workDir;
     private S3MockServer s3;
 
-    private DataStores(PostgresServer postgres, DynaliteServer dynamo, MailServer mail, int s3Port,
-            java.nio.file.Path workDir) {
+    private DataStores(
+            PostgresServer postgres, DynaliteServer dynamo, MailServer mail, int s3Port, java.nio.file.Path workDir) {
         this.postgres = postgres;
         this.dynamo = dynamo;
         this.mail = mail;
@@ -41,7 +41,8 @@ public final class DataStores implements AutoCloseable {
     public static DataStores start(Ports ports, String name) {
         MailServer mail = MailServer.start(ports.smtp(), ports.imap());
         DynaliteServer dynamo = DynaliteServer.start(ports.dynamo(), ProjectLayout.work(name));
-        PostgresServer postgres = PostgresServer.start(ports.postgres(), ProjectLayout.work(name).resolve("postgres"));
+        PostgresServer postgres =
+                PostgresServer.start(ports.postgres(), ProjectLayout.work(name).resolve("postgres"));
         return new DataStores(postgres, dynamo, mail, ports.s3(), ProjectLayout.work(name));
     }
 

@@ -3,8 +3,8 @@ package tsa.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,8 +37,13 @@ public final class DynaliteServer implements AutoCloseable {
         int chosen = port == 0 ? FreePorts.next() : port;
         try {
             Files.createDirectories(logDir);
-            Process process = new ProcessBuilder(List.of("node", "node_modules/dynalite/cli.js",
-                    "--host", "127.0.0.1", "--port", Integer.toString(chosen)))
+            Process process = new ProcessBuilder(List.of(
+                            "node",
+                            "node_modules/dynalite/cli.js",
+                            "--host",
+                            "127.0.0.1",
+                            "--port",
+                            Integer.toString(chosen)))
                     .directory(home.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(logDir.resolve("dynalite.log").toFile())
@@ -81,7 +86,8 @@ public final class DynaliteServer implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("process exited with " + process.exitValue() + " before listening on " + port);
+                throw new IllegalStateException(
+                        "process exited with " + process.exitValue() + " before listening on " + port);
             }
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);

@@ -17,8 +17,7 @@ public final class Eventually {
 
     private static final Duration POLL = Duration.ofMillis(50);
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     /** The first value of {@code read} that {@code done} accepts; the last value read if none did in time. */
     public static <T> T value(Supplier<T> read, Predicate<T> done) {

@@ -28,8 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class ItemSchemaRoundTrip {
 
-    private ItemSchemaRoundTrip() {
-    }
+    private ItemSchemaRoundTrip() {}
 
     /**
      * The item as DynamoDB stores it, after checking that it maps back to the same item and carries
@@ -52,12 +51,15 @@ public final class ItemSchemaRoundTrip {
         TableMetadata metadata = schema.tableMetadata();
         assertThat(metadata.primaryPartitionKey()).isEqualTo(hashKey);
         assertThat(metadata.primarySortKey()).isEmpty();
-        assertThat(metadata.indices().stream().map(IndexMetadata::name)
-                .filter(name -> !name.equals(TableMetadata.primaryIndexName())).collect(Collectors.toSet()))
+        assertThat(metadata.indices().stream()
+                        .map(IndexMetadata::name)
+                        .filter(name -> !name.equals(TableMetadata.primaryIndexName()))
+                        .collect(Collectors.toSet()))
                 .containsExactlyInAnyOrderElementsOf(indexKeys.keySet());
         indexKeys.forEach((index, keys) -> {
             assertThat(metadata.indexPartitionKey(index)).as(index).isEqualTo(keys.get(0));
-            assertThat(metadata.indexSortKey(index)).as(index)
+            assertThat(metadata.indexSortKey(index))
+                    .as(index)
                     .isEqualTo(keys.size() > 1 ? Optional.of(keys.get(1)) : Optional.empty());
         });
     }
@@ -73,7 +75,9 @@ public final class ItemSchemaRoundTrip {
     public static <T extends Record> void assertLossless(TableSchema<T> schema, T fullyFilledItem) {
         String type = fullyFilledItem.getClass().getSimpleName();
         for (RecordComponent component : fullyFilledItem.getClass().getRecordComponents()) {
-            assertThat(read(component, fullyFilledItem)).as(type + "." + component.getName() + " is filled").isNotNull();
+            assertThat(read(component, fullyFilledItem))
+                    .as(type + "." + component.getName() + " is filled")
+                    .isNotNull();
         }
         List<String> unset = new ArrayList<>();
         for (String attribute : schema.attributeNames()) {
@@ -82,11 +86,16 @@ public final class ItemSchemaRoundTrip {
                 unset.add(attribute);
             }
         }
-        assertThat(unset).as(type + ": attributes of the schema that the filled item leaves null").isEmpty();
+        assertThat(unset)
+                .as(type + ": attributes of the schema that the filled item leaves null")
+                .isEmpty();
         Map<String, AttributeValue> stored = schema.itemToMap(fullyFilledItem, false);
-        assertThat(stored.keySet()).as(type + ": attributes written").containsExactlyInAnyOrderElementsOf(
-                schema.attributeNames());
-        assertThat(schema.mapToItem(stored)).as(type + " through its table schema").isEqualTo(fullyFilledItem);
+        assertThat(stored.keySet())
+                .as(type + ": attributes written")
+                .containsExactlyInAnyOrderElementsOf(schema.attributeNames());
+        assertThat(schema.mapToItem(stored))
+                .as(type + " through its table schema")
+                .isEqualTo(fullyFilledItem);
         assertThat(rebuilt(fullyFilledItem)).as(type + ".toBuilder().build()").isEqualTo(fullyFilledItem);
     }
 
@@ -103,10 +112,13 @@ public final class ItemSchemaRoundTrip {
             }
             return type.cast(builder.getClass().getMethod("build").invoke(builder));
         } catch (NoSuchMethodException | IllegalAccessException e) {
-            throw new AssertionError(type.getSimpleName() + " must have builder(), a builder method per component and "
-                    + "build(): " + e.getMessage(), e);
+            throw new AssertionError(
+                    type.getSimpleName() + " must have builder(), a builder method per component and " + "build(): "
+                            + e.getMessage(),
+                    e);
         } catch (InvocationTargetException e) {
-            throw new AssertionError(type.getSimpleName() + "'s builder refused a value: " + e.getCause(), e.getCause());
+            throw new AssertionError(
+                    type.getSimpleName() + "'s builder refused a value: " + e.getCause(), e.getCause());
         }
     }
 

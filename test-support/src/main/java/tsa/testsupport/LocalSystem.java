@@ -46,7 +46,6 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
-
     public static final String DEFAULT_ADMIN_EMAILS = "admin@tsa.example";
 
     private final DataStores stores;
@@ -72,7 +71,8 @@ public final class LocalSystem implements AutoCloseable {
             stores.close();
             throw e;
         }
-        LocalSystem system = new LocalSystem(stores, SigningKeys.generate(ProjectLayout.work(name).resolve("keys")), logs);
+        LocalSystem system = new LocalSystem(
+                stores, SigningKeys.generate(ProjectLayout.work(name).resolve("keys")), logs);
         try {
             for (Service service : Service.values()) {
                 system.ports.put(service, fixedPorts ? service.localPort : FreePorts.next());
@@ -118,7 +118,8 @@ public final class LocalSystem implements AutoCloseable {
     private void launch(Service service) {
         Path jar = ProjectLayout.root().resolve(service.moduleName).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw install -DskipTests)");
+            throw new IllegalStateException(
+                    jar + " is missing: package the services first (./mvnw install -DskipTests)");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -164,17 +165,20 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private void awaitReady(Service service) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         Process process = processes.get(service);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(service.moduleName + " exited with " + process.exitValue()
-                        + "; see " + logOf(service));
+                throw new IllegalStateException(
+                        service.moduleName + " exited with " + process.exitValue() + "; see " + logOf(service));
             }
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create(baseUrl(service) + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl(service) + "/q/health/ready"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;
@@ -216,20 +220,23 @@ public final class LocalSystem implements AutoCloseable {
         System.out.println("Starting the TSA platform (stores, then four services)...");
         LocalSystem system = start(true, "local-run");
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping the TSA platform...");
-            system.close();
-            stopped.countDown();
-        }, "stop-local-run"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("Stopping the TSA platform...");
+                            system.close();
+                            stopped.countDown();
+                        },
+                        "stop-local-run"));
         for (Service service : Service.values()) {
-            System.out.println(service.moduleName + ": " + system.baseUrl(service)
-                    + "  (Swagger UI: " + system.baseUrl(service) + service.prefix + "/swagger-ui)");
+            System.out.println(service.moduleName + ": " + system.baseUrl(service) + "  (Swagger UI: "
+                    + system.baseUrl(service) + service.prefix + "/swagger-ui)");
         }
         System.out.println("PostgreSQL: jdbc:postgresql://127.0.0.1:15432/coach_portal (user tsa, password tsa)");
         System.out.println("DynamoDB:   http://127.0.0.1:8000 (any credentials, region us-east-1)");
         System.out.println("Mail:       SMTP 127.0.0.1:3025, IMAP 127.0.0.1:3143 (login and password = the address)");
-        System.out.println("S3:         " + system.stores.s3().endpoint() + " (S3Mock, path-style, any credentials, bucket "
-                + DataStores.DOCUMENTS_BUCKET + ")");
+        System.out.println("S3:         " + system.stores.s3().endpoint()
+                + " (S3Mock, path-style, any credentials, bucket " + DataStores.DOCUMENTS_BUCKET + ")");
         System.out.println("Logs:       " + system.logs);
         System.out.println("Press Ctrl-C to stop everything.");
         stopped.await();

@@ -35,10 +35,12 @@ public final class MailServer implements AutoCloseable {
         // Port 0: GreenMail binds a port the system chooses, so no other process can take it in between.
         ServerSetup smtp = new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
         ServerSetup imap = new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
-        GreenMail greenMail = new GreenMail(new ServerSetup[] {
-                smtpPort == 0 ? smtp.dynamicPort() : smtp, imapPort == 0 ? imap.dynamicPort() : imap});
+        GreenMail greenMail = new GreenMail(
+                new ServerSetup[] {smtpPort == 0 ? smtp.dynamicPort() : smtp, imapPort == 0 ? imap.dynamicPort() : imap
+                });
         greenMail.start();
-        return new MailServer(greenMail, greenMail.getSmtp().getPort(), greenMail.getImap().getPort());
+        return new MailServer(
+                greenMail, greenMail.getSmtp().getPort(), greenMail.getImap().getPort());
     }
 
     public int smtpPort() {
@@ -54,7 +56,8 @@ public final class MailServer implements AutoCloseable {
 
         /** The raw lines of the header {@code name} (case ignored), in order; empty when it has none. */
         public List<String> header(String name) {
-            return headerLines.stream().filter(l -> l.regionMatches(true, 0, name + ":", 0, name.length() + 1))
+            return headerLines.stream()
+                    .filter(l -> l.regionMatches(true, 0, name + ":", 0, name.length() + 1))
                     .toList();
         }
     }
@@ -91,7 +94,11 @@ public final class MailServer implements AutoCloseable {
                         to.add(a.toString());
                     }
                     List<String> headerLines = Collections.list(((MimeMessage) m).getAllHeaderLines());
-                    mails.add(new Mail(m.getFrom()[0].toString(), to, m.getSubject(), text(m.getContent()),
+                    mails.add(new Mail(
+                            m.getFrom()[0].toString(),
+                            to,
+                            m.getSubject(),
+                            text(m.getContent()),
                             List.copyOf(headerLines)));
                 }
                 inbox.close(false);

@@ -16,8 +16,7 @@ public final class MovableClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;
 
-    private MovableClock() {
-    }
+    private MovableClock() {}
 
     public void advance(Duration by) {
         offset = offset.plus(by);

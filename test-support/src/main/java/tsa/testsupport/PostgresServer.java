@@ -46,7 +46,8 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private void createOwnerAndDatabase() {
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE ROLE " + USER + " LOGIN SUPERUSER PASSWORD '" + PASSWORD + "'");
             s.execute("CREATE DATABASE " + DATABASE + " OWNER " + USER);
         } catch (SQLException e) {
@@ -76,7 +77,8 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Creates an empty database of that name (owned by {@code tsa}) and returns its JDBC URL. */
     public String freshDatabase(String name) {
-        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+        try (Connection c = connect("postgres");
+                Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             s.execute("CREATE DATABASE " + name + " OWNER " + USER);
             return jdbcUrl(name);

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** Finds the checkout's root (the folder holding contracts/ and test-support/), wherever a test or tool runs. */
 public final class ProjectLayout {
 
-    private ProjectLayout() {
-    }
+    private ProjectLayout() {}
 
     public static Path root() {
         String configured = System.getProperty("tsa.root");

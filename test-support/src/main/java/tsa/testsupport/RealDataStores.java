@@ -20,7 +20,8 @@ public class RealDataStores implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        Map<String, String> config = new java.util.LinkedHashMap<>(DataStores.shared().serviceConfig());
+        Map<String, String> config =
+                new java.util.LinkedHashMap<>(DataStores.shared().serviceConfig());
         String service = serviceUnderTest();
         if (DOCUMENT_STORE_USERS.contains(service)) {
             config.putAll(DataStores.shared().documentStoreConfig());

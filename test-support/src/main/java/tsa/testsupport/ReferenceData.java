@@ -22,11 +22,11 @@ public final class ReferenceData {
             ON CONFLICT (school_id) DO NOTHING
             """;
 
-    private ReferenceData() {
-    }
+    private ReferenceData() {}
 
     public static void loadSchools(PostgresServer postgres) {
-        try (Connection c = postgres.connect(PostgresServer.DATABASE); Statement s = c.createStatement()) {
+        try (Connection c = postgres.connect(PostgresServer.DATABASE);
+                Statement s = c.createStatement()) {
             s.execute(SCHOOLS);
         } catch (SQLException e) {
             throw new IllegalStateException("could not load the reference schools", e);

@@ -48,7 +48,8 @@ public final class S3MockServer implements AutoCloseable {
                     // S3Mock reads its HTTP port from this system property; as a program argument it is ignored.
                     "-Dhttp.port=" + chosen,
                     "-Djava.io.tmpdir=" + tmp,
-                    "-jar", jar.toString(),
+                    "-jar",
+                    jar.toString(),
                     // Its HTTPS connector would take 9191; a free one keeps parallel runs apart.
                     "--server.port=0",
                     "--server.address=127.0.0.1",
@@ -68,7 +69,8 @@ public final class S3MockServer implements AutoCloseable {
 
     /** Until its HTTP connector answers S3's ListBuckets (Spring Boot opens it last, once the app is up). */
     private static void awaitAnswering(Process process, int port, Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -76,8 +78,12 @@ public final class S3MockServer implements AutoCloseable {
                         + port + " (see its s3mock.log)");
             }
             try {
-                HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
-                        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> answer = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                                .timeout(Duration.ofSeconds(2))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (answer.statusCode() == 200) {
                     return;
                 }

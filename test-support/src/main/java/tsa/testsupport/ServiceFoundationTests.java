@@ -37,23 +37,34 @@ public abstract class ServiceFoundationTests {
         Response ready = given().get("/q/health/ready");
         assertThat(ready.statusCode()).as(ready.asString()).isEqualTo(200);
         List<String> checks = ready.jsonPath().getList("checks.name");
-        assertThat(checks).contains("DynamoDB tables").anyMatch(name -> name.toLowerCase().contains("database"));
+        assertThat(checks)
+                .contains("DynamoDB tables")
+                .anyMatch(name -> name.toLowerCase().contains("database"));
         assertThat(ready.jsonPath().getString("status")).isEqualTo("UP");
     }
 
     @Test
     void servesItsContractAsItsOpenApiDocument() throws Exception {
-        JsonNode served = new ObjectMapper().readTree(
-                given().accept("application/json").get(prefix() + "/openapi?format=json").then().statusCode(200)
-                        .extract().asString());
+        JsonNode served = new ObjectMapper()
+                .readTree(given().accept("application/json")
+                        .get(prefix() + "/openapi?format=json")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
         JsonNode contract = ContractOperations.read(ContractOperations.contract(service()));
         assertThat(operationIds(served)).isEqualTo(operationIds(contract)).isNotEmpty();
-        assertThat(served.path("info").path("title").asText()).isEqualTo(contract.path("info").path("title").asText());
+        assertThat(served.path("info").path("title").asText())
+                .isEqualTo(contract.path("info").path("title").asText());
     }
 
     @Test
     void servesSwaggerUi() {
-        String page = given().get(prefix() + "/swagger-ui/").then().statusCode(200).extract().asString();
+        String page = given().get(prefix() + "/swagger-ui/")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(page).containsIgnoringCase("swagger");
     }
 
@@ -64,7 +75,8 @@ public abstract class ServiceFoundationTests {
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> code = ContractOperations.fromResources(Path.of("target", "classes")).stream()
                 .filter(signature -> standardsPathPrefixes().stream()
-                        .noneMatch(prefix -> signature.substring(signature.indexOf(' ') + 1).startsWith(prefix)))
+                        .noneMatch(prefix ->
+                                signature.substring(signature.indexOf(' ') + 1).startsWith(prefix)))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(code).isEqualTo(contract);
     }
@@ -79,7 +91,8 @@ public abstract class ServiceFoundationTests {
 
     @Test
     void everyOperationRefusesAnonymousCallersAndRolesItDoesNotName() {
-        for (ContractOperations.Operation op : ContractOperations.fromContract(ContractOperations.contract(service()))) {
+        for (ContractOperations.Operation op :
+                ContractOperations.fromContract(ContractOperations.contract(service()))) {
             if (op.roles().isEmpty()) {
                 continue;
             }
@@ -94,7 +107,8 @@ public abstract class ServiceFoundationTests {
 
     @Test
     void everyOperationIsRoutedForTheRolesItNames() {
-        for (ContractOperations.Operation op : ContractOperations.fromContract(ContractOperations.contract(service()))) {
+        for (ContractOperations.Operation op :
+                ContractOperations.fromContract(ContractOperations.contract(service()))) {
             for (String role : op.roles().isEmpty() ? List.of("anonymous") : op.roles()) {
                 Response response = call(op, role.equals("anonymous") ? null : tokenFor(role, op));
                 assertRouted(response, role, op);
@@ -105,23 +119,31 @@ public abstract class ServiceFoundationTests {
     @Test
     void internalOperationsNameTheSameCallersInCodeAsInTheContract() {
         Map<String, List<String>> code = ContractOperations.callersInResources(Path.of("target", "classes"));
-        for (ContractOperations.Operation op : ContractOperations.fromContract(ContractOperations.contract(service()))) {
+        for (ContractOperations.Operation op :
+                ContractOperations.fromContract(ContractOperations.contract(service()))) {
             String what = op.method() + " " + op.path();
             if (op.roles().contains("service")) {
-                assertThat(op.callers()).as(what + ": a service operation names its callers in x-callers")
+                assertThat(op.callers())
+                        .as(what + ": a service operation names its callers in x-callers")
                         .isNotEmpty();
-                assertThat(SigningKeys.SERVICES).as(what + ": x-callers are services").containsAll(op.callers());
+                assertThat(SigningKeys.SERVICES)
+                        .as(what + ": x-callers are services")
+                        .containsAll(op.callers());
             } else {
-                assertThat(op.callers()).as(what + ": x-callers only beside x-roles [service]").isEmpty();
+                assertThat(op.callers())
+                        .as(what + ": x-callers only beside x-roles [service]")
+                        .isEmpty();
             }
-            assertThat(code.get(op.signature())).as(what + ": @CalledBy of its resource method vs x-callers")
+            assertThat(code.get(op.signature()))
+                    .as(what + ": @CalledBy of its resource method vs x-callers")
                     .containsExactlyInAnyOrderElementsOf(op.callers());
         }
     }
 
     @Test
     void internalOperationsAnswerOnlyTheServicesTheyName() {
-        for (ContractOperations.Operation op : ContractOperations.fromContract(ContractOperations.contract(service()))) {
+        for (ContractOperations.Operation op :
+                ContractOperations.fromContract(ContractOperations.contract(service()))) {
             if (op.callers().isEmpty()) {
                 continue;
             }
@@ -139,11 +161,15 @@ public abstract class ServiceFoundationTests {
     @Test
     void forgedExpiredAndMisdirectedTokensAreRefusedOnEveryOperation() {
         String email = "admin@tsa.example";
-        List<String> forged = new ArrayList<>(List.of(TestTokens.adminUnsigned(email),
-                TestTokens.adminSignedWithUnknownKey(email), TestTokens.adminExpired(email),
+        List<String> forged = new ArrayList<>(List.of(
+                TestTokens.adminUnsigned(email),
+                TestTokens.adminSignedWithUnknownKey(email),
+                TestTokens.adminExpired(email),
                 TestTokens.adminWithIssuer(email, "https://elsewhere.example"),
-                TestTokens.adminWithAudience(email, "another-audience"), TestTokens.serviceRoleSignedWithUserKey(),
-                TestTokens.serviceWithUnknownKeyId(), TestTokens.adminSignedWithServiceKey("sync-service", email),
+                TestTokens.adminWithAudience(email, "another-audience"),
+                TestTokens.serviceRoleSignedWithUserKey(),
+                TestTokens.serviceWithUnknownKeyId(),
+                TestTokens.adminSignedWithServiceKey("sync-service", email),
                 "not-a-jwt"));
         for (int i = 0; i < SigningKeys.SERVICES.size(); i++) {
             String service = SigningKeys.SERVICES.get(i);
@@ -152,7 +178,8 @@ public abstract class ServiceFoundationTests {
             forged.add(TestTokens.serviceClaimingToBe(service, keyOwner));
             forged.add(TestTokens.serviceSignedWithUnknownKey(service));
         }
-        for (ContractOperations.Operation op : ContractOperations.fromContract(ContractOperations.contract(service()))) {
+        for (ContractOperations.Operation op :
+                ContractOperations.fromContract(ContractOperations.contract(service()))) {
             if (op.roles().isEmpty()) {
                 continue;
             }
@@ -180,7 +207,8 @@ public abstract class ServiceFoundationTests {
     @Test
     void everyListOperationRefusesABadLimitOrCursorNamingTheParameter() {
         int lists = 0;
-        for (ContractOperations.Operation op : ContractOperations.fromContract(ContractOperations.contract(service()))) {
+        for (ContractOperations.Operation op :
+                ContractOperations.fromContract(ContractOperations.contract(service()))) {
             JsonNode limit = op.queryParameters().get("limit");
             if (!op.method().equals("GET") || limit == null) {
                 continue;
@@ -206,21 +234,24 @@ public abstract class ServiceFoundationTests {
     }
 
     private static Response get(ContractOperations.Operation op, String token, String parameter, String value) {
-        var request = given().accept("application/json, application/problem+json").queryParam(parameter, value);
+        var request =
+                given().accept("application/json, application/problem+json").queryParam(parameter, value);
         if (token != null) {
             request = request.auth().oauth2(token);
         }
         return request.get(op.pathWith("unknown-id"));
     }
 
-    private static void assertProblemNaming(Response response, String parameter, ContractOperations.Operation op,
-            String query) {
+    private static void assertProblemNaming(
+            Response response, String parameter, ContractOperations.Operation op, String query) {
         String what = op.method() + " " + op.path() + "?" + query + " -> " + response.statusCode() + " "
                 + response.asString();
         assertThat(response.statusCode()).as(what).isEqualTo(400);
         assertThat(response.contentType()).as(what).startsWith("application/problem+json");
         assertThat(response.jsonPath().getInt("status")).as(what).isEqualTo(400);
-        assertThat(response.jsonPath().getList("errors.field", String.class)).as(what).containsExactly(parameter);
+        assertThat(response.jsonPath().getList("errors.field", String.class))
+                .as(what)
+                .containsExactly(parameter);
     }
 
     private static final List<String> ALL_ROLES = List.of("admin", "coach", "parent", "service");
@@ -246,8 +277,8 @@ public abstract class ServiceFoundationTests {
 
     /** The call got past authentication and authorization (and routing), and any error is problem+json. */
     private static void assertRouted(Response response, String who, ContractOperations.Operation op) {
-        String what = who + ": " + op.method() + " " + op.path() + " -> " + response.statusCode() + " "
-                + response.asString();
+        String what =
+                who + ": " + op.method() + " " + op.path() + " -> " + response.statusCode() + " " + response.asString();
         // 501 would be an operation of the contract that is still a stub: every one is built now.
         assertThat(response.statusCode()).as(what).isNotIn(401, 403, 405, 500, 501);
         if (response.statusCode() >= 400) {
@@ -278,7 +309,8 @@ public abstract class ServiceFoundationTests {
     void metricsShowDynamoDbCallsPerTableAndThePostgresPool() {
         // The readiness check describes every owned table, so there is at least one call to count.
         given().get("/q/health/ready");
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics)
                 .contains("tsa_dynamodb_calls_seconds_count{")
                 .containsPattern("tsa_dynamodb_calls_seconds_count\\{[^}]*table=\"" + ownedTable() + "\"")
@@ -295,10 +327,14 @@ public abstract class ServiceFoundationTests {
 
     @Test
     void oversizedBodiesAreRefusedWithProblemDetails() {
-        ContractOperations.Operation withBody = ContractOperations.fromContract(ContractOperations.contract(service()))
-                .stream().filter(ContractOperations.Operation::hasBody).findFirst().orElseThrow();
+        ContractOperations.Operation withBody =
+                ContractOperations.fromContract(ContractOperations.contract(service())).stream()
+                        .filter(ContractOperations.Operation::hasBody)
+                        .findFirst()
+                        .orElseThrow();
         String big = "{\"x\":\"" + "a".repeat(300 * 1024) + "\"}";
-        Response response = given().contentType("application/json").body(big)
+        Response response = given().contentType("application/json")
+                .body(big)
                 .request(withBody.method(), withBody.pathWith("unknown-id"));
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -311,7 +347,8 @@ public abstract class ServiceFoundationTests {
      */
     @Test
     void controlCharactersAndMalformedEscapesInTheRequestTargetAreRefusedOnEveryOperation() {
-        for (ContractOperations.Operation op : ContractOperations.fromContract(ContractOperations.contract(service()))) {
+        for (ContractOperations.Operation op :
+                ContractOperations.fromContract(ContractOperations.contract(service()))) {
             String token = op.roles().isEmpty() ? null : tokenFor(op.roles().get(0));
             if (op.path().contains("{")) {
                 assertRefusedTarget(op, token, op.pathWith("abc%00"), "path");
@@ -324,23 +361,26 @@ public abstract class ServiceFoundationTests {
         }
     }
 
-    private static void assertRefusedTarget(ContractOperations.Operation op, String token, String target,
-            String where) {
-        RawHttp.Reply reply = RawHttp.send(io.restassured.RestAssured.port, op.method(), target, token,
-                op.hasBody() ? "{}" : null);
+    private static void assertRefusedTarget(
+            ContractOperations.Operation op, String token, String target, String where) {
+        RawHttp.Reply reply =
+                RawHttp.send(io.restassured.RestAssured.port, op.method(), target, token, op.hasBody() ? "{}" : null);
         String what = op.method() + " " + target + " -> " + reply.status() + " " + reply.body();
         assertThat(reply.status()).as(what).isEqualTo(400);
         assertThat(reply.contentType()).as(what).startsWith("application/problem+json");
-        assertThat(reply.json().path("errors").path(0).path("field").asText()).as(what).isEqualTo(where);
+        assertThat(reply.json().path("errors").path(0).path("field").asText())
+                .as(what)
+                .isEqualTo(where);
     }
 
     private static Set<String> operationIds(JsonNode document) {
         Set<String> ids = new TreeSet<>();
-        document.path("paths").forEach(path -> path.forEach(op -> {
-            if (op.has("operationId")) {
-                ids.add(op.get("operationId").asText());
-            }
-        }));
+        document.path("paths")
+                .forEach(path -> path.forEach(op -> {
+                    if (op.has("operationId")) {
+                        ids.add(op.get("operationId").asText());
+                    }
+                }));
         return ids;
     }
 }

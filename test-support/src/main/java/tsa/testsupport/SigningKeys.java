@@ -27,8 +27,8 @@ public final class SigningKeys {
     public static final String AUDIENCE = "tsa-platform";
     public static final String USER_KEY_ID = "tsa-user";
     /** The four services, each with its own key. */
-    public static final List<String> SERVICES = List.of("admin-service", "coach-service", "parent-service",
-            "sync-service");
+    public static final List<String> SERVICES =
+            List.of("admin-service", "coach-service", "parent-service", "sync-service");
 
     private static SigningKeys shared;
 
@@ -44,7 +44,8 @@ public final class SigningKeys {
 
     public static synchronized SigningKeys shared() {
         if (shared == null) {
-            shared = generate(ProjectLayout.work("keys-" + ProcessHandle.current().pid()));
+            shared = generate(
+                    ProjectLayout.work("keys-" + ProcessHandle.current().pid()));
         }
         return shared;
     }
@@ -105,14 +106,17 @@ public final class SigningKeys {
         config.put("mp.jwt.verify.publickey.location", jwks().toString());
         config.put("tsa.security.issuer", ISSUER);
         config.put("tsa.security.audience", AUDIENCE);
-        config.put("tsa.security.service-key.private-key-location", servicePrivateKey(service).toString());
+        config.put(
+                "tsa.security.service-key.private-key-location",
+                servicePrivateKey(service).toString());
         config.put("tsa.security.user-key.id", USER_KEY_ID);
         return config;
     }
 
     /** What admin-service adds: the user-session private key. */
     public Map<String, String> sessionSignerConfig() {
-        return Map.of("tsa.security.user-key.private-key-location", userPrivateKey().toString());
+        return Map.of(
+                "tsa.security.user-key.private-key-location", userPrivateKey().toString());
     }
 
     private void write() {
@@ -133,7 +137,8 @@ public final class SigningKeys {
 
     private static String pem(KeyPair pair) {
         return "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pair.getPrivate().getEncoded())
+                + Base64.getMimeEncoder(64, "\n".getBytes())
+                        .encodeToString(pair.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
     }
 

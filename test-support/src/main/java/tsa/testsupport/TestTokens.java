@@ -18,8 +18,7 @@ import java.util.UUID;
  */
 public final class TestTokens {
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     public static String admin(String email) {
         return user("admin", email, Map.of());
@@ -40,7 +39,9 @@ public final class TestTokens {
 
     /** A service token of a service, signed with that service's key from {@code keys} (e.g. a local system's). */
     public static String service(SigningKeys keys, String serviceName) {
-        return sign(claims("service", serviceName, Map.of()), SigningKeys.serviceKeyId(serviceName),
+        return sign(
+                claims("service", serviceName, Map.of()),
+                SigningKeys.serviceKeyId(serviceName),
                 keys.service(serviceName).getPrivate());
     }
 
@@ -54,7 +55,9 @@ public final class TestTokens {
 
     /** A token signed with {@code keyOwner}'s own key whose {@code sub} names another service. */
     public static String serviceClaimingToBe(String claimedService, String keyOwner) {
-        return sign(claims("service", claimedService, Map.of()), SigningKeys.serviceKeyId(keyOwner),
+        return sign(
+                claims("service", claimedService, Map.of()),
+                SigningKeys.serviceKeyId(keyOwner),
                 SigningKeys.shared().service(keyOwner).getPrivate());
     }
 
@@ -65,13 +68,17 @@ public final class TestTokens {
 
     /** A service token of a service nobody knows, with a key id that is in no JWKS. */
     public static String serviceWithUnknownKeyId() {
-        return sign(claims("service", "intruder-service", Map.of()), SigningKeys.serviceKeyId("intruder-service"),
+        return sign(
+                claims("service", "intruder-service", Map.of()),
+                SigningKeys.serviceKeyId("intruder-service"),
                 unknownKey());
     }
 
     /** A service's own key signing an admin session (a service key signs nothing but service tokens). */
     public static String adminSignedWithServiceKey(String serviceName, String email) {
-        return sign(claims("admin", email, Map.of()).claim("email", email), SigningKeys.serviceKeyId(serviceName),
+        return sign(
+                claims("admin", email, Map.of()).claim("email", email),
+                SigningKeys.serviceKeyId(serviceName),
                 SigningKeys.shared().service(serviceName).getPrivate());
     }
 
@@ -82,7 +89,9 @@ public final class TestTokens {
 
     /** A user-key token that claims the service role. */
     public static String serviceRoleSignedWithUserKey() {
-        return sign(claims("service", "intruder", Map.of()), SigningKeys.USER_KEY_ID,
+        return sign(
+                claims("service", "intruder", Map.of()),
+                SigningKeys.USER_KEY_ID,
                 SigningKeys.shared().user().getPrivate());
     }
 
@@ -93,30 +102,40 @@ public final class TestTokens {
 
     public static String adminExpired(String email) {
         Instant past = Instant.now().minus(Duration.ofHours(2));
-        return sign(claims("admin", email, Map.of()).claim("email", email).issuedAt(past)
-                .expiresAt(past.plus(Duration.ofMinutes(5))), SigningKeys.USER_KEY_ID,
+        return sign(
+                claims("admin", email, Map.of())
+                        .claim("email", email)
+                        .issuedAt(past)
+                        .expiresAt(past.plus(Duration.ofMinutes(5))),
+                SigningKeys.USER_KEY_ID,
                 SigningKeys.shared().user().getPrivate());
     }
 
     public static String adminWithIssuer(String email, String issuer) {
-        return sign(claims("admin", email, Map.of()).claim("email", email).issuer(issuer), SigningKeys.USER_KEY_ID,
+        return sign(
+                claims("admin", email, Map.of()).claim("email", email).issuer(issuer),
+                SigningKeys.USER_KEY_ID,
                 SigningKeys.shared().user().getPrivate());
     }
 
     public static String adminWithAudience(String email, String audience) {
-        return sign(claims("admin", email, Map.of()).claim("email", email).audience(audience),
-                SigningKeys.USER_KEY_ID, SigningKeys.shared().user().getPrivate());
+        return sign(
+                claims("admin", email, Map.of()).claim("email", email).audience(audience),
+                SigningKeys.USER_KEY_ID,
+                SigningKeys.shared().user().getPrivate());
     }
 
     /** An unsigned token ({@code alg: none}) claiming to be an admin. */
     public static String adminUnsigned(String email) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         long now = Instant.now().getEpochSecond();
-        String header = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\",\"kid\":\"tsa-user\"}"
-                .getBytes(StandardCharsets.UTF_8));
+        String header = b64.encodeToString(
+                "{\"alg\":\"none\",\"typ\":\"JWT\",\"kid\":\"tsa-user\"}".getBytes(StandardCharsets.UTF_8));
         String body = b64.encodeToString(("{\"iss\":\"" + SigningKeys.ISSUER + "\",\"aud\":\"" + SigningKeys.AUDIENCE
-                + "\",\"sub\":\"" + email + "\",\"email\":\"" + email + "\",\"groups\":[\"admin\"],\"iat\":" + now
-                + ",\"exp\":" + (now + 600) + ",\"jti\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8));
+                        + "\",\"sub\":\"" + email + "\",\"email\":\"" + email + "\",\"groups\":[\"admin\"],\"iat\":"
+                        + now
+                        + ",\"exp\":" + (now + 600) + ",\"jti\":\"" + UUID.randomUUID() + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
         return header + "." + body + ".";
     }
 

@@ -38,8 +38,10 @@ class ContractResponsesTest {
         page.put("nextCursor", null);
         assertThatCode(() -> ContractResponses.assertValid(COACH, "GET", "/internal/profiles", 200, page))
                 .doesNotThrowAnyException();
-        assertThatThrownBy(() -> ContractResponses.assertValid(COACH, "GET", "/internal/profiles", 200,
-                Map.of("items", List.of(profile())))).as("nextCursor is required").isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> ContractResponses.assertValid(
+                        COACH, "GET", "/internal/profiles", 200, Map.of("items", List.of(profile()))))
+                .as("nextCursor is required")
+                .isInstanceOf(AssertionError.class);
     }
 
     @Test
@@ -47,12 +49,16 @@ class ContractResponsesTest {
         Map<String, Object> badStatus = profile();
         badStatus.put("profileStatus", "retired");
         assertThatThrownBy(() -> ContractResponses.assertValid(COACH, "GET", "/internal/profiles/c-1", 200, badStatus))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("does not match the contract");
-        assertThatThrownBy(() -> ContractResponses.assertValid(COACH, "GET", "/internal/profiles/c-1", 200,
-                Map.of("items", "not a profile"))).isInstanceOf(AssertionError.class);
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("does not match the contract");
+        assertThatThrownBy(() -> ContractResponses.assertValid(
+                        COACH, "GET", "/internal/profiles/c-1", 200, Map.of("items", "not a profile")))
+                .isInstanceOf(AssertionError.class);
         assertThatThrownBy(() -> ContractResponses.assertValid(COACH, "GET", "/internal/profiles/c-1", 418, profile()))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("declares no 418");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("declares no 418");
         assertThatThrownBy(() -> ContractResponses.assertValid(COACH, "GET", "/internal/nothing-here", 200, "{}"))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("no such operation");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("no such operation");
     }
 }

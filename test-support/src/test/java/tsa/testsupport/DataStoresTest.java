@@ -62,12 +62,10 @@ class DataStoresTest {
         message.setText("a link: https://portal.example/auth?token=x");
         Transport.send(message);
 
-        assertThat(stores.mail().inbox("reader@tsa.example"))
-                .singleElement()
-                .satisfies(mail -> {
-                    assertThat(mail.subject()).isEqualTo("hello");
-                    assertThat(mail.body()).contains("auth?token=x");
-                });
+        assertThat(stores.mail().inbox("reader@tsa.example")).singleElement().satisfies(mail -> {
+            assertThat(mail.subject()).isEqualTo("hello");
+            assertThat(mail.body()).contains("auth?token=x");
+        });
         assertThat(stores.mail().inbox("nobody@tsa.example")).isEmpty();
     }
 }

@@ -37,30 +37,42 @@ public class CoachServiceClient {
     InternalApi coachService;
 
     /** A coach profile as admin-service shows and audits it. */
-    public record Coach(String coachId, String firstName, String lastName, String email, String phone,
-            String schoolId, List<String> sportSpecialties, String profileStatus, String createdAt,
-            String updatedAt, Long version) {
-    }
+    public record Coach(
+            String coachId,
+            String firstName,
+            String lastName,
+            String email,
+            String phone,
+            String schoolId,
+            List<String> sportSpecialties,
+            String profileStatus,
+            String createdAt,
+            String updatedAt,
+            Long version) {}
 
     /** The parent invitation a {@code p} link opened. */
-    public record OpenedParentInvitation(String invitationId, String coachId, String parentEmail, String studentName) {
-    }
+    public record OpenedParentInvitation(String invitationId, String coachId, String parentEmail, String studentName) {}
 
     /**
      * Exchanges a {@code p} token; empty when coach-service does not accept it (bad, expired, used, superseded).
      * Retried like every call: coach-service's exchange is idempotent (an opened invitation is returned as it is).
      */
     public Optional<OpenedParentInvitation> exchangeParentToken(String token) {
-        return RemoteCalls.unlessRefused(SERVICE, "exchange a parent invitation",
-                () -> coachService.exchangeParentInvitation(new ParentInvitationExchange().token(token)))
-                .map(i -> new OpenedParentInvitation(i.getInvitationId(), i.getCoachId(), i.getParentEmail(),
-                        i.getStudentName()));
+        return RemoteCalls.unlessRefused(
+                        SERVICE,
+                        "exchange a parent invitation",
+                        () -> coachService.exchangeParentInvitation(new ParentInvitationExchange().token(token)))
+                .map(i -> new OpenedParentInvitation(
+                        i.getInvitationId(), i.getCoachId(), i.getParentEmail(), i.getStudentName()));
     }
 
     public Page<Coach> listByStatus(String status, int limit, String cursor) {
-        var page = RemoteCalls.call(SERVICE, "list coaches",
+        var page = RemoteCalls.call(
+                SERVICE,
+                "list coaches",
                 () -> coachService.listProfilesByStatus(ProfileStatus.fromString(status), limit, cursor));
-        return new Page<>(page.getItems().stream().map(CoachServiceClient::coach).toList(), page.getNextCursor());
+        return new Page<>(
+                page.getItems().stream().map(CoachServiceClient::coach).toList(), page.getNextCursor());
     }
 
     public Optional<Coach> find(String coachId) {
@@ -70,15 +82,29 @@ public class CoachServiceClient {
 
     /** Changes a coach's status; the write is idempotent, so a timed-out attempt may be retried. */
     public Coach changeStatus(String coachId, String status, String reason) {
-        return coach(RemoteCalls.call(SERVICE, "change a coach's status", () -> coachService.changeProfileStatus(
-                coachId, new ProfileStatusChange().profileStatus(ProfileStatus.fromString(status)).reason(reason))));
+        return coach(RemoteCalls.call(
+                SERVICE,
+                "change a coach's status",
+                () -> coachService.changeProfileStatus(
+                        coachId,
+                        new ProfileStatusChange()
+                                .profileStatus(ProfileStatus.fromString(status))
+                                .reason(reason))));
     }
 
     private static Coach coach(tsa.admin.client.coach.model.CoachProfile p) {
-        return new Coach(p.getCoachId(), p.getFirstName(), p.getLastName(), p.getEmail(), p.getPhone(),
-                p.getSchoolId(), p.getSportSpecialties() == null ? List.of() : p.getSportSpecialties(),
-                p.getProfileStatus() == null ? null : p.getProfileStatus().value(), text(p.getCreatedAt()),
-                text(p.getUpdatedAt()), p.getVersion());
+        return new Coach(
+                p.getCoachId(),
+                p.getFirstName(),
+                p.getLastName(),
+                p.getEmail(),
+                p.getPhone(),
+                p.getSchoolId(),
+                p.getSportSpecialties() == null ? List.of() : p.getSportSpecialties(),
+                p.getProfileStatus() == null ? null : p.getProfileStatus().value(),
+                text(p.getCreatedAt()),
+                text(p.getUpdatedAt()),
+                p.getVersion());
     }
 
     private static String text(OffsetDateTime time) {

@@ -2,11 +2,9 @@ package tsa.admin.config;
 
 import static tsa.runtime.dynamo.KeyAttribute.string;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
+import java.util.List;
 import tsa.admin.audit.store.AuditRecord;
 import tsa.admin.auth.store.SignInLink;
 import tsa.admin.invitation.store.CoachInvitation;
@@ -41,8 +39,8 @@ public class AdminTables implements OwnedTables {
         auditLogs = TableSpec.table(names.auditLogs(), string(AuditRecord.LOG_ID))
                 .index(ADMIN_ACTIONS_INDEX, string(AuditRecord.ADMIN_EMAIL), string(AuditRecord.TIMESTAMP))
                 .index(ACTION_TYPE_INDEX, string(AuditRecord.ACTION_TYPE), string(AuditRecord.TIMESTAMP));
-        signInLinks = TableSpec.table(names.signIn(), string(SignInLink.LINK_ID))
-                .timeToLive(SignInLink.EXPIRATION_TIME);
+        signInLinks =
+                TableSpec.table(names.signIn(), string(SignInLink.LINK_ID)).timeToLive(SignInLink.EXPIRATION_TIME);
     }
 
     /** {@code INVITATIONS_TABLE}: hash {@code invitation_id}. */

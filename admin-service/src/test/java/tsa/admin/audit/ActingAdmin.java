@@ -2,7 +2,6 @@ package tsa.admin.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
-
 import tsa.runtime.security.Caller;
 
 /**

@@ -2,6 +2,10 @@ package tsa.admin.audit;
 
 import static io.restassured.RestAssured.given;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -11,12 +15,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.restassured.response.Response;
 import tsa.testsupport.DataStores;
 import tsa.testsupport.MovableClock;
 import tsa.testsupport.TestTokens;
@@ -30,8 +28,7 @@ final class AuditApi {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
 
-    private AuditApi() {
-    }
+    private AuditApi() {}
 
     /**
      * A new administrator: an address unique to the test with an enabled administrator row, since admin-service
@@ -67,14 +64,22 @@ final class AuditApi {
                 .put("ipAddress", "203.0.113.7")
                 .put("userAgent", "Mozilla/5.0 (admin portal)")
                 .put("sessionId", "jti-" + logId.substring(0, 8));
-        body.putObject("beforeState").put("profile_status", "active").put("version", 3)
-                .putArray("sport_specialties").add("soccer").add("track");
-        body.putObject("afterState").put("profile_status", "inactive").put("version", 4).put("rating", 4.5);
+        body.putObject("beforeState")
+                .put("profile_status", "active")
+                .put("version", 3)
+                .putArray("sport_specialties")
+                .add("soccer")
+                .add("track");
+        body.putObject("afterState")
+                .put("profile_status", "inactive")
+                .put("version", 4)
+                .put("rating", 4.5);
         return body;
     }
 
     static Response record(Object body) {
-        return given().auth().oauth2(TestTokens.service("sync-service"))
+        return given().auth()
+                .oauth2(TestTokens.service("sync-service"))
                 .contentType("application/json")
                 .body(body instanceof String text ? text : write(body))
                 .post("/internal/audit-records");
@@ -91,13 +96,15 @@ final class AuditApi {
     }
 
     static Response list(Map<String, ?> query) {
-        return given().auth().oauth2(TestTokens.admin("reader@tsa.example"))
+        return given().auth()
+                .oauth2(TestTokens.admin("reader@tsa.example"))
                 .queryParams(new LinkedHashMap<>(query))
                 .get("/api/admin/audit-logs");
     }
 
     static Response get(String logId) {
-        return given().auth().oauth2(TestTokens.admin("reader@tsa.example"))
+        return given().auth()
+                .oauth2(TestTokens.admin("reader@tsa.example"))
                 .get("/api/admin/audit-logs/{logId}", logId);
     }
 

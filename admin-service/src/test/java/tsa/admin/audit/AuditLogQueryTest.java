@@ -11,20 +11,17 @@ import static tsa.admin.audit.AuditApi.recorded;
 import static tsa.admin.audit.AuditApi.uniqueAdmin;
 import static tsa.admin.audit.AuditRecordIntakeTest.assertProblem;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import tsa.testsupport.RealDataStores;
 import tsa.testsupport.TestTokens;
 
@@ -49,7 +46,8 @@ class AuditLogQueryTest {
         assertThat(body.path("items")).containsExactly(records.get(2), records.get(1), records.get(0));
         assertThat(body.has("nextCursor")).isTrue();
         assertThat(body.path("nextCursor").isNull()).isTrue();
-        assertThat(read(list(Map.of("adminEmail", admin.toUpperCase()))).path("items")).hasSize(3);
+        assertThat(read(list(Map.of("adminEmail", admin.toUpperCase()))).path("items"))
+                .hasSize(3);
     }
 
     @Test
@@ -70,15 +68,17 @@ class AuditLogQueryTest {
                 .containsExactly(logId(records.get(2)), logId(records.get(1)));
         assertThat(logIds(list(Map.of("adminEmail", admin, "from", second))))
                 .containsExactly(logId(records.get(3)), logId(records.get(2)), logId(records.get(1)));
-        assertThat(logIds(list(Map.of("adminEmail", admin, "to", second))))
-                .containsExactly(logId(records.get(0)));
-        assertThat(logIds(list(Map.of("adminEmail", admin, "from", second, "to", second)))).isEmpty();
+        assertThat(logIds(list(Map.of("adminEmail", admin, "to", second)))).containsExactly(logId(records.get(0)));
+        assertThat(logIds(list(Map.of("adminEmail", admin, "from", second, "to", second))))
+                .isEmpty();
         // Offsets other than Z name the same instants.
-        String secondInTexas = Instant.parse(second).atOffset(java.time.ZoneOffset.ofHours(-6)).toString();
+        String secondInTexas =
+                Instant.parse(second).atOffset(java.time.ZoneOffset.ofHours(-6)).toString();
         assertThat(logIds(list(Map.of("adminEmail", admin, "from", secondInTexas, "to", fourth))))
                 .containsExactly(logId(records.get(2)), logId(records.get(1)));
-        assertThat(logIds(list(Map.of("adminEmail", admin, "from", "2000-01-01T00:00:00Z",
-                "to", "9999-12-31T23:59:59Z")))).hasSize(4);
+        assertThat(logIds(list(
+                        Map.of("adminEmail", admin, "from", "2000-01-01T00:00:00Z", "to", "9999-12-31T23:59:59Z"))))
+                .hasSize(4);
     }
 
     @Test
@@ -106,8 +106,13 @@ class AuditLogQueryTest {
 
         assertThat(pages).hasSize(3);
         assertThat(pages).extracting(List::size).containsExactly(2, 2, 1);
-        assertThat(pages.stream().flatMap(List::stream).toList()).containsExactly(logId(records.get(4)),
-                logId(records.get(3)), logId(records.get(2)), logId(records.get(1)), logId(records.get(0)));
+        assertThat(pages.stream().flatMap(List::stream).toList())
+                .containsExactly(
+                        logId(records.get(4)),
+                        logId(records.get(3)),
+                        logId(records.get(2)),
+                        logId(records.get(1)),
+                        logId(records.get(0)));
 
         // Exactly one page's worth: the last page says so.
         assertThat(pages(Map.of("adminEmail", admin, "limit", "5"))).hasSize(1);
@@ -124,8 +129,8 @@ class AuditLogQueryTest {
         List<JsonNode> items = new ArrayList<>();
         String cursor = null;
         do {
-            Map<String, String> query = new LinkedHashMap<>(Map.of("actionType", "delete", "from", from, "to", to,
-                    "limit", "2"));
+            Map<String, String> query =
+                    new LinkedHashMap<>(Map.of("actionType", "delete", "from", from, "to", to, "limit", "2"));
             if (cursor != null) {
                 query.put("cursor", cursor);
             }
@@ -134,13 +139,16 @@ class AuditLogQueryTest {
                 items.add(item);
                 seen.add(logId(item));
             });
-            cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asText();
+            cursor = page.path("nextCursor").isNull()
+                    ? null
+                    : page.path("nextCursor").asText();
         } while (cursor != null);
 
         assertThat(seen).doesNotHaveDuplicates();
         assertNewestFirstWithin(AuditApi.JSON.valueToTree(items), from, to);
-        assertThat(mine(AuditApi.JSON.valueToTree(items), admin)).containsExactly(logId(records.get(3)),
-                logId(records.get(2)), logId(records.get(1)), logId(records.get(0)));
+        assertThat(mine(AuditApi.JSON.valueToTree(items), admin))
+                .containsExactly(
+                        logId(records.get(3)), logId(records.get(2)), logId(records.get(1)), logId(records.get(0)));
     }
 
     @Test
@@ -158,9 +166,15 @@ class AuditLogQueryTest {
 
     @Test
     void onlyAdminsReadTheTrail() {
-        for (String token : List.of(TestTokens.coach("coach.a@tsa.example", "coach-a", "invitation-a"),
-                TestTokens.parent("parent.a@tsa.example", "invitation-p"), TestTokens.anyService())) {
-            assertProblem(given().auth().oauth2(token).queryParam("actionType", "view").get("/api/admin/audit-logs"),
+        for (String token : List.of(
+                TestTokens.coach("coach.a@tsa.example", "coach-a", "invitation-a"),
+                TestTokens.parent("parent.a@tsa.example", "invitation-p"),
+                TestTokens.anyService())) {
+            assertProblem(
+                    given().auth()
+                            .oauth2(token)
+                            .queryParam("actionType", "view")
+                            .get("/api/admin/audit-logs"),
                     403);
             assertProblem(given().auth().oauth2(token).get("/api/admin/audit-logs/{id}", newLogId()), 403);
         }
@@ -174,8 +188,12 @@ class AuditLogQueryTest {
         recordSeries(admin, "update", 3);
         String otherAdmin = uniqueAdmin();
         recordSeries(otherAdmin, "update", 3);
-        String adminCursor = read(list(Map.of("adminEmail", admin, "limit", "1"))).path("nextCursor").asText();
-        String otherCursor = read(list(Map.of("adminEmail", otherAdmin, "limit", "1"))).path("nextCursor").asText();
+        String adminCursor = read(list(Map.of("adminEmail", admin, "limit", "1")))
+                .path("nextCursor")
+                .asText();
+        String otherCursor = read(list(Map.of("adminEmail", otherAdmin, "limit", "1")))
+                .path("nextCursor")
+                .asText();
         assertThat(adminCursor).isNotBlank();
         assertThat(otherCursor).isNotBlank();
 
@@ -187,8 +205,8 @@ class AuditLogQueryTest {
         assertProblem(list(Map.of("adminEmail", admin, "from", "yesterday")), 400);
         assertProblem(list(Map.of("adminEmail", admin, "to", "2024-13-01T00:00:00Z")), 400);
         assertProblem(list(Map.of("adminEmail", admin, "from", "2024-12-01")), 400);
-        assertProblem(list(Map.of("adminEmail", admin, "from", "2024-12-02T00:00:00Z",
-                "to", "2024-12-01T00:00:00Z")), 400);
+        assertProblem(
+                list(Map.of("adminEmail", admin, "from", "2024-12-02T00:00:00Z", "to", "2024-12-01T00:00:00Z")), 400);
         for (String limit : List.of("0", "101", "-1", "ten", "1.5")) {
             assertProblem(list(Map.of("adminEmail", admin, "limit", limit)), 400);
         }
@@ -199,7 +217,9 @@ class AuditLogQueryTest {
         assertProblem(list(Map.of("actionType", "update", "cursor", adminCursor)), 400);
         assertProblem(list(Map.of("adminEmail", admin, "to", "2000-01-01T00:00:00Z", "cursor", adminCursor)), 400);
         // The right cursor still works.
-        assertThat(list(Map.of("adminEmail", admin, "limit", "1", "cursor", adminCursor)).statusCode()).isEqualTo(200);
+        assertThat(list(Map.of("adminEmail", admin, "limit", "1", "cursor", adminCursor))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     /** Records {@code count} actions of one admin, oldest first, with distinct timestamps. */
@@ -224,7 +244,9 @@ class AuditLogQueryTest {
             assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
             JsonNode page = read(response);
             pages.add(logIds(page.path("items")));
-            cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asText();
+            cursor = page.path("nextCursor").isNull()
+                    ? null
+                    : page.path("nextCursor").asText();
         } while (cursor != null);
         return pages;
     }

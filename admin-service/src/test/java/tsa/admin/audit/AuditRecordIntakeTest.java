@@ -12,6 +12,11 @@ import static tsa.admin.audit.AuditApi.record;
 import static tsa.admin.audit.AuditApi.recordBody;
 import static tsa.admin.audit.AuditApi.uniqueAdmin;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,15 +26,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import tsa.testsupport.MovableClock;
 import tsa.testsupport.RealDataStores;
 import tsa.testsupport.TestTokens;
@@ -77,8 +74,10 @@ class AuditRecordIntakeTest {
 
         assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
         JsonNode stored = read(created);
-        assertThat(stored).isEqualTo(body.deepCopy().put("adminEmail", admin)
-                .put("timestamp", stored.path("timestamp").asText()));
+        assertThat(stored)
+                .isEqualTo(body.deepCopy()
+                        .put("adminEmail", admin)
+                        .put("timestamp", stored.path("timestamp").asText()));
         assertThat(read(get(logId))).isEqualTo(stored);
     }
 
@@ -135,7 +134,8 @@ class AuditRecordIntakeTest {
                 body.deepCopy().put("actionDescription", "Something else"),
                 body.deepCopy().put("actionType", "delete"),
                 body.deepCopy().put("outcome", "failed"),
-                (ObjectNode) body.deepCopy().set("afterState", JSON.createObjectNode().put("profile_status", "active")),
+                (ObjectNode) body.deepCopy()
+                        .set("afterState", JSON.createObjectNode().put("profile_status", "active")),
                 (ObjectNode) body.deepCopy().without("beforeState"))) {
             Response conflict = record(other);
             assertThat(conflict.statusCode()).as(conflict.asString()).isEqualTo(409);
@@ -149,16 +149,25 @@ class AuditRecordIntakeTest {
     void userTokensAreRefusedAndAnonymousCallersMustAuthenticate() {
         String logId = newLogId();
         String body = AuditApi.write(recordBody(logId, uniqueAdmin(), "create"));
-        for (String userToken : List.of(TestTokens.admin("admin@tsa.example"),
+        for (String userToken : List.of(
+                TestTokens.admin("admin@tsa.example"),
                 TestTokens.coach("coach.a@tsa.example", "coach-a", "invitation-a"),
                 TestTokens.parent("parent.a@tsa.example", "invitation-p"))) {
-            Response refused = given().auth().oauth2(userToken).contentType("application/json").body(body)
+            Response refused = given().auth()
+                    .oauth2(userToken)
+                    .contentType("application/json")
+                    .body(body)
                     .post("/internal/audit-records");
             assertProblem(refused, 403);
         }
         assertProblem(given().contentType("application/json").body(body).post("/internal/audit-records"), 401);
-        assertProblem(given().auth().oauth2(TestTokens.serviceRoleSignedWithUserKey()).contentType("application/json")
-                .body(body).post("/internal/audit-records"), 401);
+        assertProblem(
+                given().auth()
+                        .oauth2(TestTokens.serviceRoleSignedWithUserKey())
+                        .contentType("application/json")
+                        .body(body)
+                        .post("/internal/audit-records"),
+                401);
         assertProblem(get(logId), 404);
     }
 
@@ -168,18 +177,33 @@ class AuditRecordIntakeTest {
         String logId = newLogId();
         String body = AuditApi.write(recordBody(logId, uniqueAdmin(), "create"));
         // admin-service writes its own records directly; a token of its own key may not forge one here.
-        assertProblem(given().auth().oauth2(TestTokens.service("admin-service")).contentType("application/json")
-                .body(body).post("/internal/audit-records"), 403);
+        assertProblem(
+                given().auth()
+                        .oauth2(TestTokens.service("admin-service"))
+                        .contentType("application/json")
+                        .body(body)
+                        .post("/internal/audit-records"),
+                403);
         // Nor may it sign a token that claims to be a service that does record.
-        assertProblem(given().auth().oauth2(TestTokens.serviceClaimingToBe("sync-service", "admin-service"))
-                .contentType("application/json").body(body).post("/internal/audit-records"), 401);
+        assertProblem(
+                given().auth()
+                        .oauth2(TestTokens.serviceClaimingToBe("sync-service", "admin-service"))
+                        .contentType("application/json")
+                        .body(body)
+                        .post("/internal/audit-records"),
+                401);
         assertProblem(get(logId), 404);
 
         for (String recorder : List.of("coach-service", "parent-service", "sync-service")) {
             String own = newLogId();
-            Response recorded = given().auth().oauth2(TestTokens.service(recorder)).contentType("application/json")
-                    .body(AuditApi.write(recordBody(own, uniqueAdmin(), "update"))).post("/internal/audit-records");
-            assertThat(recorded.statusCode()).as(recorder + ": " + recorded.asString()).isEqualTo(201);
+            Response recorded = given().auth()
+                    .oauth2(TestTokens.service(recorder))
+                    .contentType("application/json")
+                    .body(AuditApi.write(recordBody(own, uniqueAdmin(), "update")))
+                    .post("/internal/audit-records");
+            assertThat(recorded.statusCode())
+                    .as(recorder + ": " + recorded.asString())
+                    .isEqualTo(201);
         }
     }
 
@@ -191,15 +215,25 @@ class AuditRecordIntakeTest {
         assertProblem(record("{\"logId\": \"" + logId + "\", "), 400);
         assertProblem(record("[]"), 400);
         assertProblem(record("{}"), 400);
-        assertProblem(given().auth().oauth2(TestTokens.service("sync-service")).contentType("application/json")
-                .post("/internal/audit-records"), 400);
+        assertProblem(
+                given().auth()
+                        .oauth2(TestTokens.service("sync-service"))
+                        .contentType("application/json")
+                        .post("/internal/audit-records"),
+                400);
 
         assertFieldRefused(valid.deepCopy().put("beforeState", "active"), "beforeState");
-        assertFieldRefused((ObjectNode) valid.deepCopy().set("afterState", JSON.createArrayNode().add(1)), "afterState");
-        assertFieldRefused((ObjectNode) valid.deepCopy().set("logId", JSON.createObjectNode().put("a", 1)), "logId");
+        assertFieldRefused(
+                (ObjectNode) valid.deepCopy()
+                        .set("afterState", JSON.createArrayNode().add(1)),
+                "afterState");
+        assertFieldRefused(
+                (ObjectNode)
+                        valid.deepCopy().set("logId", JSON.createObjectNode().put("a", 1)),
+                "logId");
         assertFieldRefused((ObjectNode) valid.deepCopy().set("sessionId", JSON.createArrayNode()), "sessionId");
-        for (String required : List.of("logId", "adminEmail", "actionType", "resourceType", "actionDescription",
-                "sessionId")) {
+        for (String required :
+                List.of("logId", "adminEmail", "actionType", "resourceType", "actionDescription", "sessionId")) {
             assertFieldRefused(valid.deepCopy().without(required), required);
             assertFieldRefused(valid.deepCopy().putNull(required), required);
         }
@@ -219,7 +253,9 @@ class AuditRecordIntakeTest {
     private static void assertFieldRefused(ObjectNode body, String field) {
         Response refused = record(body);
         assertProblem(refused, 400);
-        assertThat(read(refused).path("errors").findValuesAsText("field")).as(refused.asString()).contains(field);
+        assertThat(read(refused).path("errors").findValuesAsText("field"))
+                .as(refused.asString())
+                .contains(field);
     }
 
     static void assertProblem(Response response, int status) {
@@ -240,20 +276,26 @@ class AuditRecordIntakeTest {
         for (String admin : List.of(disabled, revoked, stranger)) {
             String logId = newLogId();
             Response refused = record(recordBody(logId, admin, "update"));
-            assertThat(refused.statusCode()).as(admin + ": " + refused.asString()).isEqualTo(403);
+            assertThat(refused.statusCode())
+                    .as(admin + ": " + refused.asString())
+                    .isEqualTo(403);
             assertThat(refused.contentType()).startsWith("application/problem+json");
-            assertThat(get(logId).statusCode()).as("nothing recorded for " + admin).isEqualTo(404);
+            assertThat(get(logId).statusCode())
+                    .as("nothing recorded for " + admin)
+                    .isEqualTo(404);
             assertThat(read(list(Map.of("adminEmail", admin))).path("items")).isEmpty();
         }
         String logId = newLogId();
         assertThat(record(recordBody(logId, active.toUpperCase(), "update")).statusCode())
-                .as("the control: an enabled administrator's record").isEqualTo(201);
+                .as("the control: an enabled administrator's record")
+                .isEqualTo(201);
         assertThat(get(logId).statusCode()).isEqualTo(200);
     }
 
     private static void setAdministrator(String email, String change) throws Exception {
         try (var c = tsa.testsupport.DataStores.shared().postgres().connect("coach_portal");
-                var s = c.prepareStatement("update users set " + change + " where email = ? and role = 'administrator'")) {
+                var s = c.prepareStatement(
+                        "update users set " + change + " where email = ? and role = 'administrator'")) {
             s.setString(1, email);
             assertThat(s.executeUpdate()).isEqualTo(1);
         }

@@ -9,25 +9,21 @@ import static tsa.admin.audit.AuditApi.list;
 import static tsa.admin.audit.AuditApi.read;
 import static tsa.admin.audit.AuditApi.uniqueAdmin;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import tsa.runtime.audit.AdminAction;
 import tsa.runtime.audit.AdminAuditTrail;
 import tsa.testsupport.MovableClock;
@@ -68,7 +64,11 @@ class AuditTrailBeanTest {
 
     @Test
     void recordBeforeStoresTheActionWithTheAdminsRequestDetails() {
-        AdminAction action = new AdminAction(AdminAction.UPDATE, "coach", "coach-42", "Deactivated coach coach-42",
+        AdminAction action = new AdminAction(
+                AdminAction.UPDATE,
+                "coach",
+                "coach-42",
+                "Deactivated coach coach-42",
                 Map.of("profile_status", "active", "sport_specialties", List.of("soccer")),
                 Map.of("profile_status", "inactive"));
 
@@ -89,15 +89,23 @@ class AuditTrailBeanTest {
                 .put("userAgent", "Mozilla/5.0 (admin portal)")
                 .put("sessionId", sessionId)
                 .put("timestamp", record.path("timestamp").asText());
-        expected.putObject("beforeState").put("profile_status", "active").putArray("sport_specialties").add("soccer");
+        expected.putObject("beforeState")
+                .put("profile_status", "active")
+                .putArray("sport_specialties")
+                .add("soccer");
         expected.putObject("afterState").put("profile_status", "inactive");
         assertThat(record).isEqualTo(expected);
     }
 
     @Test
     void aFailedWriteLeavesItsRecordAndASecondOnePointingAtIt() {
-        AdminAction action = new AdminAction(AdminAction.CREATE, "coach_invitation", "cinv-7", "Invited a coach",
-                null, Map.of("coach_email", "ana@tsa.example"));
+        AdminAction action = new AdminAction(
+                AdminAction.CREATE,
+                "coach_invitation",
+                "cinv-7",
+                "Invited a coach",
+                null,
+                Map.of("coach_email", "ana@tsa.example"));
 
         String first = trail.recordBefore(action);
         JsonNode firstRecord = read(get(first));
@@ -114,7 +122,8 @@ class AuditTrailBeanTest {
         assertThat(failure.path("resourceId").asText()).isEqualTo("cinv-7");
         assertThat(failure.path("sessionId").asText()).isEqualTo(sessionId);
         assertThat(failure.path("actionDescription").asText()).contains("Invited a coach", "mail server unreachable");
-        assertThat(failure.path("timestamp").asText()).isGreaterThan(firstRecord.path("timestamp").asText());
+        assertThat(failure.path("timestamp").asText())
+                .isGreaterThan(firstRecord.path("timestamp").asText());
         // The first record is never changed.
         assertThat(items.get(1)).isEqualTo(firstRecord);
         assertThat(firstRecord.has("outcome")).isFalse();
@@ -132,17 +141,20 @@ class AuditTrailBeanTest {
         assertThat(result).isEqualTo("written");
         assertThat(read(list(Map.of("adminEmail", admin))).path("items")).hasSize(1);
 
-        AdminAction failing = new AdminAction(AdminAction.DELETE, "user", "u-2", "Revoked administrator u-2", null,
-                null);
+        AdminAction failing =
+                new AdminAction(AdminAction.DELETE, "user", "u-2", "Revoked administrator u-2", null, null);
         assertThatThrownBy(() -> trail.audited(failing, () -> {
-            throw new IllegalStateException("row is locked");
-        })).isInstanceOf(IllegalStateException.class).hasMessage("row is locked");
+                    throw new IllegalStateException("row is locked");
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("row is locked");
 
         JsonNode items = read(list(Map.of("adminEmail", admin))).path("items");
         assertThat(items).hasSize(3);
         assertThat(items.get(0).path("outcome").asText()).isEqualTo("failed");
         assertThat(items.get(0).path("resourceId").asText()).isEqualTo("u-2");
-        assertThat(items.get(0).path("relatedLogId").asText()).isEqualTo(items.get(1).path("logId").asText());
+        assertThat(items.get(0).path("relatedLogId").asText())
+                .isEqualTo(items.get(1).path("logId").asText());
         assertThat(items.get(1).path("resourceId").asText()).isEqualTo("u-2");
         assertThat(items.get(1).has("outcome")).isFalse();
     }

@@ -11,19 +11,16 @@ import static tsa.admin.audit.AuditApi.recordBody;
 import static tsa.admin.audit.AuditApi.uniqueAdmin;
 import static tsa.admin.audit.AuditRecordIntakeTest.assertProblem;
 
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
 import tsa.runtime.audit.AdminAction;
 import tsa.runtime.audit.AdminAuditTrail;
 import tsa.runtime.problem.ProblemException;
@@ -43,8 +40,10 @@ class AuditUnavailableTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
-                    "tsa.tables.audit-logs", "audit-table-that-does-not-exist-" + UUID.randomUUID(),
-                    "tsa.dynamodb.provisioning.enabled", "false");
+                    "tsa.tables.audit-logs",
+                    "audit-table-that-does-not-exist-" + UUID.randomUUID(),
+                    "tsa.dynamodb.provisioning.enabled",
+                    "false");
         }
 
         @Override
@@ -63,23 +62,31 @@ class AuditUnavailableTest {
     void anAuditedWriteIsNotMadeWhenItsRecordCannotBeWritten() {
         actingAdmin.actAs(uniqueAdmin(), UUID.randomUUID().toString(), "198.51.100.4", "Mozilla/5.0");
         AtomicBoolean written = new AtomicBoolean();
-        AdminAction action = new AdminAction(AdminAction.UPDATE, "coach", "coach-9", "Deactivated coach coach-9",
-                Map.of("profile_status", "active"), Map.of("profile_status", "inactive"));
+        AdminAction action = new AdminAction(
+                AdminAction.UPDATE,
+                "coach",
+                "coach-9",
+                "Deactivated coach coach-9",
+                Map.of("profile_status", "active"),
+                Map.of("profile_status", "inactive"));
 
         assertThatThrownBy(() -> trail.audited(action, () -> {
-            written.set(true);
-            return null;
-        })).isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(503));
+                    written.set(true);
+                    return null;
+                }))
+                .isInstanceOfSatisfying(
+                        ProblemException.class, e -> assertThat(e.status()).isEqualTo(503));
         assertThat(written).isFalse();
     }
 
     @Test
     void recordingAFailureNeverThrows() {
         actingAdmin.actAs(uniqueAdmin(), UUID.randomUUID().toString(), null, null);
-        AdminAction action = new AdminAction(AdminAction.DELETE, "user", "u-3", "Revoked administrator u-3", null,
-                null);
+        AdminAction action =
+                new AdminAction(AdminAction.DELETE, "user", "u-3", "Revoked administrator u-3", null, null);
 
-        assertThatCode(() -> trail.recordFailure(newLogId(), action, "database down")).doesNotThrowAnyException();
+        assertThatCode(() -> trail.recordFailure(newLogId(), action, "database down"))
+                .doesNotThrowAnyException();
     }
 
     @Test

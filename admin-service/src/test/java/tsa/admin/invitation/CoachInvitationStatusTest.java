@@ -13,12 +13,13 @@ import tsa.runtime.problem.ProblemException;
 class CoachInvitationStatusTest {
 
     /** Resend is {@code sent>sent} and {@code expired>sent}; accepted and cancelled are final. */
-    private static final Set<String> ALLOWED = Set.of("sent>accepted", "sent>expired", "sent>cancelled", "sent>sent",
-            "expired>sent", "expired>cancelled");
+    private static final Set<String> ALLOWED =
+            Set.of("sent>accepted", "sent>expired", "sent>cancelled", "sent>sent", "expired>sent", "expired>cancelled");
 
     @Test
     void theStatusValuesAreTheSeeds() {
-        assertThat(EnumSet.allOf(CoachInvitationStatus.class)).extracting(CoachInvitationStatus::value)
+        assertThat(EnumSet.allOf(CoachInvitationStatus.class))
+                .extracting(CoachInvitationStatus::value)
                 .containsExactly("sent", "accepted", "expired", "cancelled");
         assertThat(CoachInvitationStatus.of("expired")).contains(CoachInvitationStatus.EXPIRED);
         assertThat(CoachInvitationStatus.of("opened")).isEmpty();
@@ -33,10 +34,13 @@ class CoachInvitationStatusTest {
                 if (ALLOWED.contains(pair)) {
                     assertThat(from.moveTo(to, "coach invitation")).as(pair).isEqualTo(to);
                 } else {
-                    assertThatThrownBy(() -> from.moveTo(to, "coach invitation")).as(pair)
-                            .isInstanceOfSatisfying(ProblemException.class,
+                    assertThatThrownBy(() -> from.moveTo(to, "coach invitation"))
+                            .as(pair)
+                            .isInstanceOfSatisfying(
+                                    ProblemException.class,
                                     e -> assertThat(e.status()).isEqualTo(409))
-                            .hasMessageContaining(from.value()).hasMessageContaining(to.value());
+                            .hasMessageContaining(from.value())
+                            .hasMessageContaining(to.value());
                 }
             }
         }

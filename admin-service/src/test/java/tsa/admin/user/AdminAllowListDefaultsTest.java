@@ -23,10 +23,10 @@ class AdminAllowListDefaultsTest {
 
     @Test
     void productionRefusesToStartWithoutAnExplicitAllowList() {
-        assertThatThrownBy(() -> allowList("prod", Map.of()))
-                .hasStackTraceContaining("tsa.admin.allow-list");
+        assertThatThrownBy(() -> allowList("prod", Map.of())).hasStackTraceContaining("tsa.admin.allow-list");
         assertThatThrownBy(() -> allowList("prod", Map.of("TSA_ADMIN_EMAILS", "")))
-                .as("set to nothing is no list either").hasStackTraceContaining("tsa.admin.allow-list");
+                .as("set to nothing is no list either")
+                .hasStackTraceContaining("tsa.admin.allow-list");
     }
 
     @Test
@@ -39,12 +39,12 @@ class AdminAllowListDefaultsTest {
     void devAndTestsDefaultToTheExampleAdministrator() throws IOException {
         assertThat(allowList("test", Map.of())).isEqualTo(List.of("admin@tsa.example"));
         assertThat(allowList("dev", Map.of())).isEqualTo(List.of("admin@tsa.example"));
-        assertThat(allowList("test", Map.of("TSA_ADMIN_EMAILS", "ops@tsa.example"))).isEqualTo(List.of("ops@tsa.example"));
+        assertThat(allowList("test", Map.of("TSA_ADMIN_EMAILS", "ops@tsa.example")))
+                .isEqualTo(List.of("ops@tsa.example"));
     }
 
     /** The mapped allow-list; the environment is a source of its own, as the process environment is. */
-    private static List<String> allowList(String profile, Map<String, String> environment)
-            throws IOException {
+    private static List<String> allowList(String profile, Map<String, String> environment) throws IOException {
         URL properties = AdminAllowListDefaultsTest.class.getClassLoader().getResource("application.properties");
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withProfile(profile)

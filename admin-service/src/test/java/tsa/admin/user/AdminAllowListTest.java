@@ -46,8 +46,9 @@ class AdminAllowListTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("tsa.admin.allow-list", " Admin@TSA.example , " + FIRST.toUpperCase() + ",not-an-email, "
-                    + SECOND + "," + REVOKED);
+            return Map.of(
+                    "tsa.admin.allow-list",
+                    " Admin@TSA.example , " + FIRST.toUpperCase() + ",not-an-email, " + SECOND + "," + REVOKED);
         }
     }
 
@@ -59,8 +60,11 @@ class AdminAllowListTest {
         for (String email : List.of(DEFAULT_ADMIN, ListedAddresses.FIRST, ListedAddresses.SECOND)) {
             List<Map<String, Object>> rows = administratorRows(email);
             assertThat(rows).as(email).hasSize(1);
-            assertThat(rows.get(0)).containsEntry("email", email).containsEntry("status", "active")
-                    .containsEntry("enabledUser", true).containsEntry("role", "administrator");
+            assertThat(rows.get(0))
+                    .containsEntry("email", email)
+                    .containsEntry("status", "active")
+                    .containsEntry("enabledUser", true)
+                    .containsEntry("role", "administrator");
         }
         assertThat(searchAll(Map.of("role", "administrator"), 100))
                 .noneMatch(r -> "not-an-email".equals(r.get("email")));
@@ -76,7 +80,8 @@ class AdminAllowListTest {
 
     @Test
     void aRevokedListedAdministratorStaysRevokedAtTheNextStartUp() {
-        String sourcedId = (String) administratorRows(ListedAddresses.REVOKED).get(0).get("sourcedId");
+        String sourcedId =
+                (String) administratorRows(ListedAddresses.REVOKED).get(0).get("sourcedId");
         Response revoked = revoke(DEFAULT_ADMIN, sourcedId);
         assertThat(revoked.statusCode()).as(revoked.asString()).isEqualTo(200);
 
@@ -84,7 +89,9 @@ class AdminAllowListTest {
 
         List<Map<String, Object>> rows = administratorRows(ListedAddresses.REVOKED);
         assertThat(rows).hasSize(1);
-        assertThat(rows.get(0)).containsEntry("sourcedId", sourcedId).containsEntry("status", "tobedeleted")
+        assertThat(rows.get(0))
+                .containsEntry("sourcedId", sourcedId)
+                .containsEntry("status", "tobedeleted")
                 .containsEntry("enabledUser", false);
     }
 
@@ -130,6 +137,7 @@ class AdminAllowListTest {
 
     private static List<Map<String, Object>> administratorRows(String email) {
         return searchAll(Map.of("email", email), 10).stream()
-                .filter(r -> "administrator".equals(r.get("role"))).toList();
+                .filter(r -> "administrator".equals(r.get("role")))
+                .toList();
     }
 }

@@ -40,14 +40,18 @@ class DisabledAdministratorsCannotWriteTest {
     @Test
     void aDisabledAdministratorsSessionWritesNothing() {
         String admin = unique("soon-disabled");
-        String adminRow = addAdministrator(DEFAULT_ADMIN, "{\"email\":\"" + admin + "\"}").jsonPath()
+        String adminRow = addAdministrator(DEFAULT_ADMIN, "{\"email\":\"" + admin + "\"}")
+                .jsonPath()
                 .getString("sourcedId");
         String parent = insertRow("parent", unique("parent"));
         assertThat(setEnabled(admin, parent, "{\"enabledUser\":false}").statusCode())
-                .as("the same session writes while its admin is enabled").isEqualTo(200);
+                .as("the same session writes while its admin is enabled")
+                .isEqualTo(200);
         int recorded = auditRecordsOf(admin).size();
 
-        assertThat(setEnabled(DEFAULT_ADMIN, adminRow, "{\"enabledUser\":false}").statusCode()).isEqualTo(200);
+        assertThat(setEnabled(DEFAULT_ADMIN, adminRow, "{\"enabledUser\":false}")
+                        .statusCode())
+                .isEqualTo(200);
 
         assertProblem(setEnabled(admin, parent, "{\"enabledUser\":true}"), 401);
         assertThat(row(parent).enabledUser).isFalse();
@@ -60,7 +64,8 @@ class DisabledAdministratorsCannotWriteTest {
     @Test
     void aRevokedAdministratorsSessionWritesNothing() {
         String admin = unique("soon-revoked");
-        String adminRow = addAdministrator(DEFAULT_ADMIN, "{\"email\":\"" + admin + "\"}").jsonPath()
+        String adminRow = addAdministrator(DEFAULT_ADMIN, "{\"email\":\"" + admin + "\"}")
+                .jsonPath()
                 .getString("sourcedId");
         assertThat(revoke(DEFAULT_ADMIN, adminRow).statusCode()).isEqualTo(200);
 
@@ -72,15 +77,27 @@ class DisabledAdministratorsCannotWriteTest {
     }
 
     private static Response inviteCoach(String admin, String coachEmail) {
-        return asAdmin(admin).contentType("application/json")
-                .body(Map.of("coachEmail", coachEmail, "firstName", "Casey", "lastName", "Jordan",
-                        "schoolId", "255901001", "sport", "basketball", "permissions", List.of("invite_parents")))
+        return asAdmin(admin)
+                .contentType("application/json")
+                .body(Map.of(
+                        "coachEmail",
+                        coachEmail,
+                        "firstName",
+                        "Casey",
+                        "lastName",
+                        "Jordan",
+                        "schoolId",
+                        "255901001",
+                        "sport",
+                        "basketball",
+                        "permissions",
+                        List.of("invite_parents")))
                 .post("/api/admin/coach-invitations");
     }
 
     private static List<Object> invitationsOf(String coachEmail) {
-        Response response = asAdmin(DEFAULT_ADMIN).queryParam("coachEmail", coachEmail)
-                .get("/api/admin/coach-invitations");
+        Response response =
+                asAdmin(DEFAULT_ADMIN).queryParam("coachEmail", coachEmail).get("/api/admin/coach-invitations");
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
         return response.jsonPath().getList("items");
     }

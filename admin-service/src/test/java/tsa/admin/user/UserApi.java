@@ -23,8 +23,7 @@ final class UserApi {
     /** The allow-listed admin every test JVM starts with. */
     static final String DEFAULT_ADMIN = "admin@tsa.example";
 
-    private UserApi() {
-    }
+    private UserApi() {}
 
     static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@tsa.example";
@@ -85,8 +84,10 @@ final class UserApi {
 
     /** The audit records of one admin, newest first, read through {@code GET /api/admin/audit-logs}. */
     static List<Map<String, Object>> auditRecordsOf(String adminEmail) {
-        Response response = asAdmin("auditor@tsa.example").queryParam("adminEmail", adminEmail)
-                .queryParam("limit", 100).get("/api/admin/audit-logs");
+        Response response = asAdmin("auditor@tsa.example")
+                .queryParam("adminEmail", adminEmail)
+                .queryParam("limit", 100)
+                .get("/api/admin/audit-logs");
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
         return response.jsonPath().getList("items");
     }

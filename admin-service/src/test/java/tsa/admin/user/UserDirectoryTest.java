@@ -1,8 +1,8 @@
 package tsa.admin.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static tsa.admin.user.UserApi.actingAdmin;
 import static tsa.admin.user.UserApi.DEFAULT_ADMIN;
+import static tsa.admin.user.UserApi.actingAdmin;
 import static tsa.admin.user.UserApi.addAdministrator;
 import static tsa.admin.user.UserApi.as;
 import static tsa.admin.user.UserApi.assertProblem;
@@ -55,9 +55,13 @@ class UserDirectoryTest {
         String target = insertRow("parent", unique("parent"));
         List<Function<String, Response>> operations = List.of(
                 token -> as(token).queryParam("email", "someone@tsa.example").get("/api/admin/users"),
-                token -> as(token).contentType("application/json").body("{\"email\":\"" + unique("x") + "\"}")
+                token -> as(token)
+                        .contentType("application/json")
+                        .body("{\"email\":\"" + unique("x") + "\"}")
                         .post("/api/admin/users"),
-                token -> as(token).contentType("application/json").body("{\"enabledUser\":false}")
+                token -> as(token)
+                        .contentType("application/json")
+                        .body("{\"enabledUser\":false}")
                         .patch("/api/admin/users/" + target),
                 token -> as(token).delete("/api/admin/users/" + target + "/administrator"));
         for (Function<String, Response> operation : operations) {
@@ -78,18 +82,23 @@ class UserDirectoryTest {
     void anAdminAddsAnAdministratorWithTheLowerCasedAddressAsUsername() {
         String admin = actingAdmin();
         String email = unique("New-Admin");
-        Response response = addAdministrator(admin,
-                "{\"email\":\"" + email.toUpperCase() + "\",\"givenName\":\"Ada\",\"familyName\":\"Lovelace\"}");
+        Response response = addAdministrator(
+                admin, "{\"email\":\"" + email.toUpperCase() + "\",\"givenName\":\"Ada\",\"familyName\":\"Lovelace\"}");
 
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(201);
         Map<String, Object> created = response.jsonPath().getMap("");
         String sourcedId = (String) created.get("sourcedId");
         assertThat(sourcedId).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
         assertThat(response.header("Location")).endsWith("/api/admin/users/" + sourcedId);
-        assertThat(created).containsEntry("role", "administrator").containsEntry("status", "active")
-                .containsEntry("enabledUser", true).containsEntry("email", email.toLowerCase())
-                .containsEntry("username", email.toLowerCase()).containsEntry("givenName", "Ada")
-                .containsEntry("familyName", "Lovelace").containsKeys("dateLastModified", "createdAt", "updatedAt");
+        assertThat(created)
+                .containsEntry("role", "administrator")
+                .containsEntry("status", "active")
+                .containsEntry("enabledUser", true)
+                .containsEntry("email", email.toLowerCase())
+                .containsEntry("username", email.toLowerCase())
+                .containsEntry("givenName", "Ada")
+                .containsEntry("familyName", "Lovelace")
+                .containsKeys("dateLastModified", "createdAt", "updatedAt");
         assertThat((String) created.get("updatedAt")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
 
         User stored = row(sourcedId);
@@ -100,19 +109,28 @@ class UserDirectoryTest {
         List<Map<String, Object>> audit = auditRecordsOf(admin);
         assertThat(audit).hasSize(1);
         Map<String, Object> record = audit.get(0);
-        assertThat(record).containsEntry("actionType", "create").containsEntry("resourceType", "user")
-                .containsEntry("resourceId", sourcedId).containsEntry("adminEmail", admin).doesNotContainKey("outcome")
-                .doesNotContainKey("beforeState").containsKey("sessionId");
-        assertThat(state(record, "afterState")).containsEntry("email", email.toLowerCase())
-                .containsEntry("role", "administrator").containsEntry("status", "active")
-                .containsEntry("enabledUser", true).containsEntry("sourcedId", sourcedId);
+        assertThat(record)
+                .containsEntry("actionType", "create")
+                .containsEntry("resourceType", "user")
+                .containsEntry("resourceId", sourcedId)
+                .containsEntry("adminEmail", admin)
+                .doesNotContainKey("outcome")
+                .doesNotContainKey("beforeState")
+                .containsKey("sessionId");
+        assertThat(state(record, "afterState"))
+                .containsEntry("email", email.toLowerCase())
+                .containsEntry("role", "administrator")
+                .containsEntry("status", "active")
+                .containsEntry("enabledUser", true)
+                .containsEntry("sourcedId", sourcedId);
     }
 
     @Test
     void addingAnAddressThatIsAlreadyAnActiveAdministratorIs409() {
         String admin = actingAdmin();
         String email = unique("twice");
-        assertThat(addAdministrator(admin, "{\"email\":\"" + email + "\"}").statusCode()).isEqualTo(201);
+        assertThat(addAdministrator(admin, "{\"email\":\"" + email + "\"}").statusCode())
+                .isEqualTo(201);
 
         assertProblem(addAdministrator(admin, "{\"email\":\"" + email.toUpperCase() + "\"}"), 409);
         assertProblem(addAdministrator(admin, "{\"email\":\"" + DEFAULT_ADMIN + "\"}"), 409);
@@ -128,11 +146,15 @@ class UserDirectoryTest {
         Response response = addAdministrator(actingAdmin(), "{\"email\":\"" + email + "\"}");
 
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(201);
-        assertThat(response.jsonPath().getMap("")).containsEntry("username", null).containsEntry("email", email);
+        assertThat(response.jsonPath().getMap(""))
+                .containsEntry("username", null)
+                .containsEntry("email", email);
         List<Map<String, Object>> rows = searchAll(Map.of("email", email), 10);
         assertThat(rows).extracting(r -> r.get("role")).containsExactlyInAnyOrder("parent", "administrator");
-        assertThat(rows).filteredOn(r -> parentRow.equals(r.get("sourcedId")))
-                .extracting(r -> r.get("username")).containsExactly(email);
+        assertThat(rows)
+                .filteredOn(r -> parentRow.equals(r.get("sourcedId")))
+                .extracting(r -> r.get("username"))
+                .containsExactly(email);
     }
 
     @Test
@@ -147,7 +169,8 @@ class UserDirectoryTest {
             for (int i = 0; i < requests; i++) {
                 statuses.add(pool.submit(() -> {
                     start.await();
-                    return addAdministrator(admin, "{\"email\":\"" + email + "\"}").statusCode();
+                    return addAdministrator(admin, "{\"email\":\"" + email + "\"}")
+                            .statusCode();
                 }));
             }
             start.countDown();
@@ -164,10 +187,17 @@ class UserDirectoryTest {
         // A request that passed the first check but lost inside the transaction recorded its action, then its
         // failure, pointing at that record; one recorded action succeeded.
         List<Map<String, Object>> audit = auditRecordsOf(admin);
-        List<Map<String, Object>> failures = audit.stream().filter(r -> "failed".equals(r.get("outcome"))).toList();
-        List<Object> actions = audit.stream().filter(r -> !r.containsKey("outcome")).map(r -> r.get("logId")).toList();
+        List<Map<String, Object>> failures =
+                audit.stream().filter(r -> "failed".equals(r.get("outcome"))).toList();
+        List<Object> actions = audit.stream()
+                .filter(r -> !r.containsKey("outcome"))
+                .map(r -> r.get("logId"))
+                .toList();
         assertThat(actions).hasSize(failures.size() + 1);
-        assertThat(failures).extracting(r -> r.get("relatedLogId")).isSubsetOf(actions).doesNotHaveDuplicates();
+        assertThat(failures)
+                .extracting(r -> r.get("relatedLogId"))
+                .isSubsetOf(actions)
+                .doesNotHaveDuplicates();
     }
 
     // --- revoking administrators --------------------------------------------------------------------------------
@@ -177,12 +207,15 @@ class UserDirectoryTest {
         String admin = actingAdmin();
         String email = unique("revoked");
         String sourcedId = addAdministrator(admin, "{\"email\":\"" + email + "\",\"givenName\":\"Rev\"}")
-                .jsonPath().getString("sourcedId");
+                .jsonPath()
+                .getString("sourcedId");
 
         Response revoked = revoke(admin, sourcedId);
         assertThat(revoked.statusCode()).as(revoked.asString()).isEqualTo(200);
-        assertThat(revoked.jsonPath().getMap("")).containsEntry("sourcedId", sourcedId)
-                .containsEntry("status", "tobedeleted").containsEntry("enabledUser", false)
+        assertThat(revoked.jsonPath().getMap(""))
+                .containsEntry("sourcedId", sourcedId)
+                .containsEntry("status", "tobedeleted")
+                .containsEntry("enabledUser", false)
                 .containsEntry("role", "administrator");
         User stored = row(sourcedId);
         assertThat(stored.status).isEqualTo("tobedeleted");
@@ -190,38 +223,46 @@ class UserDirectoryTest {
 
         Response again = revoke(admin, sourcedId);
         assertThat(again.statusCode()).isEqualTo(200);
-        assertThat(again.jsonPath().getMap("")).containsEntry("status", "tobedeleted")
+        assertThat(again.jsonPath().getMap(""))
+                .containsEntry("status", "tobedeleted")
                 .containsEntry("enabledUser", false);
 
         // A revoked row can't be enabled through PATCH: it is restored by adding the address again.
         assertProblem(setEnabled(admin, sourcedId, "{\"enabledUser\":true}"), 409);
         Response restored = addAdministrator(admin, "{\"email\":\"" + email + "\",\"familyName\":\"Back\"}");
         assertThat(restored.statusCode()).as(restored.asString()).isEqualTo(200);
-        assertThat(restored.jsonPath().getMap("")).containsEntry("sourcedId", sourcedId)
-                .containsEntry("status", "active").containsEntry("enabledUser", true)
-                .containsEntry("givenName", "Rev").containsEntry("familyName", "Back");
+        assertThat(restored.jsonPath().getMap(""))
+                .containsEntry("sourcedId", sourcedId)
+                .containsEntry("status", "active")
+                .containsEntry("enabledUser", true)
+                .containsEntry("givenName", "Rev")
+                .containsEntry("familyName", "Back");
         assertThat(searchAll(Map.of("email", email), 10)).hasSize(1);
 
         List<Map<String, Object>> audit = auditRecordsOf(admin);
-        assertThat(audit).extracting(r -> r.get("actionType"))
-                .containsExactly("create", "delete", "delete", "create");
+        assertThat(audit).extracting(r -> r.get("actionType")).containsExactly("create", "delete", "delete", "create");
         Map<String, Object> revocation = audit.get(2);
         assertThat(revocation).containsEntry("resourceType", "user").containsEntry("resourceId", sourcedId);
-        assertThat(state(revocation, "beforeState")).containsEntry("status", "active")
+        assertThat(state(revocation, "beforeState"))
+                .containsEntry("status", "active")
                 .containsEntry("enabledUser", true);
-        assertThat(state(revocation, "afterState")).containsEntry("status", "tobedeleted")
+        assertThat(state(revocation, "afterState"))
+                .containsEntry("status", "tobedeleted")
                 .containsEntry("enabledUser", false);
         Map<String, Object> restoration = audit.get(0);
         assertThat(restoration).containsEntry("resourceId", sourcedId);
         assertThat(state(restoration, "beforeState")).containsEntry("status", "tobedeleted");
-        assertThat(state(restoration, "afterState")).containsEntry("status", "active")
-                .containsEntry("enabledUser", true).containsEntry("familyName", "Back");
+        assertThat(state(restoration, "afterState"))
+                .containsEntry("status", "active")
+                .containsEntry("enabledUser", true)
+                .containsEntry("familyName", "Back");
     }
 
     @Test
     void anAdminCannotRevokeThemselfNorRevokeARowThatIsNotAnAdministratorRow() {
         String self = unique("self-revoker");
-        String selfRow = addAdministrator(DEFAULT_ADMIN, "{\"email\":\"" + self + "\"}").jsonPath()
+        String selfRow = addAdministrator(DEFAULT_ADMIN, "{\"email\":\"" + self + "\"}")
+                .jsonPath()
                 .getString("sourcedId");
         String parentRow = insertRow("parent", unique("parent"));
         String coachRow = insertRow("teacher", unique("coach"));
@@ -246,27 +287,35 @@ class UserDirectoryTest {
             String sourcedId = insertRow(role, unique(role));
             Response disabled = setEnabled(admin, sourcedId, "{\"enabledUser\":false}");
             assertThat(disabled.statusCode()).as(disabled.asString()).isEqualTo(200);
-            assertThat(disabled.jsonPath().getMap("")).containsEntry("sourcedId", sourcedId)
-                    .containsEntry("role", role).containsEntry("enabledUser", false);
+            assertThat(disabled.jsonPath().getMap(""))
+                    .containsEntry("sourcedId", sourcedId)
+                    .containsEntry("role", role)
+                    .containsEntry("enabledUser", false);
             assertThat(row(sourcedId).enabledUser).isFalse();
             Response enabled = setEnabled(admin, sourcedId, "{\"enabledUser\":true}");
             assertThat(enabled.jsonPath().getBoolean("enabledUser")).isTrue();
             assertThat(row(sourcedId).enabledUser).isTrue();
         }
-        String other = addAdministrator(admin, "{\"email\":\"" + unique("other-admin") + "\"}").jsonPath()
+        String other = addAdministrator(admin, "{\"email\":\"" + unique("other-admin") + "\"}")
+                .jsonPath()
                 .getString("sourcedId");
-        assertThat(setEnabled(admin, other, "{\"enabledUser\":false}").jsonPath().getBoolean("enabledUser"))
+        assertThat(setEnabled(admin, other, "{\"enabledUser\":false}")
+                        .jsonPath()
+                        .getBoolean("enabledUser"))
                 .isFalse();
         assertThat(row(other).enabledUser).isFalse();
 
         List<Map<String, Object>> audit = auditRecordsOf(admin);
-        assertThat(audit).extracting(r -> r.get("actionType"))
+        assertThat(audit)
+                .extracting(r -> r.get("actionType"))
                 .containsExactly("update", "create", "update", "update", "update", "update");
         Map<String, Object> disabling = audit.get(0);
         assertThat(disabling).containsEntry("resourceType", "user").containsEntry("resourceId", other);
-        assertThat(state(disabling, "beforeState")).containsEntry("enabledUser", true)
+        assertThat(state(disabling, "beforeState"))
+                .containsEntry("enabledUser", true)
                 .containsEntry("role", "administrator");
-        assertThat(state(disabling, "afterState")).containsEntry("enabledUser", false)
+        assertThat(state(disabling, "afterState"))
+                .containsEntry("enabledUser", false)
                 .containsEntry("role", "administrator");
     }
 
@@ -280,7 +329,8 @@ class UserDirectoryTest {
 
         assertProblem(response, 409);
         assertThat(response.jsonPath().getString("detail"))
-                .contains("PATCH /api/admin/coaches/" + coachId + "/status").contains("sync");
+                .contains("PATCH /api/admin/coaches/" + coachId + "/status")
+                .contains("sync");
         assertThat(row(coachId).enabledUser).isTrue();
         assertThat(auditRecordsOf(admin)).isEmpty();
     }
@@ -299,7 +349,8 @@ class UserDirectoryTest {
     @Test
     void anAdminCannotDisableThemself() {
         String self = unique("self-disabler");
-        String selfRow = addAdministrator(DEFAULT_ADMIN, "{\"email\":\"" + self + "\"}").jsonPath()
+        String selfRow = addAdministrator(DEFAULT_ADMIN, "{\"email\":\"" + self + "\"}")
+                .jsonPath()
                 .getString("sourcedId");
 
         Response response = setEnabled(self, selfRow, "{\"enabledUser\":false}");
@@ -335,15 +386,25 @@ class UserDirectoryTest {
                 "{\"email\":\"" + unique("a") + "\"} trailing");
         for (String body : badAdministrators) {
             Response response = addAdministrator(admin, body);
-            assertThat(response.statusCode()).as(body + " -> " + response.asString()).isEqualTo(400);
+            assertThat(response.statusCode())
+                    .as(body + " -> " + response.asString())
+                    .isEqualTo(400);
             assertThat(response.contentType()).as(body).startsWith("application/problem+json");
         }
-        List<String> badChanges = List.of("{\"enabledUser\":", "{}", "{\"enabledUser\":null}",
-                "{\"enabledUser\":\"false\"}", "{\"enabledUser\":0}", "{\"enabledUser\":\"no\"}",
-                "{\"enabledUser\":false,\"status\":\"active\"}", "");
+        List<String> badChanges = List.of(
+                "{\"enabledUser\":",
+                "{}",
+                "{\"enabledUser\":null}",
+                "{\"enabledUser\":\"false\"}",
+                "{\"enabledUser\":0}",
+                "{\"enabledUser\":\"no\"}",
+                "{\"enabledUser\":false,\"status\":\"active\"}",
+                "");
         for (String body : badChanges) {
             Response response = setEnabled(admin, parent, body);
-            assertThat(response.statusCode()).as(body + " -> " + response.asString()).isEqualTo(400);
+            assertThat(response.statusCode())
+                    .as(body + " -> " + response.asString())
+                    .isEqualTo(400);
             assertThat(response.contentType()).as(body).startsWith("application/problem+json");
         }
         Response unknownField = setEnabled(admin, parent, "{\"enabledUser\":false,\"status\":\"active\"}");
@@ -367,8 +428,10 @@ class UserDirectoryTest {
         List<Map<String, Object>> found = searchAll(Map.of("email", email.toUpperCase()), 20);
 
         assertThat(found).extracting(r -> r.get("sourcedId")).containsExactlyInAnyOrder(coachRow, parentRow);
-        assertThat(found).allSatisfy(r -> assertThat(r).containsEntry("email", email)
-                .containsKeys("sourcedId", "status", "enabledUser", "role", "username"));
+        assertThat(found)
+                .allSatisfy(r -> assertThat(r)
+                        .containsEntry("email", email)
+                        .containsKeys("sourcedId", "status", "enabledUser", "role", "username"));
         assertThat(searchAll(Map.of("email", email.substring(1)), 20)).isEmpty();
     }
 
@@ -390,8 +453,9 @@ class UserDirectoryTest {
 
         List<Map<String, Object>> all = searchAll(Map.of("role", "parent", "orgId", org), 2);
         assertThat(all).extracting(r -> r.get("sourcedId")).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(all).allSatisfy(r -> assertThat(r).containsEntry("role", "parent")
-                .containsEntry("orgIds", List.of(org, "255901")));
+        assertThat(all)
+                .allSatisfy(r ->
+                        assertThat(r).containsEntry("role", "parent").containsEntry("orgIds", List.of(org, "255901")));
 
         Response exact = search(Map.of("role", "parent", "orgId", org, "limit", 5));
         assertThat(exact.jsonPath().getList("items")).hasSize(5);
@@ -401,7 +465,9 @@ class UserDirectoryTest {
 
     @Test
     void searchByRoleAlonePagesThroughTheRole() {
-        List<String> guardians = List.of(insertRow("guardian", unique("g1")), insertRow("guardian", unique("g2")),
+        List<String> guardians = List.of(
+                insertRow("guardian", unique("g1")),
+                insertRow("guardian", unique("g2")),
                 insertRow("guardian", unique("g3")));
 
         List<Map<String, Object>> all = searchAll(Map.of("role", "guardian"), 2);
@@ -416,7 +482,9 @@ class UserDirectoryTest {
         String org = uniqueId("org");
         insertRow("parent", unique("p1"), null, List.of(org), null);
         insertRow("parent", unique("p2"), null, List.of(org), null);
-        String cursor = search(Map.of("role", "parent", "orgId", org, "limit", 1)).jsonPath().getString("nextCursor");
+        String cursor = search(Map.of("role", "parent", "orgId", org, "limit", 1))
+                .jsonPath()
+                .getString("nextCursor");
         assertThat(cursor).isNotNull();
 
         List<Map<String, ?>> bad = List.of(
@@ -440,7 +508,9 @@ class UserDirectoryTest {
                 Map.of("email", "a@tsa.example", "cursor", cursor));
         for (Map<String, ?> query : bad) {
             Response response = search(query);
-            assertThat(response.statusCode()).as(query + " -> " + response.asString()).isEqualTo(400);
+            assertThat(response.statusCode())
+                    .as(query + " -> " + response.asString())
+                    .isEqualTo(400);
             assertThat(response.contentType()).as(query.toString()).startsWith("application/problem+json");
         }
         Response badRole = search(Map.of("role", "boss"));
@@ -460,8 +530,11 @@ class UserDirectoryTest {
 
     /** The query plan with sequential scans priced out, so that a usable index shows even on a small table. */
     private String plan(String sql) {
-        String literal = sql.replace(":email", "'a@tsa.example'").replace(":role", "'parent'")
-                .replace(":orgId", "'255901001'").replace(":after", "''").replace(":limit", "20");
+        String literal = sql.replace(":email", "'a@tsa.example'")
+                .replace(":role", "'parent'")
+                .replace(":orgId", "'255901001'")
+                .replace(":after", "''")
+                .replace(":limit", "20");
         return QuarkusTransaction.requiringNew().call(() -> {
             em.createNativeQuery("SET LOCAL enable_seqscan = off").executeUpdate();
             @SuppressWarnings("unchecked")

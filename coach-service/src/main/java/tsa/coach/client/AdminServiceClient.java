@@ -1,18 +1,15 @@
 package tsa.coach.client;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import tsa.coach.client.admin.api.InternalApi;
 import tsa.coach.client.admin.model.CoachInvitation;
 import tsa.coach.client.admin.model.CoachPermission;
@@ -44,8 +41,17 @@ public class AdminServiceClient {
      * A coach invitation as admin-service shows it; {@code status} is its effective status (expiry applied),
      * {@code permissions} what the admin granted (the contract's {@code CoachPermission} values).
      */
-    public record Invitation(String invitationId, String coachId, String coachEmail, String firstName, String lastName,
-            String schoolId, String schoolName, String sport, List<String> permissions, String status,
+    public record Invitation(
+            String invitationId,
+            String coachId,
+            String coachEmail,
+            String firstName,
+            String lastName,
+            String schoolId,
+            String schoolName,
+            String sport,
+            List<String> permissions,
+            String status,
             String expiresAt) {
 
         public static final String SENT = "sent";
@@ -62,7 +68,9 @@ public class AdminServiceClient {
 
     /** The invitation, read through admin-service's {@code GET /internal/coach-invitations/{id}}. */
     public Invitation invitation(String invitationId) {
-        return toInvitation(RemoteCalls.call(SERVICE, "read coach invitation " + invitationId,
+        return toInvitation(RemoteCalls.call(
+                SERVICE,
+                "read coach invitation " + invitationId,
                 () -> api.getCoachInvitationForOnboarding(invitationId)));
     }
 
@@ -71,21 +79,35 @@ public class AdminServiceClient {
      * an expired or cancelled invitation is {@link RemoteFailure.Conflict}.
      */
     public Invitation accept(String invitationId) {
-        return toInvitation(RemoteCalls.call(SERVICE, "accept coach invitation " + invitationId,
-                () -> api.acceptCoachInvitation(invitationId)));
+        return toInvitation(RemoteCalls.call(
+                SERVICE, "accept coach invitation " + invitationId, () -> api.acceptCoachInvitation(invitationId)));
     }
 
     private static Invitation toInvitation(CoachInvitation remote) {
-        return new Invitation(remote.getInvitationId(), remote.getCoachId(),
-                EmailAddress.normal(remote.getCoachEmail()), remote.getFirstName(),
-                remote.getLastName(), remote.getSchoolId(), remote.getSchoolName(), remote.getSport(),
-                remote.getPermissions() == null ? List.of()
-                        : remote.getPermissions().stream().filter(Objects::nonNull).map(CoachPermission::value).toList(),
-                remote.getInvitationStatus() == null ? null : remote.getInvitationStatus().value(),
+        return new Invitation(
+                remote.getInvitationId(),
+                remote.getCoachId(),
+                EmailAddress.normal(remote.getCoachEmail()),
+                remote.getFirstName(),
+                remote.getLastName(),
+                remote.getSchoolId(),
+                remote.getSchoolName(),
+                remote.getSport(),
+                remote.getPermissions() == null
+                        ? List.of()
+                        : remote.getPermissions().stream()
+                                .filter(Objects::nonNull)
+                                .map(CoachPermission::value)
+                                .toList(),
+                remote.getInvitationStatus() == null
+                        ? null
+                        : remote.getInvitationStatus().value(),
                 text(remote.getExpiresAt()));
     }
 
     private static String text(OffsetDateTime time) {
-        return time == null ? null : time.toInstant().truncatedTo(ChronoUnit.MILLIS).toString();
+        return time == null
+                ? null
+                : time.toInstant().truncatedTo(ChronoUnit.MILLIS).toString();
     }
 }

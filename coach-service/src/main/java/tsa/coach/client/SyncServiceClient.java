@@ -1,18 +1,14 @@
 package tsa.coach.client;
 
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
-
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import io.smallrye.faulttolerance.api.CircuitBreakerName;
-
 import tsa.coach.client.sync.api.InternalApi;
 import tsa.coach.client.sync.model.ProfileChange;
 import tsa.coach.client.sync.model.ProfileStatus;
@@ -50,14 +46,18 @@ public class SyncServiceClient {
      */
     @CircuitBreakerName(SyncServiceClient.CIRCUIT)
     public void deliver(ProfileChangeNotice notice) {
-        RemoteCalls.run(SERVICE, "take the change of profile " + notice.coachId() + " version " + notice.version(),
+        RemoteCalls.run(
+                SERVICE,
+                "take the change of profile " + notice.coachId() + " version " + notice.version(),
                 () -> api.receiveProfileChange(toContract(notice)));
     }
 
     static ProfileChange toContract(ProfileChangeNotice notice) {
         return new ProfileChange()
-                .changeType(notice.changeType() == ProfileChangeNotice.ChangeType.CREATE
-                        ? SyncType.CREATE : SyncType.UPDATE)
+                .changeType(
+                        notice.changeType() == ProfileChangeNotice.ChangeType.CREATE
+                                ? SyncType.CREATE
+                                : SyncType.UPDATE)
                 .coachId(notice.coachId())
                 .version(notice.version())
                 .firstName(notice.firstName())

@@ -2,11 +2,9 @@ package tsa.coach.config;
 
 import static tsa.runtime.dynamo.KeyAttribute.string;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
+import java.util.List;
 import tsa.coach.invitation.store.ParentInvitation;
 import tsa.coach.invitation.store.ParentInvitationStore;
 import tsa.coach.onboarding.store.OnboardingSession;

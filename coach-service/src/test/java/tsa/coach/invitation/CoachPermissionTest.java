@@ -7,17 +7,14 @@ import static tsa.coach.invitation.ParentInvitationLifecycleTest.invitation;
 import static tsa.coach.invitation.ParentInvitationLifecycleTest.invite;
 import static tsa.coach.invitation.ParentInvitationLifecycleTest.uniqueParent;
 
-import java.util.List;
-import java.util.UUID;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import tsa.coach.profile.service.CoachProfiles;
 import tsa.coach.profile.store.CoachProfile;
 import tsa.coach.profile.store.ProfileStore;
@@ -49,8 +46,15 @@ class CoachPermissionTest {
     /** A coach onboarded with {@code permissions}; returns their coach id. */
     String coachWith(List<String> permissions) {
         String coachId = "coach-" + UUID.randomUUID();
-        profiles.createFromOnboarding(coachId, coachId + "@coaches.example", "Casey", "Jordan", null,
-                ReferenceData.SCHOOL_AUSTIN, List.of("basketball"), permissions);
+        profiles.createFromOnboarding(
+                coachId,
+                coachId + "@coaches.example",
+                "Casey",
+                "Jordan",
+                null,
+                ReferenceData.SCHOOL_AUSTIN,
+                List.of("basketball"),
+                permissions);
         return coachId;
     }
 
@@ -68,7 +72,12 @@ class CoachPermissionTest {
         String coachId = coachWith(List.of("view_students", "manage_enrollments"));
         String parent = uniqueParent();
         assertForbidden(invite(session(coachId), invitation(parent, "Sam Lopez")));
-        assertThat(given().auth().oauth2(session(coachId)).get(INVITATIONS).jsonPath().getList("items")).isEmpty();
+        assertThat(given().auth()
+                        .oauth2(session(coachId))
+                        .get(INVITATIONS)
+                        .jsonPath()
+                        .getList("items"))
+                .isEmpty();
         assertThat(DataStores.shared().mail().inbox(parent)).isEmpty();
     }
 
@@ -76,15 +85,26 @@ class CoachPermissionTest {
     void aCoachWhoLostInviteParentsCantResend() {
         String coachId = coachWith(List.of("invite_parents"));
         String parent = uniqueParent();
-        String id = invite(session(coachId), invitation(parent, "Sam Lopez")).jsonPath().getString("invitationId");
+        String id = invite(session(coachId), invitation(parent, "Sam Lopez"))
+                .jsonPath()
+                .getString("invitationId");
         CoachProfile before = store.find(coachId).orElseThrow();
-        assertThat(store.replace(before.toBuilder().permissions(List.of("view_students"))
-                .version(before.version() + 1).build(), before.version())).isTrue();
+        assertThat(store.replace(
+                        before.toBuilder()
+                                .permissions(List.of("view_students"))
+                                .version(before.version() + 1)
+                                .build(),
+                        before.version()))
+                .isTrue();
 
         assertForbidden(given().auth().oauth2(session(coachId)).post(INVITATIONS + "/" + id + "/resend"));
         assertThat(DataStores.shared().mail().inbox(parent)).hasSize(1);
         // cancelling takes no permission
-        given().auth().oauth2(session(coachId)).delete(INVITATIONS + "/" + id).then().statusCode(200);
+        given().auth()
+                .oauth2(session(coachId))
+                .delete(INVITATIONS + "/" + id)
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -92,8 +112,13 @@ class CoachPermissionTest {
         String coachId = coachWith(List.of("invite_parents"));
         CoachProfile before = store.find(coachId).orElseThrow();
         // as written before onboarding carried permissions: no attribute at all
-        assertThat(store.replace(before.toBuilder().permissions(null).version(before.version() + 1).build(),
-                before.version())).isTrue();
+        assertThat(store.replace(
+                        before.toBuilder()
+                                .permissions(null)
+                                .version(before.version() + 1)
+                                .build(),
+                        before.version()))
+                .isTrue();
         assertThat(store.find(coachId).orElseThrow().permissions()).isNull();
 
         assertForbidden(invite(session(coachId), invitation(uniqueParent(), "Sam Lopez")));

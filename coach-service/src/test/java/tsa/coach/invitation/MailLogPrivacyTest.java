@@ -3,6 +3,12 @@ package tsa.coach.invitation;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,17 +18,8 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-
-import jakarta.inject.Inject;
-
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import tsa.coach.profile.service.CoachProfiles;
 import tsa.testsupport.DataStores;
 import tsa.testsupport.RealDataStores;
@@ -52,17 +49,17 @@ class MailLogPrivacyTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
 
         List<String> lines() {
-            return records.stream().map(r -> r.getLevel() + " " + r.getLoggerName() + " "
-                    + (r instanceof ExtLogRecord ext ? ext.getFormattedMessage() : r.getMessage())
-                    + (r.getThrown() == null ? "" : " " + r.getThrown())).toList();
+            return records.stream()
+                    .map(r -> r.getLevel() + " " + r.getLoggerName() + " "
+                            + (r instanceof ExtLogRecord ext ? ext.getFormattedMessage() : r.getMessage())
+                            + (r.getThrown() == null ? "" : " " + r.getThrown()))
+                    .toList();
         }
     }
 
@@ -70,8 +67,15 @@ class MailLogPrivacyTest {
     void aFailedInvitationMailIsRecordedAndLoggedWithoutTheAddressOrTheStudentsName() throws Exception {
         ReferenceData.loadSchools(DataStores.shared().postgres());
         String coachId = "coach-" + UUID.randomUUID();
-        profiles.createFromOnboarding(coachId, coachId + "@coaches.example", "Casey", "Jordan", null,
-                ReferenceData.SCHOOL_AUSTIN, List.of("basketball"), List.of("invite_parents"));
+        profiles.createFromOnboarding(
+                coachId,
+                coachId + "@coaches.example",
+                "Casey",
+                "Jordan",
+                null,
+                ReferenceData.SCHOOL_AUSTIN,
+                List.of("basketball"),
+                List.of("invite_parents"));
         String coach = TestTokens.coach(coachId + "@coaches.example", coachId, "invitation-of-" + coachId);
         String parent = "jonathan.doe-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         String student = "Zebediah Quuxworth";
@@ -82,7 +86,9 @@ class MailLogPrivacyTest {
         tsa.addHandler(captured);
         try {
             DataStores.shared().mail().close();
-            Response created = given().auth().oauth2(coach).contentType(ContentType.JSON)
+            Response created = given().auth()
+                    .oauth2(coach)
+                    .contentType(ContentType.JSON)
                     .body(Map.of("parentEmail", parent, "studentName", student, "sport", "basketball"))
                     .post("/api/coach/parent-invitations");
             created.then().statusCode(201);
@@ -93,8 +99,11 @@ class MailLogPrivacyTest {
             String mailStatus = null;
             Instant deadline = Instant.now().plusSeconds(30);
             while (mailStatus == null && Instant.now().isBefore(deadline)) {
-                mailStatus = given().auth().oauth2(coach).get("/api/coach/parent-invitations/" + id)
-                        .jsonPath().getString("mailStatus");
+                mailStatus = given().auth()
+                        .oauth2(coach)
+                        .get("/api/coach/parent-invitations/" + id)
+                        .jsonPath()
+                        .getString("mailStatus");
                 if (mailStatus == null) {
                     Thread.sleep(50);
                 }
@@ -105,15 +114,23 @@ class MailLogPrivacyTest {
         }
 
         List<String> lines = captured.lines();
-        List<String> mailLines = lines.stream().filter(l -> l.contains("tsa.runtime.mail.MailSender")).toList();
-        assertThat(mailLines).as("the failure was logged, at WARN and per attempt at DEBUG")
-                .anySatisfy(l -> assertThat(l).startsWith("WARN").contains("parent-invitation").contains("j***@example.org"))
-                .anySatisfy(l -> assertThat(l).startsWith("DEBUG").contains("attempt").contains("j***@example.org"));
-        assertThat(lines).allSatisfy(l -> assertThat(l)
-                .doesNotContain(parent)
-                .doesNotContain("jonathan.doe")
-                .doesNotContain("Zebediah")
-                .doesNotContain("Quuxworth")
-                .doesNotContain("Your invitation to enroll"));
+        List<String> mailLines = lines.stream()
+                .filter(l -> l.contains("tsa.runtime.mail.MailSender"))
+                .toList();
+        assertThat(mailLines)
+                .as("the failure was logged, at WARN and per attempt at DEBUG")
+                .anySatisfy(l -> assertThat(l)
+                        .startsWith("WARN")
+                        .contains("parent-invitation")
+                        .contains("j***@example.org"))
+                .anySatisfy(l ->
+                        assertThat(l).startsWith("DEBUG").contains("attempt").contains("j***@example.org"));
+        assertThat(lines)
+                .allSatisfy(l -> assertThat(l)
+                        .doesNotContain(parent)
+                        .doesNotContain("jonathan.doe")
+                        .doesNotContain("Zebediah")
+                        .doesNotContain("Quuxworth")
+                        .doesNotContain("Your invitation to enroll"));
     }
 }

@@ -3,6 +3,11 @@ package tsa.coach.invitation;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,17 +21,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import tsa.coach.profile.service.CoachProfiles;
 import tsa.testsupport.DataStores;
 import tsa.testsupport.Eventually;
@@ -49,6 +46,7 @@ class ParentInvitationLifecycleTest {
 
     /** admin-service exchanges parent-invitation tokens; parent-service reads and accepts invitations. */
     private final String adminService = TestTokens.service("admin-service");
+
     private final String parentService = TestTokens.service("parent-service");
 
     @BeforeEach
@@ -65,8 +63,15 @@ class ParentInvitationLifecycleTest {
     String activeCoach() {
         String coachId = "coach-" + UUID.randomUUID();
         String email = coachId + "@coaches.example";
-        profiles.createFromOnboarding(coachId, email, "Casey", "Jordan", null, ReferenceData.SCHOOL_AUSTIN,
-                List.of("basketball"), List.of("invite_parents"));
+        profiles.createFromOnboarding(
+                coachId,
+                email,
+                "Casey",
+                "Jordan",
+                null,
+                ReferenceData.SCHOOL_AUSTIN,
+                List.of("basketball"),
+                List.of("invite_parents"));
         return TestTokens.coach(email, coachId, "invitation-of-" + coachId);
     }
 
@@ -83,7 +88,11 @@ class ParentInvitationLifecycleTest {
      * mail is in the mailbox and no later step races the recording.
      */
     static Response invite(String token, Object body) {
-        Response response = given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post(INVITATIONS);
+        Response response = given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post(INVITATIONS);
         if (response.statusCode() == 201) {
             awaitMailStatus(token, response.jsonPath().getString("invitationId"));
         }
@@ -113,7 +122,10 @@ class ParentInvitationLifecycleTest {
     }
 
     Response exchange(String token) {
-        return given().auth().oauth2(adminService).contentType(ContentType.JSON).body(Map.of("token", token))
+        return given().auth()
+                .oauth2(adminService)
+                .contentType(ContentType.JSON)
+                .body(Map.of("token", token))
                 .post(INTERNAL + "/exchange");
     }
 
@@ -141,7 +153,8 @@ class ParentInvitationLifecycleTest {
         assertThat(awaitMailStatus(coach, id)).isEqualTo("sent");
         assertThat(created.jsonPath().getString("respondedAt")).isNull();
         assertThat(Instant.parse(created.jsonPath().getString("expiresAt")))
-                .isBetween(Instant.now().plus(Duration.ofDays(14)).minusSeconds(60),
+                .isBetween(
+                        Instant.now().plus(Duration.ofDays(14)).minusSeconds(60),
                         Instant.now().plus(Duration.ofDays(14)).plusSeconds(60));
         assertThat(created.asString()).doesNotContain("magicLinkToken");
 
@@ -194,9 +207,17 @@ class ParentInvitationLifecycleTest {
                 statuses.add(f.get());
             }
             pool.shutdown();
-            assertThat(statuses).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
-            assertThat(given().auth().oauth2(TestTokens.admin("admin@tsa.example")).queryParam("parentEmail", parent)
-                    .get(INVITATIONS).jsonPath().getList("items")).hasSize(1);
+            assertThat(statuses)
+                    .containsOnly(201, 409)
+                    .filteredOn(s -> s == 201)
+                    .hasSize(1);
+            assertThat(given().auth()
+                            .oauth2(TestTokens.admin("admin@tsa.example"))
+                            .queryParam("parentEmail", parent)
+                            .get(INVITATIONS)
+                            .jsonPath()
+                            .getList("items"))
+                    .hasSize(1);
             assertThat(DataStores.shared().mail().inbox(parent)).hasSize(1);
         }
     }
@@ -213,7 +234,11 @@ class ParentInvitationLifecycleTest {
         assertThat(cancelled.jsonPath().getString("invitationStatus")).isEqualTo("cancelled");
         exchange(link).then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(coach).delete(INVITATIONS + "/" + id).then().statusCode(200);
-        given().auth().oauth2(coach).post(INVITATIONS + "/" + id + "/resend").then().statusCode(409);
+        given().auth()
+                .oauth2(coach)
+                .post(INVITATIONS + "/" + id + "/resend")
+                .then()
+                .statusCode(409);
         accept(id).then().statusCode(409);
         assertThat(get(coach, id).jsonPath().getString("invitationStatus")).isEqualTo("cancelled");
         // a cancelled invitation no longer holds the slot
@@ -235,7 +260,8 @@ class ParentInvitationLifecycleTest {
         assertThat(resent.jsonPath().getString("invitationStatus")).isEqualTo("opened");
         assertThat(awaitMailStatus(coach, id)).isEqualTo("sent");
         assertThat(Instant.parse(resent.jsonPath().getString("expiresAt")))
-                .isAfter(Instant.parse(created.jsonPath().getString("expiresAt")).plus(Duration.ofDays(2)));
+                .isAfter(
+                        Instant.parse(created.jsonPath().getString("expiresAt")).plus(Duration.ofDays(2)));
         assertThat(Instant.parse(resent.jsonPath().getString("sentAt")))
                 .isAfter(Instant.parse(created.jsonPath().getString("sentAt")));
         String newLink = linkFromLastMail(parent);
@@ -261,18 +287,28 @@ class ParentInvitationLifecycleTest {
                 .containsExactly("expired");
         exchange(link).then().statusCode(404);
         assertThat(get(coach, id).jsonPath().getString("invitationStatus")).isEqualTo("expired");
-        assertThat(given().auth().oauth2(parentService).get(INTERNAL + "/" + id).jsonPath().getString("invitationStatus"))
+        assertThat(given().auth()
+                        .oauth2(parentService)
+                        .get(INTERNAL + "/" + id)
+                        .jsonPath()
+                        .getString("invitationStatus"))
                 .isEqualTo("expired");
         accept(id).then().statusCode(409);
         given().auth().oauth2(coach).delete(INVITATIONS + "/" + id).then().statusCode(409);
 
         // an expired invitation holds no slot: a new one may be sent, and then the old one can't be revived
         String other = uniqueParent();
-        String expiredToo = invite(coach, invitation(other, "Kim Lopez")).jsonPath().getString("invitationId");
+        String expiredToo =
+                invite(coach, invitation(other, "Kim Lopez")).jsonPath().getString("invitationId");
         MovableClock.INSTANCE.advance(Duration.ofDays(15));
-        String replacement = invite(coach, invitation(other, "Kim Lopez")).jsonPath().getString("invitationId");
+        String replacement =
+                invite(coach, invitation(other, "Kim Lopez")).jsonPath().getString("invitationId");
         assertThat(replacement).isNotEqualTo(expiredToo);
-        given().auth().oauth2(coach).post(INVITATIONS + "/" + expiredToo + "/resend").then().statusCode(409);
+        given().auth()
+                .oauth2(coach)
+                .post(INVITATIONS + "/" + expiredToo + "/resend")
+                .then()
+                .statusCode(409);
 
         Response revived = resend(coach, id);
         revived.then().statusCode(200);
@@ -302,38 +338,65 @@ class ParentInvitationLifecycleTest {
 
         exchange(link).then().statusCode(404);
         given().auth().oauth2(coach).delete(INVITATIONS + "/" + id).then().statusCode(409);
-        given().auth().oauth2(coach).post(INVITATIONS + "/" + id + "/resend").then().statusCode(409);
+        given().auth()
+                .oauth2(coach)
+                .post(INVITATIONS + "/" + id + "/resend")
+                .then()
+                .statusCode(409);
         // an accepted invitation is past: it keeps nobody from inviting that family again
         invite(coach, invitation(parent, "Sam Lopez")).then().statusCode(201);
         // a sent invitation can be accepted without having been opened
-        String direct = invite(coach, invitation(parent, "Alex Lopez")).jsonPath().getString("invitationId");
+        String direct =
+                invite(coach, invitation(parent, "Alex Lopez")).jsonPath().getString("invitationId");
         accept(direct).then().statusCode(200);
         accept("no-such-invitation").then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(parentService).get(INTERNAL + "/no-such-invitation").then().statusCode(404);
+        given().auth()
+                .oauth2(parentService)
+                .get(INTERNAL + "/no-such-invitation")
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void onlyACoachWithAnActiveProfileInvites() {
         String noProfile = TestTokens.coach("nobody@coaches.example", "coach-" + UUID.randomUUID(), "inv-x");
-        invite(noProfile, invitation(uniqueParent(), "Sam Lopez")).then().statusCode(409)
+        invite(noProfile, invitation(uniqueParent(), "Sam Lopez"))
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json");
         invite(TestTokens.user("coach", "c@coaches.example", Map.of()), invitation(uniqueParent(), "Sam Lopez"))
-                .then().statusCode(409);
+                .then()
+                .statusCode(409);
 
         String coachId = "coach-" + UUID.randomUUID();
-        profiles.createFromOnboarding(coachId, coachId + "@coaches.example", "Casey", "Jordan", null,
-                ReferenceData.SCHOOL_AUSTIN, List.of("basketball"), List.of("invite_parents"));
+        profiles.createFromOnboarding(
+                coachId,
+                coachId + "@coaches.example",
+                "Casey",
+                "Jordan",
+                null,
+                ReferenceData.SCHOOL_AUSTIN,
+                List.of("basketball"),
+                List.of("invite_parents"));
         String coach = TestTokens.coach(coachId + "@coaches.example", coachId, "inv-" + coachId);
         String parent = uniqueParent();
         String id = invite(coach, invitation(parent, "Sam Lopez")).jsonPath().getString("invitationId");
         profiles.changeStatus(coachId, "inactive");
         // an inactive coach writes nothing at all, however fresh the session (InactiveCoachTest)
         invite(coach, invitation(uniqueParent(), "Sam Lopez")).then().statusCode(403);
-        given().auth().oauth2(coach).post(INVITATIONS + "/" + id + "/resend").then().statusCode(403);
+        given().auth()
+                .oauth2(coach)
+                .post(INVITATIONS + "/" + id + "/resend")
+                .then()
+                .statusCode(403);
         given().auth().oauth2(coach).delete(INVITATIONS + "/" + id).then().statusCode(403);
         profiles.changeStatus(coachId, "pending");
         invite(coach, invitation(uniqueParent(), "Sam Lopez")).then().statusCode(409);
-        given().auth().oauth2(coach).post(INVITATIONS + "/" + id + "/resend").then().statusCode(409);
+        given().auth()
+                .oauth2(coach)
+                .post(INVITATIONS + "/" + id + "/resend")
+                .then()
+                .statusCode(409);
         // a pending coach may still cancel
         given().auth().oauth2(coach).delete(INVITATIONS + "/" + id).then().statusCode(200);
     }
@@ -348,33 +411,50 @@ class ParentInvitationLifecycleTest {
         assertBadRequest(invite(coach, Map.of("parentEmail", "not-an-email", "studentName", "Sam", "sport", "x")));
         assertBadRequest(invite(coach, Map.of("parentEmail", parent, "sport", "basketball")));
         assertBadRequest(invite(coach, Map.of("parentEmail", parent, "studentName", " ", "sport", "basketball")));
-        assertBadRequest(invite(coach, Map.of("parentEmail", parent, "studentName", "x".repeat(201),
-                "sport", "basketball")));
+        assertBadRequest(
+                invite(coach, Map.of("parentEmail", parent, "studentName", "x".repeat(201), "sport", "basketball")));
         assertBadRequest(invite(coach, Map.of("parentEmail", parent, "studentName", "Sam", "sport", "x".repeat(51))));
         assertBadRequest(invite(coach, Map.of("parentEmail", parent, "studentName", 5, "sport", "basketball")));
-        assertBadRequest(given().auth().oauth2(coach).contentType(ContentType.JSON).body("{\"parentEmail\": ")
+        assertBadRequest(given().auth()
+                .oauth2(coach)
+                .contentType(ContentType.JSON)
+                .body("{\"parentEmail\": ")
                 .post(INVITATIONS));
-        assertBadRequest(given().auth().oauth2(coach).contentType(ContentType.JSON).post(INVITATIONS));
+        assertBadRequest(
+                given().auth().oauth2(coach).contentType(ContentType.JSON).post(INVITATIONS));
 
         assertBadRequest(given().auth().oauth2(coach).queryParam("limit", 0).get(INVITATIONS));
         assertBadRequest(given().auth().oauth2(coach).queryParam("limit", 101).get(INVITATIONS));
         assertBadRequest(given().auth().oauth2(coach).queryParam("limit", "ten").get(INVITATIONS));
-        assertBadRequest(given().auth().oauth2(coach).queryParam("cursor", "garbage!").get(INVITATIONS));
-        assertBadRequest(given().auth().oauth2(coach).queryParam("parentEmail", "nope").get(INVITATIONS));
-        assertBadRequest(given().auth().oauth2(TestTokens.admin("admin@tsa.example")).get(INVITATIONS));
+        assertBadRequest(
+                given().auth().oauth2(coach).queryParam("cursor", "garbage!").get(INVITATIONS));
+        assertBadRequest(
+                given().auth().oauth2(coach).queryParam("parentEmail", "nope").get(INVITATIONS));
+        assertBadRequest(
+                given().auth().oauth2(TestTokens.admin("admin@tsa.example")).get(INVITATIONS));
 
-        assertBadRequest(given().auth().oauth2(adminService).contentType(ContentType.JSON).body("{}")
+        assertBadRequest(given().auth()
+                .oauth2(adminService)
+                .contentType(ContentType.JSON)
+                .body("{}")
                 .post(INTERNAL + "/exchange"));
-        assertBadRequest(given().auth().oauth2(adminService).contentType(ContentType.JSON)
-                .body(Map.of("token", "p." + "x".repeat(600))).post(INTERNAL + "/exchange"));
-        assertBadRequest(given().auth().oauth2(adminService).contentType(ContentType.JSON)
-                .body(Map.of("token", "p.x.y", "extra", 1)).post(INTERNAL + "/exchange"));
+        assertBadRequest(given().auth()
+                .oauth2(adminService)
+                .contentType(ContentType.JSON)
+                .body(Map.of("token", "p." + "x".repeat(600)))
+                .post(INTERNAL + "/exchange"));
+        assertBadRequest(given().auth()
+                .oauth2(adminService)
+                .contentType(ContentType.JSON)
+                .body(Map.of("token", "p.x.y", "extra", 1))
+                .post(INTERNAL + "/exchange"));
         // a token of the wrong shape or kind is just not a parent invitation's
         exchange("not-a-token").then().statusCode(404).contentType("application/problem+json");
         exchange("c." + UUID.randomUUID() + ".AAAAAAAAAAAAAAAAAAAAAA").then().statusCode(404);
         exchange("p." + UUID.randomUUID() + ".AAAAAAAAAAAAAAAAAAAAAA").then().statusCode(404);
 
-        assertThat(given().auth().oauth2(coach).get(INVITATIONS).jsonPath().getList("items")).isEmpty();
+        assertThat(given().auth().oauth2(coach).get(INVITATIONS).jsonPath().getList("items"))
+                .isEmpty();
         assertThat(DataStores.shared().mail().inbox(parent)).isEmpty();
     }
 

@@ -5,22 +5,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.EnumSet;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
-
 import tsa.coach.invitation.service.ParentInvitationStatus;
 import tsa.runtime.problem.ProblemException;
 
 /** The parent invitation's state machine, as issue 15 draws it: every pair allowed, or refused with 409. */
 class ParentInvitationStatusTest {
 
-    private static final Set<String> ALLOWED = Set.of("sent>opened", "sent>accepted", "sent>expired",
-            "sent>cancelled", "sent>sent", "opened>accepted", "opened>expired", "opened>cancelled", "opened>opened",
+    private static final Set<String> ALLOWED = Set.of(
+            "sent>opened",
+            "sent>accepted",
+            "sent>expired",
+            "sent>cancelled",
+            "sent>sent",
+            "opened>accepted",
+            "opened>expired",
+            "opened>cancelled",
+            "opened>opened",
             "expired>sent");
 
     @Test
     void theStatusValuesAreTheSeedsPlusCancelled() {
-        assertThat(EnumSet.allOf(ParentInvitationStatus.class)).extracting(ParentInvitationStatus::value)
+        assertThat(EnumSet.allOf(ParentInvitationStatus.class))
+                .extracting(ParentInvitationStatus::value)
                 .containsExactly("sent", "opened", "accepted", "expired", "cancelled");
         assertThat(ParentInvitationStatus.of("opened")).contains(ParentInvitationStatus.OPENED);
         assertThat(ParentInvitationStatus.of("lost")).isEmpty();
@@ -35,10 +42,13 @@ class ParentInvitationStatusTest {
                 if (ALLOWED.contains(pair)) {
                     assertThat(from.moveTo(to, "parent invitation")).as(pair).isEqualTo(to);
                 } else {
-                    assertThatThrownBy(() -> from.moveTo(to, "parent invitation")).as(pair)
-                            .isInstanceOfSatisfying(ProblemException.class,
+                    assertThatThrownBy(() -> from.moveTo(to, "parent invitation"))
+                            .as(pair)
+                            .isInstanceOfSatisfying(
+                                    ProblemException.class,
                                     e -> assertThat(e.status()).isEqualTo(409))
-                            .hasMessageContaining(from.value()).hasMessageContaining(to.value());
+                            .hasMessageContaining(from.value())
+                            .hasMessageContaining(to.value());
                 }
             }
         }

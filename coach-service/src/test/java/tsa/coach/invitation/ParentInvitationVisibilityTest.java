@@ -8,18 +8,15 @@ import static tsa.coach.invitation.ParentInvitationLifecycleTest.invitation;
 import static tsa.coach.invitation.ParentInvitationLifecycleTest.invite;
 import static tsa.coach.invitation.ParentInvitationLifecycleTest.uniqueParent;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import tsa.coach.profile.service.CoachProfiles;
 import tsa.testsupport.DataStores;
 import tsa.testsupport.RealDataStores;
@@ -41,14 +38,20 @@ class ParentInvitationVisibilityTest {
         ReferenceData.loadSchools(DataStores.shared().postgres());
     }
 
-    record Coach(String coachId, String token) {
-    }
+    record Coach(String coachId, String token) {}
 
     Coach activeCoach() {
         String coachId = "coach-" + UUID.randomUUID();
         String email = coachId + "@coaches.example";
-        profiles.createFromOnboarding(coachId, email, "Casey", "Jordan", null, ReferenceData.SCHOOL_AUSTIN,
-                List.of("basketball"), List.of("invite_parents"));
+        profiles.createFromOnboarding(
+                coachId,
+                email,
+                "Casey",
+                "Jordan",
+                null,
+                ReferenceData.SCHOOL_AUSTIN,
+                List.of("basketball"),
+                List.of("invite_parents"));
         return new Coach(coachId, TestTokens.coach(email, coachId, "invitation-of-" + coachId));
     }
 
@@ -57,33 +60,83 @@ class ParentInvitationVisibilityTest {
         Coach coachA = activeCoach();
         Coach coachB = activeCoach();
         String parentA = uniqueParent();
-        String id = invite(coachA.token(), invitation(parentA, "Sam Lopez")).jsonPath().getString("invitationId");
+        String id = invite(coachA.token(), invitation(parentA, "Sam Lopez"))
+                .jsonPath()
+                .getString("invitationId");
 
-        for (String allowed : List.of(coachA.token(), TestTokens.parent(parentA, id),
-                TestTokens.parent(parentA.toUpperCase(), "another-invitation"), admin)) {
+        for (String allowed : List.of(
+                coachA.token(),
+                TestTokens.parent(parentA, id),
+                TestTokens.parent(parentA.toUpperCase(), "another-invitation"),
+                admin)) {
             Response seen = given().auth().oauth2(allowed).get(INVITATIONS + "/" + id);
             seen.then().statusCode(200);
             assertThat(seen.jsonPath().getString("coachId")).isEqualTo(coachA.coachId());
         }
         for (String other : List.of(coachB.token(), TestTokens.parent(uniqueParent(), id))) {
-            given().auth().oauth2(other).get(INVITATIONS + "/" + id).then().statusCode(404)
+            given().auth()
+                    .oauth2(other)
+                    .get(INVITATIONS + "/" + id)
+                    .then()
+                    .statusCode(404)
                     .contentType("application/problem+json");
         }
-        given().auth().oauth2(coachB.token()).delete(INVITATIONS + "/" + id).then().statusCode(404);
-        given().auth().oauth2(coachB.token()).post(INVITATIONS + "/" + id + "/resend").then().statusCode(404);
-        given().auth().oauth2(coachA.token()).get(INVITATIONS + "/no-such-invitation").then().statusCode(404);
-        given().auth().oauth2(coachA.token()).pathParam("id", "guard#parent-invitation#x").get(INVITATIONS + "/{id}")
-                .then().statusCode(404);
-        assertThat(given().auth().oauth2(coachA.token()).get(INVITATIONS + "/" + id).jsonPath()
-                .getString("invitationStatus")).isEqualTo("sent");
+        given().auth()
+                .oauth2(coachB.token())
+                .delete(INVITATIONS + "/" + id)
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(coachB.token())
+                .post(INVITATIONS + "/" + id + "/resend")
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(coachA.token())
+                .get(INVITATIONS + "/no-such-invitation")
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(coachA.token())
+                .pathParam("id", "guard#parent-invitation#x")
+                .get(INVITATIONS + "/{id}")
+                .then()
+                .statusCode(404);
+        assertThat(given().auth()
+                        .oauth2(coachA.token())
+                        .get(INVITATIONS + "/" + id)
+                        .jsonPath()
+                        .getString("invitationStatus"))
+                .isEqualTo("sent");
 
         // roles the operations do not name
-        given().auth().oauth2(TestTokens.parent(parentA, id)).delete(INVITATIONS + "/" + id).then().statusCode(403);
-        given().auth().oauth2(TestTokens.parent(parentA, id)).get(INVITATIONS).then().statusCode(403);
-        given().auth().oauth2(admin).contentType("application/json").body(invitation(parentA, "Kim"))
-                .post(INVITATIONS).then().statusCode(403);
-        given().auth().oauth2(coachA.token()).post(INTERNAL + "/" + id + "/accept").then().statusCode(403);
-        given().auth().oauth2(TestTokens.anyService()).get(INVITATIONS + "/" + id).then().statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.parent(parentA, id))
+                .delete(INVITATIONS + "/" + id)
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.parent(parentA, id))
+                .get(INVITATIONS)
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
+                .body(invitation(parentA, "Kim"))
+                .post(INVITATIONS)
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(coachA.token())
+                .post(INTERNAL + "/" + id + "/accept")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.anyService())
+                .get(INVITATIONS + "/" + id)
+                .then()
+                .statusCode(403);
         given().get(INVITATIONS + "/" + id).then().statusCode(401);
     }
 
@@ -94,11 +147,16 @@ class ParentInvitationVisibilityTest {
         String parent = uniqueParent();
         List<String> mine = new ArrayList<>();
         for (String student : List.of("Sam Lopez", "Alex Lopez", "Kim Lopez")) {
-            mine.add(invite(coachA.token(), invitation(parent, student)).jsonPath().getString("invitationId"));
+            mine.add(invite(coachA.token(), invitation(parent, student))
+                    .jsonPath()
+                    .getString("invitationId"));
         }
-        String elsewhere = invite(coachA.token(), invitation(uniqueParent(), "Jo Smith")).jsonPath()
+        String elsewhere = invite(coachA.token(), invitation(uniqueParent(), "Jo Smith"))
+                .jsonPath()
                 .getString("invitationId");
-        String fromB = invite(coachB.token(), invitation(parent, "Sam Lopez")).jsonPath().getString("invitationId");
+        String fromB = invite(coachB.token(), invitation(parent, "Sam Lopez"))
+                .jsonPath()
+                .getString("invitationId");
 
         List<String> all = pageThrough(coachA.token(), null, 2);
         assertThat(all).containsExactlyInAnyOrder(mine.get(0), mine.get(1), mine.get(2), elsewhere);
@@ -109,13 +167,27 @@ class ParentInvitationVisibilityTest {
         assertThat(forParent).containsExactlyInAnyOrder(mine.get(0), mine.get(1), mine.get(2), fromB);
 
         // a cursor belongs to the list that handed it out
-        String cursor = given().auth().oauth2(coachA.token()).queryParam("limit", 1).get(INVITATIONS)
-                .jsonPath().getString("nextCursor");
+        String cursor = given().auth()
+                .oauth2(coachA.token())
+                .queryParam("limit", 1)
+                .get(INVITATIONS)
+                .jsonPath()
+                .getString("nextCursor");
         assertThat(cursor).isNotNull();
-        given().auth().oauth2(coachB.token()).queryParam("cursor", cursor).get(INVITATIONS).then().statusCode(400)
+        given().auth()
+                .oauth2(coachB.token())
+                .queryParam("cursor", cursor)
+                .get(INVITATIONS)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
-        given().auth().oauth2(admin).queryParam("parentEmail", parent).queryParam("cursor", cursor)
-                .get(INVITATIONS).then().statusCode(400);
+        given().auth()
+                .oauth2(admin)
+                .queryParam("parentEmail", parent)
+                .queryParam("cursor", cursor)
+                .get(INVITATIONS)
+                .then()
+                .statusCode(400);
 
         // a coach with no invitations gets an empty page
         Response empty = given().auth().oauth2(activeCoach().token()).get(INVITATIONS);

@@ -1,8 +1,7 @@
 package tsa.coach.invitation;
 
-import java.util.Map;
-
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
 
 /**
  * Three invitation mails per coach per ten minutes, two quick mail attempts, and the mail sender's debug lines on:

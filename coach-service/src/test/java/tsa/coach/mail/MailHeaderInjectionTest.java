@@ -2,15 +2,12 @@ package tsa.coach.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.UUID;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import tsa.runtime.mail.MailSender;
 import tsa.testsupport.DataStores;
 import tsa.testsupport.MailServer;
@@ -38,11 +35,16 @@ class MailHeaderInjectionTest {
         String attacker = unique("attacker");
         String student = "Sam\r\nReply-To: " + attacker + "\nBcc: " + attacker + "\n\nX-Injected: yes\u2028Lopez\u0007";
 
-        MailSender.Outcome outcome = mail.send("parent-invitation", parent,
-                "Your invitation to enroll " + student + " with TSA", "Hello,\nthe body.\n");
+        MailSender.Outcome outcome = mail.send(
+                "parent-invitation",
+                parent,
+                "Your invitation to enroll " + student + " with TSA",
+                "Hello,\nthe body.\n");
 
         assertThat(outcome).isEqualTo(MailSender.Outcome.SENT);
-        assertThat(DataStores.shared().mail().inbox(attacker)).as("nothing reached the injected Bcc").isEmpty();
+        assertThat(DataStores.shared().mail().inbox(attacker))
+                .as("nothing reached the injected Bcc")
+                .isEmpty();
         List<MailServer.Mail> delivered = DataStores.shared().mail().inbox(parent);
         assertThat(delivered).hasSize(1);
         MailServer.Mail message = delivered.get(0);
@@ -51,8 +53,9 @@ class MailHeaderInjectionTest {
         assertThat(message.header("X-Injected")).isEmpty();
         assertThat(message.header("From")).singleElement().asString().contains("no-reply@tsa.example");
         assertThat(message.header("Subject")).hasSize(1);
-        assertThat(message.subject()).isEqualTo("Your invitation to enroll Sam Reply-To: " + attacker + " Bcc: "
-                + attacker + " X-Injected: yes Lopez with TSA");
+        assertThat(message.subject())
+                .isEqualTo("Your invitation to enroll Sam Reply-To: " + attacker + " Bcc: " + attacker
+                        + " X-Injected: yes Lopez with TSA");
         assertThat(message.body()).doesNotContain("Reply-To", "X-Injected").contains("the body.");
     }
 
@@ -74,9 +77,16 @@ class MailHeaderInjectionTest {
     void aRecipientThatIsNotOnePlainAddressIsRefusedAndNothingIsSent() {
         String parent = unique("parent");
         String attacker = unique("attacker");
-        for (String to : List.of(parent + "\r\nBcc: " + attacker, parent + "," + attacker, parent + "\n",
-                "Parent <" + parent + ">", parent + " " + attacker, "", "no-at-sign")) {
-            assertThat(mail.send("parent-invitation", to, "Hello", "text")).as(to)
+        for (String to : List.of(
+                parent + "\r\nBcc: " + attacker,
+                parent + "," + attacker,
+                parent + "\n",
+                "Parent <" + parent + ">",
+                parent + " " + attacker,
+                "",
+                "no-at-sign")) {
+            assertThat(mail.send("parent-invitation", to, "Hello", "text"))
+                    .as(to)
                     .isEqualTo(MailSender.Outcome.FAILED);
         }
         assertThat(DataStores.shared().mail().inbox(parent)).isEmpty();
@@ -85,10 +95,12 @@ class MailHeaderInjectionTest {
 
     @Test
     void headerValuesAreOnePrintableLine() {
-        assertThat(MailSender.headerValue("a\rb\nc\td\u0000e\u0085f\u2029g  h ", 200)).isEqualTo("a b c d e f g h");
+        assertThat(MailSender.headerValue("a\rb\nc\td\u0000e\u0085f\u2029g  h ", 200))
+                .isEqualTo("a b c d e f g h");
         assertThat(MailSender.headerValue("x".repeat(300), 200)).hasSize(200);
         assertThat(MailSender.isPlainAddress("jo.doe+tsa@example.org")).isTrue();
-        assertThat(MailSender.isPlainAddress("jo@example.org\r\nBcc: x@example.org")).isFalse();
+        assertThat(MailSender.isPlainAddress("jo@example.org\r\nBcc: x@example.org"))
+                .isFalse();
         assertThat(MailSender.isPlainAddress("jo@example.org,x@example.org")).isFalse();
     }
 }

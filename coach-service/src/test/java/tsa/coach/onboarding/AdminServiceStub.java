@@ -4,6 +4,8 @@ import static tsa.testsupport.ContractStandIn.jsonBody;
 import static tsa.testsupport.ContractStandIn.respond;
 import static tsa.testsupport.ContractStandIn.tokenPart;
 
+import com.sun.net.httpserver.HttpExchange;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,10 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import com.sun.net.httpserver.HttpExchange;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import tsa.testsupport.ContractStandIn;
 
 /**
@@ -40,10 +38,17 @@ public class AdminServiceStub implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        return Map.of(URL_KEY, http.start(8, Map.of(
-                PREFIX, this::internal,
-                "/control/invitations", this::controlInvitations,
-                "/control/outage", this::controlOutage)));
+        return Map.of(
+                URL_KEY,
+                http.start(
+                        8,
+                        Map.of(
+                                PREFIX,
+                                this::internal,
+                                "/control/invitations",
+                                this::controlInvitations,
+                                "/control/outage",
+                                this::controlOutage)));
     }
 
     @Override
@@ -89,7 +94,9 @@ public class AdminServiceStub implements QuarkusTestResourceLifecycleManager {
             String status = (String) invitation.get("invitationStatus");
             if ("sent".equals(status)) {
                 invitation.put("invitationStatus", "accepted");
-                invitation.put("acceptedAt", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+                invitation.put(
+                        "acceptedAt",
+                        Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
             } else if (!"accepted".equals(status)) {
                 http.problem(exchange, 409, "conflict");
                 return;

@@ -14,6 +14,10 @@ import static tsa.coach.onboarding.OnboardingFixtures.start;
 import static tsa.coach.onboarding.OnboardingFixtures.stubInvitation;
 import static tsa.coach.onboarding.OnboardingFixtures.walkedThrough;
 
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +25,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import tsa.coach.profile.service.CoachProfiles;
 import tsa.coach.profile.store.CoachProfile;
 import tsa.runtime.problem.ProblemException;
@@ -102,9 +99,11 @@ class OnboardingCompletionTest {
         second.then().statusCode(200);
         assertThat(second.header("ETag")).isEqualTo(first.header("ETag"));
         assertThat(second.jsonPath().getString("coachId")).isEqualTo(coach.coachId());
-        assertThat(second.jsonPath().getString("createdAt")).isEqualTo(first.jsonPath().getString("createdAt"));
+        assertThat(second.jsonPath().getString("createdAt"))
+                .isEqualTo(first.jsonPath().getString("createdAt"));
         assertThat(profiles.get(coach.coachId()).version()).isEqualTo(1L);
-        assertThat(stubInvitation(coach.invitationId()).jsonPath().getInt("_acceptCalls")).isEqualTo(1);
+        assertThat(stubInvitation(coach.invitationId()).jsonPath().getInt("_acceptCalls"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -133,8 +132,15 @@ class OnboardingCompletionTest {
         // crashed after creating the profile, before accepting the invitation
         Invited coach = invite();
         String id = walkedThrough(coach);
-        profiles.createFromOnboarding(coach.coachId(), coach.email(), "Casey", "Jordan", "+1 512 555 0100",
-                "255901044", List.of("basketball", "track"), List.of("invite_parents"));
+        profiles.createFromOnboarding(
+                coach.coachId(),
+                coach.email(),
+                "Casey",
+                "Jordan",
+                "+1 512 555 0100",
+                "255901044",
+                List.of("basketball", "track"),
+                List.of("invite_parents"));
         Response retried = complete(coach.token(), id);
         retried.then().statusCode(200);
         assertThat(retried.jsonPath().getString("coachId")).isEqualTo(coach.coachId());
@@ -145,8 +151,15 @@ class OnboardingCompletionTest {
         // crashed after accepting the invitation, before closing the session
         Invited other = invite();
         String otherId = walkedThrough(other);
-        profiles.createFromOnboarding(other.coachId(), other.email(), "Casey", "Jordan", null, "255901044",
-                List.of("basketball"), List.of("invite_parents"));
+        profiles.createFromOnboarding(
+                other.coachId(),
+                other.email(),
+                "Casey",
+                "Jordan",
+                null,
+                "255901044",
+                List.of("basketball"),
+                List.of("invite_parents"));
         setInvitationStatus(other.invitationId(), "accepted");
         complete(other.token(), otherId).then().statusCode(200);
         read(other.token(), otherId).then().statusCode(404);
@@ -197,10 +210,17 @@ class OnboardingCompletionTest {
     }
 
     private static Response inviteAParent(String token) {
-        return io.restassured.RestAssured.given().auth().oauth2(token)
+        return io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(token)
                 .contentType(io.restassured.http.ContentType.JSON)
-                .body(Map.of("parentEmail", "parent-" + java.util.UUID.randomUUID() + "@example.com",
-                        "studentName", "Sam Lopez", "sport", "basketball"))
+                .body(Map.of(
+                        "parentEmail",
+                        "parent-" + java.util.UUID.randomUUID() + "@example.com",
+                        "studentName",
+                        "Sam Lopez",
+                        "sport",
+                        "basketball"))
                 .post("/api/coach/parent-invitations");
     }
 
@@ -212,7 +232,8 @@ class OnboardingCompletionTest {
             setInvitationStatus(coach.invitationId(), status);
             complete(coach.token(), id).then().statusCode(409);
             assertThatThrownBy(() -> profiles.get(coach.coachId()))
-                    .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
+                    .isInstanceOfSatisfying(
+                            ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
         }
     }
 
@@ -224,9 +245,11 @@ class OnboardingCompletionTest {
 
         Response refused = complete(coach.token(), id);
         refused.then().statusCode(400).contentType("application/problem+json");
-        assertThat(refused.jsonPath().getList("errors.field")).containsExactly("formData.termsAccepted",
-                "formData.codeOfConductAccepted", "formData.backgroundCheckConsent");
-        assertThat(stubInvitation(coach.invitationId()).jsonPath().getString("_acceptCalls")).isNull();
+        assertThat(refused.jsonPath().getList("errors.field"))
+                .containsExactly(
+                        "formData.termsAccepted", "formData.codeOfConductAccepted", "formData.backgroundCheckConsent");
+        assertThat(stubInvitation(coach.invitationId()).jsonPath().getString("_acceptCalls"))
+                .isNull();
         assertThatThrownBy(() -> profiles.get(coach.coachId())).isInstanceOf(ProblemException.class);
         read(coach.token(), id).then().statusCode(200);
     }

@@ -2,15 +2,13 @@ package tsa.coach.onboarding;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.eclipse.microprofile.config.ConfigProvider;
-
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import tsa.testsupport.TestTokens;
 
 /** Invitations in the admin-service stub, coach sessions carrying them, and calls to the wizard. */
@@ -18,12 +16,10 @@ final class OnboardingFixtures {
 
     static final String SESSIONS = "/api/coach/onboarding-sessions";
 
-    private OnboardingFixtures() {
-    }
+    private OnboardingFixtures() {}
 
     /** An invited coach: what admin-service minted and the session token the invitation link gives. */
-    record Invited(String invitationId, String coachId, String email, String token) {
-    }
+    record Invited(String invitationId, String coachId, String email, String token) {}
 
     static Invited invite() {
         return invite(Map.of());
@@ -47,24 +43,30 @@ final class OnboardingFixtures {
 
     static void setInvitationStatus(String invitationId, String status) {
         given().put(adminStub() + "/control/invitations/" + invitationId + "?status=" + status)
-                .then().statusCode(204);
+                .then()
+                .statusCode(204);
     }
 
     static void cancelOnNextAccept(String invitationId) {
         given().put(adminStub() + "/control/invitations/" + invitationId + "?cancelOnAccept=true")
-                .then().statusCode(204);
+                .then()
+                .statusCode(204);
     }
 
     /** The stub's record of the invitation: its status and how often it was read and accepted. */
     static Response stubInvitation(String invitationId) {
-        return given().get(adminStub() + "/control/invitations/" + invitationId).then().statusCode(200).extract()
+        return given().get(adminStub() + "/control/invitations/" + invitationId)
+                .then()
+                .statusCode(200)
+                .extract()
                 .response();
     }
 
     static void adminServiceDown(boolean down) {
         var request = given();
         (down ? request.put(adminStub() + "/control/outage") : request.delete(adminStub() + "/control/outage"))
-                .then().statusCode(204);
+                .then()
+                .statusCode(204);
     }
 
     static Response start(String token) {
@@ -76,13 +78,20 @@ final class OnboardingFixtures {
     }
 
     static Response save(String token, String sessionId, String step, Map<String, Object> formData) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON)
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
                 .body(Map.of("onboardingStep", step, "formData", formData))
-                .pathParam("id", sessionId).put(SESSIONS + "/{id}");
+                .pathParam("id", sessionId)
+                .put(SESSIONS + "/{id}");
     }
 
     static Response saveRaw(String token, String sessionId, String json) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(json).pathParam("id", sessionId)
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(json)
+                .pathParam("id", sessionId)
                 .put(SESSIONS + "/{id}");
     }
 
@@ -99,10 +108,15 @@ final class OnboardingFixtures {
         Response started = start(coach.token());
         started.then().statusCode(201);
         String sessionId = started.jsonPath().getString("sessionId");
-        save(coach.token(), sessionId, "personal_info", Map.of("phone", "+1 512 555 0100")).then().statusCode(200);
-        save(coach.token(), sessionId, "school", Map.of("schoolId", "255901044")).then().statusCode(200);
+        save(coach.token(), sessionId, "personal_info", Map.of("phone", "+1 512 555 0100"))
+                .then()
+                .statusCode(200);
+        save(coach.token(), sessionId, "school", Map.of("schoolId", "255901044"))
+                .then()
+                .statusCode(200);
         save(coach.token(), sessionId, "sports", Map.of("sportSpecialties", List.of("basketball", "track")))
-                .then().statusCode(200);
+                .then()
+                .statusCode(200);
         save(coach.token(), sessionId, "agreements", agreements()).then().statusCode(200);
         save(coach.token(), sessionId, "review", Map.of()).then().statusCode(200);
         return sessionId;

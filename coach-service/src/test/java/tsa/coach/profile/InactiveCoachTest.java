@@ -9,19 +9,16 @@ import static tsa.coach.profile.ProfileFixtures.newCoachId;
 import static tsa.coach.profile.ProfileFixtures.onboard;
 import static tsa.coach.profile.ProfileFixtures.putMine;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import tsa.coach.invitation.store.ParentInvitationStore;
 import tsa.coach.profile.service.CoachProfiles;
 import tsa.testsupport.DataStores;
@@ -53,7 +50,9 @@ class InactiveCoachTest {
     }
 
     static Response invite(String token, String parent) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON)
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
                 .body(Map.of("parentEmail", parent, "studentName", "Sam Lopez", "sport", "basketball"))
                 .post(INVITATIONS);
     }
@@ -66,7 +65,8 @@ class InactiveCoachTest {
 
     /** The invitation's mail goes out in the background; wait (bounded) until its outcome is recorded. */
     void awaitMailRecorded(String invitationId) {
-        assertThat(Eventually.nonNull(() -> invitations.find(invitationId).orElseThrow().mailStatus()))
+        assertThat(Eventually.nonNull(
+                        () -> invitations.find(invitationId).orElseThrow().mailStatus()))
                 .isEqualTo("sent");
     }
 
@@ -81,11 +81,16 @@ class InactiveCoachTest {
         String invitationId = created.jsonPath().getString("invitationId");
         awaitMailRecorded(invitationId);
 
-        given().auth().oauth2(TestTokens.service("admin-service")).contentType(ContentType.JSON)
-                .body(Map.of("profileStatus", "inactive")).put("/internal/profiles/" + coachId + "/status")
-                .then().statusCode(200);
+        given().auth()
+                .oauth2(TestTokens.service("admin-service"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("profileStatus", "inactive"))
+                .put("/internal/profiles/" + coachId + "/status")
+                .then()
+                .statusCode(200);
         long versionBefore = profiles.get(coachId).version();
-        long invitationVersionBefore = invitations.find(invitationId).orElseThrow().version();
+        long invitationVersionBefore =
+                invitations.find(invitationId).orElseThrow().version();
 
         assertInactive(putMine(session, "\"" + versionBefore + "\"", edit()));
         assertInactive(invite(session, "someone-" + UUID.randomUUID() + "@example.com"));
@@ -96,8 +101,10 @@ class InactiveCoachTest {
         assertThat(profiles.get(coachId).version()).isEqualTo(versionBefore);
         assertThat(profiles.get(coachId).firstName()).isEqualTo("Casey");
         assertThat(invitations.find(invitationId).orElseThrow().version()).isEqualTo(invitationVersionBefore);
-        assertThat(invitations.find(invitationId).orElseThrow().invitationStatus()).isEqualTo("sent");
-        assertThat(given().auth().oauth2(session).get(INVITATIONS).jsonPath().getList("items")).hasSize(1);
+        assertThat(invitations.find(invitationId).orElseThrow().invitationStatus())
+                .isEqualTo("sent");
+        assertThat(given().auth().oauth2(session).get(INVITATIONS).jsonPath().getList("items"))
+                .hasSize(1);
         // reads stay possible
         given().auth().oauth2(session).get("/api/coach/profiles/me").then().statusCode(200);
 

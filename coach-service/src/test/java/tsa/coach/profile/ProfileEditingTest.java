@@ -11,6 +11,10 @@ import static tsa.coach.profile.ProfileFixtures.newCoachId;
 import static tsa.coach.profile.ProfileFixtures.onboard;
 import static tsa.coach.profile.ProfileFixtures.putMine;
 
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,15 +24,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import tsa.coach.profile.service.CoachProfiles;
 import tsa.coach.profile.store.CoachProfile;
 import tsa.testsupport.DataStores;
@@ -64,7 +61,8 @@ class ProfileEditingTest {
         Response me = given().auth().oauth2(coachToken(coachId)).get("/api/coach/profiles/me");
         me.then().statusCode(200).contentType("application/json").header("ETag", "\"1\"");
         Map<String, Object> body = me.jsonPath().getMap("$");
-        assertThat(body).containsEntry("coachId", coachId)
+        assertThat(body)
+                .containsEntry("coachId", coachId)
                 .containsEntry("email", emailOf(coachId))
                 .containsEntry("firstName", "Casey")
                 .containsEntry("lastName", "Jordan")
@@ -83,8 +81,15 @@ class ProfileEditingTest {
     void creatingFromOnboardingAgainReturnsTheProfileUnchanged() {
         String coachId = newCoachId();
         CoachProfile first = onboard(profiles, coachId, AUSTIN);
-        CoachProfile again = profiles.createFromOnboarding(coachId, "other@coaches.example", "Other", "Name", null,
-                ROUND_ROCK, List.of("golf"), List.of("invite_parents"));
+        CoachProfile again = profiles.createFromOnboarding(
+                coachId,
+                "other@coaches.example",
+                "Other",
+                "Name",
+                null,
+                ROUND_ROCK,
+                List.of("golf"),
+                List.of("invite_parents"));
         assertThat(again.version()).isEqualTo(1L);
         assertThat(again.firstName()).isEqualTo("Casey");
         assertThat(again.schoolId()).isEqualTo(AUSTIN);
@@ -109,7 +114,8 @@ class ProfileEditingTest {
         Response updated = putMine(token, "\"1\"", edit());
         updated.then().statusCode(200).header("ETag", "\"2\"");
         Map<String, Object> body = updated.jsonPath().getMap("$");
-        assertThat(body).containsEntry("version", 2)
+        assertThat(body)
+                .containsEntry("version", 2)
                 .containsEntry("firstName", "Casey-Lee")
                 .containsEntry("lastName", "Jordan Smith")
                 .containsEntry("phone", "+1 (512) 555-0199")
@@ -187,14 +193,25 @@ class ProfileEditingTest {
         refused.then().statusCode(400).contentType("application/problem+json");
         assertThat(refused.jsonPath().getList("errors.field")).containsExactly("email");
 
-        for (Map.Entry<String, Object> field : Map.<String, Object>of("coachId", "someone-else",
-                "profileStatus", "inactive", "createdAt", "2020-01-01T00:00:00.000Z",
-                "updatedAt", "2020-01-01T00:00:00.000Z", "version", 9).entrySet()) {
+        for (Map.Entry<String, Object> field : Map.<String, Object>of(
+                        "coachId",
+                        "someone-else",
+                        "profileStatus",
+                        "inactive",
+                        "createdAt",
+                        "2020-01-01T00:00:00.000Z",
+                        "updatedAt",
+                        "2020-01-01T00:00:00.000Z",
+                        "version",
+                        9)
+                .entrySet()) {
             Map<String, Object> body = edit();
             body.put(field.getKey(), field.getValue());
             Response response = putMine(token, "\"1\"", body);
             response.then().statusCode(400).contentType("application/problem+json");
-            assertThat(response.jsonPath().getList("errors.field")).as(field.getKey()).containsExactly(field.getKey());
+            assertThat(response.jsonPath().getList("errors.field"))
+                    .as(field.getKey())
+                    .containsExactly(field.getKey());
         }
 
         Response me = given().auth().oauth2(token).get("/api/coach/profiles/me");
@@ -222,7 +239,11 @@ class ProfileEditingTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> onboard(profiles, coachId, "999999999"))
                 .isInstanceOf(tsa.runtime.problem.ProblemException.class)
                 .hasMessageContaining("schoolId");
-        given().auth().oauth2(coachToken(coachId)).get("/api/coach/profiles/me").then().statusCode(404);
+        given().auth()
+                .oauth2(coachToken(coachId))
+                .get("/api/coach/profiles/me")
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -262,7 +283,10 @@ class ProfileEditingTest {
             assertThat(response.jsonPath().getInt("status")).isEqualTo(400);
             assertThat(response.asString()).doesNotContain("Exception").doesNotContain("tsa.");
         }
-        Response noBody = given().auth().oauth2(token).contentType("application/json").header("If-Match", "\"1\"")
+        Response noBody = given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .header("If-Match", "\"1\"")
                 .put("/api/coach/profiles/me");
         assertThat(noBody.statusCode()).isEqualTo(400);
         assertThat(noBody.contentType()).startsWith("application/problem+json");

@@ -2,14 +2,12 @@ package tsa.coach.profile;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.response.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.eclipse.microprofile.config.ConfigProvider;
-
-import io.restassured.response.Response;
 import tsa.coach.profile.service.CoachProfiles;
 import tsa.coach.profile.store.CoachProfile;
 import tsa.testsupport.ReferenceData;
@@ -21,8 +19,7 @@ final class ProfileFixtures {
     static final String AUSTIN = ReferenceData.SCHOOL_AUSTIN;
     static final String ROUND_ROCK = ReferenceData.SCHOOL_ROUND_ROCK;
 
-    private ProfileFixtures() {
-    }
+    private ProfileFixtures() {}
 
     static String newCoachId() {
         return "coach-" + UUID.randomUUID();
@@ -33,8 +30,15 @@ final class ProfileFixtures {
     }
 
     static CoachProfile onboard(CoachProfiles profiles, String coachId, String schoolId) {
-        return profiles.createFromOnboarding(coachId, emailOf(coachId), "Casey", "Jordan", "+1 512 555 0100",
-                schoolId, List.of("basketball", "track"), List.of("invite_parents"));
+        return profiles.createFromOnboarding(
+                coachId,
+                emailOf(coachId),
+                "Casey",
+                "Jordan",
+                "+1 512 555 0100",
+                schoolId,
+                List.of("basketball", "track"),
+                List.of("invite_parents"));
     }
 
     static String coachToken(String coachId) {
@@ -53,7 +57,8 @@ final class ProfileFixtures {
     }
 
     static Response putMine(String token, String ifMatch, Object body) {
-        var request = given().auth().oauth2(token).contentType("application/json").body(body);
+        var request =
+                given().auth().oauth2(token).contentType("application/json").body(body);
         if (ifMatch != null) {
             request = request.header("If-Match", ifMatch);
         }
@@ -66,15 +71,26 @@ final class ProfileFixtures {
     }
 
     static void syncFailsFor(String coachId) {
-        given().queryParam("coachId", coachId).put(syncStub() + "/control/fail").then().statusCode(204);
+        given().queryParam("coachId", coachId)
+                .put(syncStub() + "/control/fail")
+                .then()
+                .statusCode(204);
     }
 
     static void syncWorksFor(String coachId) {
-        given().queryParam("coachId", coachId).delete(syncStub() + "/control/fail").then().statusCode(204);
+        given().queryParam("coachId", coachId)
+                .delete(syncStub() + "/control/fail")
+                .then()
+                .statusCode(204);
     }
 
     static List<Map<String, Object>> receivedBySync(String coachId) {
-        return given().queryParam("coachId", coachId).get(syncStub() + "/control/received")
-                .then().statusCode(200).extract().jsonPath().getList("$");
+        return given().queryParam("coachId", coachId)
+                .get(syncStub() + "/control/received")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
     }
 }

@@ -3,9 +3,7 @@ package tsa.coach.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
-
 import org.junit.jupiter.api.Test;
-
 import tsa.coach.profile.service.ProfileStatus;
 
 /** The profile status table (seed): any status may follow any other, itself included; none is refused. */
@@ -13,9 +11,14 @@ class ProfileStatusTableTest {
 
     @Test
     void theStatusValuesAreTheSeeds() {
-        assertThat(EnumSet.allOf(ProfileStatus.class)).extracting(ProfileStatus::value)
+        assertThat(EnumSet.allOf(ProfileStatus.class))
+                .extracting(ProfileStatus::value)
                 .containsExactly("active", "inactive", "pending");
-        assertThat(String.join(", ", EnumSet.allOf(ProfileStatus.class).stream().map(ProfileStatus::value).toList()))
+        assertThat(String.join(
+                        ", ",
+                        EnumSet.allOf(ProfileStatus.class).stream()
+                                .map(ProfileStatus::value)
+                                .toList()))
                 .isEqualTo(ProfileStatus.VALUES);
     }
 
@@ -23,7 +26,9 @@ class ProfileStatusTableTest {
     void everyPairIsAllowed() {
         for (ProfileStatus from : ProfileStatus.values()) {
             for (ProfileStatus to : ProfileStatus.values()) {
-                assertThat(from.canBecome(to)).as(from.value() + ">" + to.value()).isTrue();
+                assertThat(from.canBecome(to))
+                        .as(from.value() + ">" + to.value())
+                        .isTrue();
                 assertThat(from.moveTo(to, "profile")).isEqualTo(to);
             }
         }

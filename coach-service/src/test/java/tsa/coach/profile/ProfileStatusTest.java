@@ -7,6 +7,10 @@ import static tsa.coach.profile.ProfileFixtures.coachToken;
 import static tsa.coach.profile.ProfileFixtures.newCoachId;
 import static tsa.coach.profile.ProfileFixtures.onboard;
 
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,15 +18,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import tsa.coach.profile.service.CoachProfiles;
 import tsa.coach.profile.store.CoachProfile;
 import tsa.testsupport.DataStores;
@@ -52,11 +49,13 @@ class ProfileStatusTest {
         String coachId = newCoachId();
         CoachProfile created = onboard(profiles, coachId, AUSTIN);
 
-        Response changed = changeStatus(service, coachId, Map.of("profileStatus", "inactive",
-                "reason", "left the academy"));
+        Response changed =
+                changeStatus(service, coachId, Map.of("profileStatus", "inactive", "reason", "left the academy"));
         changed.then().statusCode(200).contentType("application/json").header("ETag", "\"2\"");
-        assertThat(changed.jsonPath().getMap("$")).containsEntry("profileStatus", "inactive")
-                .containsEntry("version", 2).containsEntry("createdAt", created.createdAt());
+        assertThat(changed.jsonPath().getMap("$"))
+                .containsEntry("profileStatus", "inactive")
+                .containsEntry("version", 2)
+                .containsEntry("createdAt", created.createdAt());
         assertThat(changed.jsonPath().getString("updatedAt")).isGreaterThanOrEqualTo(created.updatedAt());
 
         Response again = changeStatus(service, coachId, Map.of("profileStatus", "inactive"));
@@ -68,9 +67,15 @@ class ProfileStatusTest {
         assertThat(read.jsonPath().getMap("$")).isEqualTo(changed.jsonPath().getMap("$"));
 
         // The coach sees the status; the ETag they edit against moved on.
-        given().auth().oauth2(coachToken(coachId)).get("/api/coach/profiles/me")
-                .then().statusCode(200).header("ETag", "\"2\"");
-        changeStatus(service, coachId, Map.of("profileStatus", "active")).then().statusCode(200)
+        given().auth()
+                .oauth2(coachToken(coachId))
+                .get("/api/coach/profiles/me")
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"2\"");
+        changeStatus(service, coachId, Map.of("profileStatus", "active"))
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"3\"");
     }
 
@@ -78,19 +83,36 @@ class ProfileStatusTest {
     void onlyServicesChangeStatusesUsersGet403() {
         String coachId = newCoachId();
         onboard(profiles, coachId, AUSTIN);
-        for (String token : List.of(TestTokens.admin("admin@tsa.example"), coachToken(coachId),
-                TestTokens.parent("p@families.example", "i"), TestTokens.serviceRoleSignedWithUserKey())) {
+        for (String token : List.of(
+                TestTokens.admin("admin@tsa.example"),
+                coachToken(coachId),
+                TestTokens.parent("p@families.example", "i"),
+                TestTokens.serviceRoleSignedWithUserKey())) {
             Response response = changeStatus(token, coachId, Map.of("profileStatus", "inactive"));
             assertThat(response.statusCode()).isIn(401, 403);
             assertThat(response.contentType()).startsWith("application/problem+json");
         }
         for (String token : List.of(TestTokens.admin("admin@tsa.example"), coachToken(coachId))) {
-            changeStatus(token, coachId, Map.of("profileStatus", "inactive")).then().statusCode(403);
-            given().auth().oauth2(token).get("/internal/profiles/" + coachId).then().statusCode(403);
-            given().auth().oauth2(token).queryParam("status", "active").get("/internal/profiles")
-                    .then().statusCode(403);
+            changeStatus(token, coachId, Map.of("profileStatus", "inactive"))
+                    .then()
+                    .statusCode(403);
+            given().auth()
+                    .oauth2(token)
+                    .get("/internal/profiles/" + coachId)
+                    .then()
+                    .statusCode(403);
+            given().auth()
+                    .oauth2(token)
+                    .queryParam("status", "active")
+                    .get("/internal/profiles")
+                    .then()
+                    .statusCode(403);
         }
-        given().auth().oauth2(service).get("/internal/profiles/" + coachId).then().header("ETag", "\"1\"");
+        given().auth()
+                .oauth2(service)
+                .get("/internal/profiles/" + coachId)
+                .then()
+                .header("ETag", "\"1\"");
     }
 
     /** Issue 27: a coach's status changes only through admin-service, which audits it; no other service may. */
@@ -100,16 +122,29 @@ class ProfileStatusTest {
         onboard(profiles, coachId, AUSTIN);
         for (String other : List.of("coach-service", "parent-service", "sync-service")) {
             Response refused = changeStatus(TestTokens.service(other), coachId, Map.of("profileStatus", "inactive"));
-            assertThat(refused.statusCode()).as(other + ": " + refused.asString()).isEqualTo(403);
+            assertThat(refused.statusCode())
+                    .as(other + ": " + refused.asString())
+                    .isEqualTo(403);
             assertThat(refused.contentType()).startsWith("application/problem+json");
         }
         // sync-service's own key cannot sign for admin-service either.
-        changeStatus(TestTokens.serviceClaimingToBe("admin-service", "sync-service"), coachId,
-                Map.of("profileStatus", "inactive")).then().statusCode(401).contentType("application/problem+json");
+        changeStatus(
+                        TestTokens.serviceClaimingToBe("admin-service", "sync-service"),
+                        coachId,
+                        Map.of("profileStatus", "inactive"))
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
         // sync-service still reads the profile it may not change, unchanged.
-        given().auth().oauth2(TestTokens.service("sync-service")).get("/internal/profiles/" + coachId)
-                .then().statusCode(200).header("ETag", "\"1\"");
-        changeStatus(service, coachId, Map.of("profileStatus", "inactive")).then().statusCode(200)
+        given().auth()
+                .oauth2(TestTokens.service("sync-service"))
+                .get("/internal/profiles/" + coachId)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"");
+        changeStatus(service, coachId, Map.of("profileStatus", "inactive"))
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"2\"");
     }
 
@@ -119,22 +154,40 @@ class ProfileStatusTest {
         onboard(profiles, coachId, AUSTIN);
 
         changeStatus(service, "no-such-coach-" + UUID.randomUUID(), Map.of("profileStatus", "inactive"))
-                .then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(service).get("/internal/profiles/no-such-coach")
-                .then().statusCode(404).contentType("application/problem+json");
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(service)
+                .get("/internal/profiles/no-such-coach")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
 
-        List<Object> bodies = List.of(Map.of(), Map.of("profileStatus", "retired"), Map.of("profileStatus", "ACTIVE"),
-                Map.of("profileStatus", 1), Map.of("profileStatus", "active", "reason", "x".repeat(501)),
-                Map.of("profileStatus", "active", "coachId", "someone"), "not json", "[]");
+        List<Object> bodies = List.of(
+                Map.of(),
+                Map.of("profileStatus", "retired"),
+                Map.of("profileStatus", "ACTIVE"),
+                Map.of("profileStatus", 1),
+                Map.of("profileStatus", "active", "reason", "x".repeat(501)),
+                Map.of("profileStatus", "active", "coachId", "someone"),
+                "not json",
+                "[]");
         for (Object body : bodies) {
             Response response = changeStatus(service, coachId, body);
             assertThat(response.statusCode()).as(body.toString()).isEqualTo(400);
             assertThat(response.contentType()).startsWith("application/problem+json");
         }
-        Response noBody = given().auth().oauth2(service).contentType("application/json")
+        Response noBody = given().auth()
+                .oauth2(service)
+                .contentType("application/json")
                 .put("/internal/profiles/" + coachId + "/status");
         assertThat(noBody.statusCode()).isEqualTo(400);
-        given().auth().oauth2(service).get("/internal/profiles/" + coachId).then().header("ETag", "\"1\"");
+        given().auth()
+                .oauth2(service)
+                .get("/internal/profiles/" + coachId)
+                .then()
+                .header("ETag", "\"1\"");
     }
 
     @Test
@@ -152,14 +205,18 @@ class ProfileStatusTest {
         String cursor = null;
         int pages = 0;
         do {
-            var request = given().auth().oauth2(service).queryParam("status", "pending").queryParam("limit", 2);
+            var request = given().auth()
+                    .oauth2(service)
+                    .queryParam("status", "pending")
+                    .queryParam("limit", 2);
             if (cursor != null) {
                 request = request.queryParam("cursor", cursor);
             }
             Response page = request.get("/internal/profiles");
             page.then().statusCode(200).contentType("application/json");
             List<Map<String, Object>> items = page.jsonPath().getList("items");
-            assertThat(items).hasSizeLessThanOrEqualTo(2)
+            assertThat(items)
+                    .hasSizeLessThanOrEqualTo(2)
                     .allSatisfy(item -> assertThat(item).containsEntry("profileStatus", "pending"));
             listed.addAll(items);
             cursor = page.jsonPath().getString("nextCursor");
@@ -167,9 +224,11 @@ class ProfileStatusTest {
         } while (cursor != null && pages < 1000);
 
         assertThat(pages).isGreaterThanOrEqualTo(3);
-        List<String> ids = listed.stream().map(item -> (String) item.get("coachId")).toList();
+        List<String> ids =
+                listed.stream().map(item -> (String) item.get("coachId")).toList();
         assertThat(ids).doesNotHaveDuplicates().containsAll(mine);
-        assertThat(listed).extracting(item -> (String) item.get("updatedAt"))
+        assertThat(listed)
+                .extracting(item -> (String) item.get("updatedAt"))
                 .isSortedAccordingTo(Comparator.reverseOrder());
         List<String> mineInListOrder = ids.stream().filter(mine::contains).toList();
         List<String> newestFirst = new ArrayList<>(mine);
@@ -185,27 +244,44 @@ class ProfileStatusTest {
 
     @Test
     void badListRequestsAreRefused() {
-        for (Map<String, Object> query : List.<Map<String, Object>>of(Map.of(), Map.of("status", "retired"),
-                Map.of("status", "active", "limit", 0), Map.of("status", "active", "limit", 101),
-                Map.of("status", "active", "limit", "-1"), Map.of("status", "active", "cursor", "%%%"))) {
-            Response response = given().auth().oauth2(service).queryParams(query).get("/internal/profiles");
+        for (Map<String, Object> query : List.<Map<String, Object>>of(
+                Map.of(),
+                Map.of("status", "retired"),
+                Map.of("status", "active", "limit", 0),
+                Map.of("status", "active", "limit", 101),
+                Map.of("status", "active", "limit", "-1"),
+                Map.of("status", "active", "cursor", "%%%"))) {
+            Response response =
+                    given().auth().oauth2(service).queryParams(query).get("/internal/profiles");
             assertThat(response.statusCode()).as(query.toString()).isEqualTo(400);
             assertThat(response.contentType()).startsWith("application/problem+json");
         }
         onboard(profiles, newCoachId(), AUSTIN);
         onboard(profiles, newCoachId(), AUSTIN);
-        String activeCursor = given().auth().oauth2(service).queryParam("status", "active").queryParam("limit", 1)
-                .get("/internal/profiles").jsonPath().getString("nextCursor");
+        String activeCursor = given().auth()
+                .oauth2(service)
+                .queryParam("status", "active")
+                .queryParam("limit", 1)
+                .get("/internal/profiles")
+                .jsonPath()
+                .getString("nextCursor");
         assertThat(activeCursor).isNotNull();
-        given().auth().oauth2(service).queryParam("status", "pending").queryParam("cursor", activeCursor)
-                .get("/internal/profiles").then().statusCode(400).contentType("application/problem+json");
+        given().auth()
+                .oauth2(service)
+                .queryParam("status", "pending")
+                .queryParam("cursor", activeCursor)
+                .get("/internal/profiles")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 
     private List<String> allIds(String status) {
         List<String> ids = new ArrayList<>();
         String cursor = null;
         do {
-            var request = given().auth().oauth2(service).queryParam("status", status).queryParam("limit", 100);
+            var request =
+                    given().auth().oauth2(service).queryParam("status", status).queryParam("limit", 100);
             if (cursor != null) {
                 request = request.queryParam("cursor", cursor);
             }
@@ -217,7 +293,10 @@ class ProfileStatusTest {
     }
 
     private static Response changeStatus(String token, String coachId, Object body) {
-        return given().auth().oauth2(token).contentType("application/json").body(body)
+        return given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body(body)
                 .put("/internal/profiles/" + coachId + "/status");
     }
 }

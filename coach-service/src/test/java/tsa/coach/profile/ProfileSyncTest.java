@@ -13,20 +13,17 @@ import static tsa.coach.profile.ProfileFixtures.receivedBySync;
 import static tsa.coach.profile.ProfileFixtures.syncFailsFor;
 import static tsa.coach.profile.ProfileFixtures.syncWorksFor;
 
-import java.util.List;
-import java.util.Map;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.scheduler.Scheduler;
 import io.restassured.response.Response;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tsa.coach.client.SyncServiceClient;
@@ -88,27 +85,35 @@ class ProfileSyncTest {
         putMine(coachToken(coachId), "\"1\"", edit()).then().statusCode(200);
         assertThat(storedItem(coachId)).doesNotContainKey(CoachProfile.SYNC_PENDING);
 
-        given().auth().oauth2(TestTokens.service("admin-service")).contentType("application/json")
-                .body(Map.of("profileStatus", "inactive")).put("/internal/profiles/" + coachId + "/status")
-                .then().statusCode(200);
-        assertThat(storedItem(coachId)).doesNotContainKey(CoachProfile.SYNC_PENDING)
+        given().auth()
+                .oauth2(TestTokens.service("admin-service"))
+                .contentType("application/json")
+                .body(Map.of("profileStatus", "inactive"))
+                .put("/internal/profiles/" + coachId + "/status")
+                .then()
+                .statusCode(200);
+        assertThat(storedItem(coachId))
+                .doesNotContainKey(CoachProfile.SYNC_PENDING)
                 .containsEntry(CoachProfile.VERSION, AttributeValue.fromN("3"));
 
         List<Map<String, Object>> received = receivedBySync(coachId);
-        assertThat(received).extracting(r -> r.get("changeType"), r -> r.get("version"), r -> r.get("profileStatus"))
+        assertThat(received)
+                .extracting(r -> r.get("changeType"), r -> r.get("version"), r -> r.get("profileStatus"))
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("create", 1, "active"),
                         org.assertj.core.groups.Tuple.tuple("update", 2, "active"),
                         org.assertj.core.groups.Tuple.tuple("update", 3, "inactive"));
-        assertThat(received).allSatisfy(r -> assertThat(r)
-                .containsEntry("_method", "POST")
-                .containsEntry("_answered", 202)
-                .containsEntry("_groups", List.of("service"))
-                .containsEntry("_subject", "coach-service")
-                .containsEntry("_keyId", "svc-coach-service")
-                .containsEntry("email", emailOf(coachId)));
+        assertThat(received)
+                .allSatisfy(r -> assertThat(r)
+                        .containsEntry("_method", "POST")
+                        .containsEntry("_answered", 202)
+                        .containsEntry("_groups", List.of("service"))
+                        .containsEntry("_subject", "coach-service")
+                        .containsEntry("_keyId", "svc-coach-service")
+                        .containsEntry("email", emailOf(coachId)));
         assertThat((String) received.get(0).get("_contentType")).startsWith("application/json");
-        assertThat(received.get(0)).containsEntry("coachId", coachId)
+        assertThat(received.get(0))
+                .containsEntry("coachId", coachId)
                 .containsEntry("firstName", "Casey")
                 .containsEntry("lastName", "Jordan")
                 .containsEntry("phone", "+1 512 555 0100")
@@ -119,7 +124,8 @@ class ProfileSyncTest {
                 .isEqualTo(java.time.Instant.parse(created.createdAt()));
         assertThat(java.time.Instant.parse((String) received.get(0).get("updatedAt")))
                 .isEqualTo(java.time.Instant.parse(created.updatedAt()));
-        assertThat(received.get(1)).containsEntry("firstName", "Casey-Lee")
+        assertThat(received.get(1))
+                .containsEntry("firstName", "Casey-Lee")
                 .containsEntry("schoolId", ProfileFixtures.ROUND_ROCK);
     }
 
@@ -132,10 +138,12 @@ class ProfileSyncTest {
             Response updated = putMine(coachToken(coachId), "\"1\"", edit());
             updated.then().statusCode(200).header("ETag", "\"2\"");
 
-            assertThat(storedItem(coachId)).containsEntry(CoachProfile.SYNC_PENDING,
-                    AttributeValue.fromS(CoachProfile.SYNC_PENDING_VALUE));
+            assertThat(storedItem(coachId))
+                    .containsEntry(CoachProfile.SYNC_PENDING, AttributeValue.fromS(CoachProfile.SYNC_PENDING_VALUE));
             List<Map<String, Object>> attempts = receivedBySync(coachId);
-            assertThat(attempts).filteredOn(r -> r.get("version").equals(2)).isNotEmpty()
+            assertThat(attempts)
+                    .filteredOn(r -> r.get("version").equals(2))
+                    .isNotEmpty()
                     .allSatisfy(r -> assertThat(r).containsEntry("_answered", 503));
             assertThat(pendingIds()).contains(coachId);
 
@@ -148,12 +156,16 @@ class ProfileSyncTest {
 
         assertThat(sync.resendPending()).isGreaterThanOrEqualTo(1);
 
-        assertThat(storedItem(coachId)).doesNotContainKey(CoachProfile.SYNC_PENDING)
+        assertThat(storedItem(coachId))
+                .doesNotContainKey(CoachProfile.SYNC_PENDING)
                 .containsEntry(CoachProfile.VERSION, AttributeValue.fromN("2"));
         assertThat(pendingIds()).doesNotContain(coachId);
         Map<String, Object> delivered = last(receivedBySync(coachId));
-        assertThat(delivered).containsEntry("_answered", 202).containsEntry("version", 2)
-                .containsEntry("changeType", "update").containsEntry("firstName", "Casey-Lee");
+        assertThat(delivered)
+                .containsEntry("_answered", 202)
+                .containsEntry("version", 2)
+                .containsEntry("changeType", "update")
+                .containsEntry("firstName", "Casey-Lee");
     }
 
     @Test
@@ -171,8 +183,10 @@ class ProfileSyncTest {
         sync.resendPending();
 
         assertThat(storedItem(coachId)).doesNotContainKey(CoachProfile.SYNC_PENDING);
-        assertThat(last(receivedBySync(coachId))).containsEntry("_answered", 202)
-                .containsEntry("changeType", "create").containsEntry("version", 1);
+        assertThat(last(receivedBySync(coachId)))
+                .containsEntry("_answered", 202)
+                .containsEntry("changeType", "create")
+                .containsEntry("version", 1);
     }
 
     @Test
@@ -233,8 +247,10 @@ class ProfileSyncTest {
     }
 
     private Map<String, AttributeValue> storedItem(String coachId) {
-        return dynamo.getItem(r -> r.tableName(tables.profiles()).consistentRead(true)
-                .key(Map.of(CoachProfile.COACH_ID, AttributeValue.fromS(coachId)))).item();
+        return dynamo.getItem(r -> r.tableName(tables.profiles())
+                        .consistentRead(true)
+                        .key(Map.of(CoachProfile.COACH_ID, AttributeValue.fromS(coachId))))
+                .item();
     }
 
     private List<String> pendingIds() {

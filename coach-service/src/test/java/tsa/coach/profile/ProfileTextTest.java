@@ -53,7 +53,9 @@ class ProfileTextTest {
 
         response.then().statusCode(400).contentType("application/problem+json");
         assertThat(response.jsonPath().getString("errors[0].field")).isEqualTo("firstName");
-        assertThat(response.jsonPath().getString("detail")).contains("control characters").doesNotContain("Nul");
+        assertThat(response.jsonPath().getString("detail"))
+                .contains("control characters")
+                .doesNotContain("Nul");
         assertThat(store.find(coachId).orElseThrow().version()).isEqualTo(1L);
         assertThat(store.find(coachId).orElseThrow().firstName()).isEqualTo("Casey");
     }
@@ -77,7 +79,9 @@ class ProfileTextTest {
 
     @Test
     void aNulInAnyStringOfABodyIsRefusedBeforeTheBodyIsUsed() {
-        Response response = given().auth().oauth2(coachToken(newCoachId())).contentType("application/json")
+        Response response = given().auth()
+                .oauth2(coachToken(newCoachId()))
+                .contentType("application/json")
                 .body("{\"parentEmail\":\"p@example.org\",\"studentName\":\"Kid\\u0000\",\"sport\":\"golf\"}")
                 .post("/api/coach/parent-invitations");
         response.then().statusCode(400).contentType("application/problem+json");

@@ -8,20 +8,17 @@ import static tsa.coach.profile.ProfileFixtures.coachToken;
 import static tsa.coach.profile.ProfileFixtures.newCoachId;
 import static tsa.coach.profile.ProfileFixtures.onboard;
 
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import tsa.coach.config.TableNames;
@@ -60,11 +57,23 @@ class ProfileVisibilityTest {
         String coachId = newCoachId();
         onboard(profiles, coachId, AUSTIN);
 
-        Map<String, Object> asSelf = getProfile(coachToken(coachId), coachId, 200).jsonPath().getMap("$");
+        Map<String, Object> asSelf =
+                getProfile(coachToken(coachId), coachId, 200).jsonPath().getMap("$");
         Map<String, Object> asAdmin = getProfile(admin, coachId, 200).jsonPath().getMap("$");
-        assertThat(asSelf).isEqualTo(asAdmin)
-                .containsKeys("coachId", "firstName", "lastName", "email", "phone", "schoolId", "sportSpecialties",
-                        "profileStatus", "createdAt", "updatedAt", "version");
+        assertThat(asSelf)
+                .isEqualTo(asAdmin)
+                .containsKeys(
+                        "coachId",
+                        "firstName",
+                        "lastName",
+                        "email",
+                        "phone",
+                        "schoolId",
+                        "sportSpecialties",
+                        "profileStatus",
+                        "createdAt",
+                        "updatedAt",
+                        "version");
 
         String otherCoach = newCoachId();
         onboard(profiles, otherCoach, AUSTIN);
@@ -87,10 +96,14 @@ class ProfileVisibilityTest {
 
         invite(coachId, parentEmail, "opened");
         Map<String, Object> seen = getProfile(parent, coachId, 200).jsonPath().getMap("$");
-        assertThat(seen).as(PUBLIC_FIELDS_ONLY).containsOnlyKeys("coachId", "firstName", "lastName", "schoolId",
-                "sportSpecialties");
-        assertThat(seen).containsEntry("coachId", coachId).containsEntry("firstName", "Casey")
-                .containsEntry("schoolId", AUSTIN).containsEntry("sportSpecialties", List.of("basketball", "track"));
+        assertThat(seen)
+                .as(PUBLIC_FIELDS_ONLY)
+                .containsOnlyKeys("coachId", "firstName", "lastName", "schoolId", "sportSpecialties");
+        assertThat(seen)
+                .containsEntry("coachId", coachId)
+                .containsEntry("firstName", "Casey")
+                .containsEntry("schoolId", AUSTIN)
+                .containsEntry("sportSpecialties", List.of("basketball", "track"));
 
         // The email in the token is compared as the session carries it, lower-cased.
         getProfile(TestTokens.parent(parentEmail.toUpperCase(), "pinv-x"), coachId, 200);
@@ -129,15 +142,21 @@ class ProfileVisibilityTest {
         String cursor = null;
         int pages = 0;
         do {
-            var request = given().auth().oauth2(admin).queryParam("schoolId", ROUND_ROCK).queryParam("limit", 2);
+            var request = given().auth()
+                    .oauth2(admin)
+                    .queryParam("schoolId", ROUND_ROCK)
+                    .queryParam("limit", 2);
             if (cursor != null) {
                 request = request.queryParam("cursor", cursor);
             }
             Response page = request.get("/api/coach/profiles");
             page.then().statusCode(200).contentType("application/json");
             List<Map<String, Object>> items = page.jsonPath().getList("items");
-            assertThat(items).hasSizeLessThanOrEqualTo(2)
-                    .allSatisfy(item -> assertThat(item).containsEntry("schoolId", ROUND_ROCK).containsKey("email"));
+            assertThat(items)
+                    .hasSizeLessThanOrEqualTo(2)
+                    .allSatisfy(item -> assertThat(item)
+                            .containsEntry("schoolId", ROUND_ROCK)
+                            .containsKey("email"));
             items.forEach(item -> listed.add((String) item.get("coachId")));
             assertThat(page.jsonPath().getMap("$")).containsKey("nextCursor");
             cursor = page.jsonPath().getString("nextCursor");
@@ -151,7 +170,8 @@ class ProfileVisibilityTest {
 
     @Test
     void aSchoolWithoutCoachesGivesAnEmptyPage() {
-        Response page = given().auth().oauth2(admin).queryParam("schoolId", "123").get("/api/coach/profiles");
+        Response page =
+                given().auth().oauth2(admin).queryParam("schoolId", "123").get("/api/coach/profiles");
         page.then().statusCode(200);
         assertThat(page.jsonPath().getList("items")).isEmpty();
         assertThat(page.jsonPath().getMap("$")).containsEntry("nextCursor", null);
@@ -159,12 +179,22 @@ class ProfileVisibilityTest {
 
     @Test
     void badListRequestsAreRefusedWithProblemDetails() {
-        String statusCursor = given().auth().oauth2(TestTokens.service("sync-service")).queryParam("status", "active")
-                .queryParam("limit", 1).get("/internal/profiles").jsonPath().getString("nextCursor");
+        String statusCursor = given().auth()
+                .oauth2(TestTokens.service("sync-service"))
+                .queryParam("status", "active")
+                .queryParam("limit", 1)
+                .get("/internal/profiles")
+                .jsonPath()
+                .getString("nextCursor");
         onboard(profiles, newCoachId(), AUSTIN);
         onboard(profiles, newCoachId(), AUSTIN);
-        String austinCursor = given().auth().oauth2(admin).queryParam("schoolId", AUSTIN).queryParam("limit", 1)
-                .get("/api/coach/profiles").jsonPath().getString("nextCursor");
+        String austinCursor = given().auth()
+                .oauth2(admin)
+                .queryParam("schoolId", AUSTIN)
+                .queryParam("limit", 1)
+                .get("/api/coach/profiles")
+                .jsonPath()
+                .getString("nextCursor");
         assertThat(austinCursor).isNotNull();
 
         List<Map<String, Object>> queries = new ArrayList<>();
@@ -201,11 +231,19 @@ class ProfileVisibilityTest {
                     .containsEntry("addresses", List.of());
         }
         for (String unknown : List.of("999999999", "abc", "99999999999", "-1")) {
-            given().auth().oauth2(admin).get("/api/coach/schools/" + unknown)
-                    .then().statusCode(404).contentType("application/problem+json");
+            given().auth()
+                    .oauth2(admin)
+                    .get("/api/coach/schools/" + unknown)
+                    .then()
+                    .statusCode(404)
+                    .contentType("application/problem+json");
         }
         given().get("/api/coach/schools/" + AUSTIN).then().statusCode(401);
-        given().auth().oauth2(TestTokens.anyService()).get("/api/coach/schools/" + AUSTIN).then().statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.anyService())
+                .get("/api/coach/schools/" + AUSTIN)
+                .then()
+                .statusCode(403);
     }
 
     private static Response getProfile(String token, String coachId, int expected) {
@@ -230,7 +268,10 @@ class ProfileVisibilityTest {
                 .sentAt("2024-12-01T10:00:00.000Z")
                 .version(1L)
                 .build();
-        DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build()
-                .table(tables.parentInvitations(), ParentInvitation.SCHEMA).putItem(invitation);
+        DynamoDbEnhancedClient.builder()
+                .dynamoDbClient(dynamo)
+                .build()
+                .table(tables.parentInvitations(), ParentInvitation.SCHEMA)
+                .putItem(invitation);
     }
 }

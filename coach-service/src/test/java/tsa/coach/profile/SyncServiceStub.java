@@ -5,6 +5,8 @@ import static tsa.testsupport.ContractStandIn.query;
 import static tsa.testsupport.ContractStandIn.respond;
 import static tsa.testsupport.ContractStandIn.tokenPart;
 
+import com.sun.net.httpserver.HttpExchange;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,10 +16,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import com.sun.net.httpserver.HttpExchange;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import tsa.testsupport.ContractStandIn;
 
 /**
@@ -37,10 +35,14 @@ public class SyncServiceStub implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        return Map.of(URL_KEY, http.start(4, Map.of(
-                "/internal/profile-changes", this::profileChange,
-                "/control/fail", this::fail,
-                "/control/received", this::received)));
+        return Map.of(
+                URL_KEY,
+                http.start(
+                        4,
+                        Map.of(
+                                "/internal/profile-changes", this::profileChange,
+                                "/control/fail", this::fail,
+                                "/control/received", this::received)));
     }
 
     @Override
@@ -61,11 +63,25 @@ public class SyncServiceStub implements QuarkusTestResourceLifecycleManager {
         record.put("_answered", fail ? 503 : 202);
         received.add(record);
         if (fail) {
-            http.answer(exchange, 503, "application/problem+json", Map.of("type", "urn:tsa:problem:unavailable",
-                    "title", "Service unavailable", "status", 503));
+            http.answer(
+                    exchange,
+                    503,
+                    "application/problem+json",
+                    Map.of("type", "urn:tsa:problem:unavailable", "title", "Service unavailable", "status", 503));
         } else {
-            http.answer(exchange, 202, "application/json", Map.of("syncId", UUID.randomUUID().toString(),
-                    "coachId", coachId, "version", change.get("version"), "syncStatus", "pending"));
+            http.answer(
+                    exchange,
+                    202,
+                    "application/json",
+                    Map.of(
+                            "syncId",
+                            UUID.randomUUID().toString(),
+                            "coachId",
+                            coachId,
+                            "version",
+                            change.get("version"),
+                            "syncStatus",
+                            "pending"));
         }
     }
 

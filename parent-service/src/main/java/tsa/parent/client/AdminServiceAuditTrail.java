@@ -6,13 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import tsa.parent.client.admin.model.AuditActionType;
+import tsa.parent.client.admin.model.AuditOutcome;
+import tsa.parent.client.admin.model.AuditRecordCreate;
 import tsa.runtime.audit.AdminAction;
 import tsa.runtime.audit.AdminAuditTrail;
 import tsa.runtime.problem.ProblemException;
 import tsa.runtime.security.Caller;
-import tsa.parent.client.admin.model.AuditActionType;
-import tsa.parent.client.admin.model.AuditOutcome;
-import tsa.parent.client.admin.model.AuditRecordCreate;
 
 /**
  * parent-service's side of the audit trail (architecture.md, "Audit"): admin-service is its only writer, so each record

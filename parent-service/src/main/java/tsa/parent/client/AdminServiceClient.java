@@ -6,10 +6,10 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import tsa.runtime.client.RemoteCalls;
-import tsa.runtime.client.RemoteService;
 import tsa.parent.client.admin.api.InternalApi;
 import tsa.parent.client.admin.model.AuditRecordCreate;
+import tsa.runtime.client.RemoteCalls;
+import tsa.runtime.client.RemoteService;
 
 /**
  * admin-service's {@code POST /internal/audit-records}, with the platform's fault-tolerance profile. A retry sends

@@ -1,16 +1,13 @@
 package tsa.parent.client;
 
-import java.util.List;
-import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
+import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import tsa.parent.client.coach.api.InternalApi;
 import tsa.parent.client.coach.model.CoachProfile;
 import tsa.parent.client.coach.model.ParentInvitation;
@@ -37,8 +34,8 @@ public class CoachServiceClient {
     InternalApi api;
 
     /** A parent invitation as coach-service shows it; {@code status} is its effective status (expiry applied). */
-    public record Invitation(String invitationId, String coachId, String parentEmail, String studentName,
-            String sport, String status) {
+    public record Invitation(
+            String invitationId, String coachId, String parentEmail, String studentName, String sport, String status) {
 
         public static final String ACCEPTED = "accepted";
 
@@ -49,14 +46,16 @@ public class CoachServiceClient {
     }
 
     /** The public part of a coach's profile (coach-service's {@code PublicCoachProfile}). */
-    public record Coach(String coachId, String firstName, String lastName, String schoolId,
-            List<String> sportSpecialties) {
-    }
+    public record Coach(
+            String coachId, String firstName, String lastName, String schoolId, List<String> sportSpecialties) {}
 
     /** {@code GET /internal/parent-invitations/{id}}; empty when coach-service knows no such invitation. */
     public Optional<Invitation> invitation(String invitationId) {
-        return RemoteCalls.find(SERVICE, "read parent invitation " + invitationId,
-                () -> api.getParentInvitationInternal(invitationId)).map(CoachServiceClient::toInvitation);
+        return RemoteCalls.find(
+                        SERVICE,
+                        "read parent invitation " + invitationId,
+                        () -> api.getParentInvitationInternal(invitationId))
+                .map(CoachServiceClient::toInvitation);
     }
 
     /**
@@ -64,25 +63,34 @@ public class CoachServiceClient {
      * {@link RemoteFailure.Conflict}.
      */
     public Invitation accept(String invitationId) {
-        return toInvitation(RemoteCalls.call(SERVICE, "accept parent invitation " + invitationId,
-                () -> api.acceptParentInvitation(invitationId)));
+        return toInvitation(RemoteCalls.call(
+                SERVICE, "accept parent invitation " + invitationId, () -> api.acceptParentInvitation(invitationId)));
     }
 
     /** {@code GET /internal/profiles/{coachId}}, public part only; empty when the coach has no profile. */
     public Optional<Coach> coach(String coachId) {
-        return RemoteCalls.find(SERVICE, "read the profile of coach " + coachId,
-                () -> api.getProfileInternal(coachId)).map(CoachServiceClient::toCoach);
+        return RemoteCalls.find(SERVICE, "read the profile of coach " + coachId, () -> api.getProfileInternal(coachId))
+                .map(CoachServiceClient::toCoach);
     }
 
     private static Invitation toInvitation(ParentInvitation remote) {
-        return new Invitation(remote.getInvitationId(), remote.getCoachId(),
+        return new Invitation(
+                remote.getInvitationId(),
+                remote.getCoachId(),
                 remote.getParentEmail() == null ? null : remote.getParentEmail().toLowerCase(),
-                remote.getStudentName(), remote.getSport(),
-                remote.getInvitationStatus() == null ? null : remote.getInvitationStatus().value());
+                remote.getStudentName(),
+                remote.getSport(),
+                remote.getInvitationStatus() == null
+                        ? null
+                        : remote.getInvitationStatus().value());
     }
 
     private static Coach toCoach(CoachProfile remote) {
-        return new Coach(remote.getCoachId(), remote.getFirstName(), remote.getLastName(), remote.getSchoolId(),
+        return new Coach(
+                remote.getCoachId(),
+                remote.getFirstName(),
+                remote.getLastName(),
+                remote.getSchoolId(),
                 remote.getSportSpecialties() == null ? List.of() : List.copyOf(remote.getSportSpecialties()));
     }
 }

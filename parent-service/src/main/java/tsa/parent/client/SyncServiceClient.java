@@ -2,12 +2,10 @@ package tsa.parent.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import tsa.parent.client.sync.api.InternalApi;
 import tsa.parent.client.sync.model.StudentChange;
 import tsa.runtime.client.RemoteCalls;
@@ -33,7 +31,10 @@ public class SyncServiceClient {
 
     /** Tells sync-service that the Ed-Fi student {@code studentUniqueId} was written; returns on its 202. */
     public void studentChanged(String studentUniqueId) {
-        RemoteCalls.run(SERVICE, "take the change of student " + studentUniqueId,
-                () -> api.receiveStudentChange(new StudentChange().studentUniqueId(studentUniqueId)).close());
+        RemoteCalls.run(
+                SERVICE,
+                "take the change of student " + studentUniqueId,
+                () -> api.receiveStudentChange(new StudentChange().studentUniqueId(studentUniqueId))
+                        .close());
     }
 }

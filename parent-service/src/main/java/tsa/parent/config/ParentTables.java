@@ -2,11 +2,9 @@ package tsa.parent.config;
 
 import static tsa.runtime.dynamo.KeyAttribute.string;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
+import java.util.List;
 import tsa.parent.appointment.store.Appointment;
 import tsa.parent.document.store.ParentDocument;
 import tsa.parent.enrollment.store.Enrollment;

@@ -1,12 +1,11 @@
 package tsa.parent.appointment;
 
-import tsa.parent.enrollment.OtherServicesStub;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static tsa.parent.appointment.AppointmentBookingTest.assertProblem;
 import static tsa.parent.appointment.SchedulingFixtures.adminToken;
-import static tsa.parent.appointment.SchedulingFixtures.booked;
 import static tsa.parent.appointment.SchedulingFixtures.book;
+import static tsa.parent.appointment.SchedulingFixtures.booked;
 import static tsa.parent.appointment.SchedulingFixtures.booking;
 import static tsa.parent.appointment.SchedulingFixtures.day;
 import static tsa.parent.appointment.SchedulingFixtures.enroll;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tsa.parent.appointment.store.AppointmentStore;
+import tsa.parent.enrollment.OtherServicesStub;
 import tsa.parent.enrollment.store.EnrollmentStore;
 
 /**
@@ -76,13 +76,17 @@ class AppointmentAdminTest {
         List<Map<String, Object>> records = recordsOf(id);
         assertThat(records).hasSize(3);
         assertThat(records).allSatisfy(r -> {
-            assertThat(r).containsEntry("adminEmail", "admin@tsa.example").containsEntry("actionType", "update")
-                    .containsEntry("resourceType", "appointment").containsKey("sessionId");
+            assertThat(r)
+                    .containsEntry("adminEmail", "admin@tsa.example")
+                    .containsEntry("actionType", "update")
+                    .containsEntry("resourceType", "appointment")
+                    .containsKey("sessionId");
             assertThat(r).doesNotContainKey("outcome");
         });
         assertThat(records.get(0).get("afterState")).isEqualTo(Map.of("status", "confirmed"));
-        assertThat(records.get(1).get("afterState")).isEqualTo(Map.of("status", "scheduled",
-                "scheduledDate", day(41), "startTime", "10:00", "endTime", "11:00"));
+        assertThat(records.get(1).get("afterState"))
+                .isEqualTo(Map.of(
+                        "status", "scheduled", "scheduledDate", day(41), "startTime", "10:00", "endTime", "11:00"));
     }
 
     @Test
@@ -98,7 +102,8 @@ class AppointmentAdminTest {
         var after = store.find(id).orElseThrow();
         assertThat(after.status()).isEqualTo("scheduled");
         assertThat(after.scheduledDate()).isEqualTo(day(40));
-        assertThat(store.slotHolder(AppointmentStore.slotKey(coach, day(42), "12:00"))).isNull();
+        assertThat(store.slotHolder(AppointmentStore.slotKey(coach, day(42), "12:00")))
+                .isNull();
     }
 
     @Test
@@ -117,7 +122,8 @@ class AppointmentAdminTest {
         assertProblem(clash, 409);
         List<Map<String, Object>> records = recordsOf(second);
         assertThat(records).hasSize(2);
-        assertThat(records.get(1)).containsEntry("outcome", "failed")
+        assertThat(records.get(1))
+                .containsEntry("outcome", "failed")
                 .containsEntry("relatedLogId", records.get(0).get("logId"));
         assertThat(store.find(first).orElseThrow().startTime()).isEqualTo("16:00");
     }
@@ -133,7 +139,10 @@ class AppointmentAdminTest {
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> recordsOf(String appointmentId) {
-        List<Map<String, Object>> all = given().get(standIn() + "/control/records").jsonPath().getList("");
-        return all.stream().filter(r -> appointmentId.equals(r.get("resourceId"))).toList();
+        List<Map<String, Object>> all =
+                given().get(standIn() + "/control/records").jsonPath().getList("");
+        return all.stream()
+                .filter(r -> appointmentId.equals(r.get("resourceId")))
+                .toList();
     }
 }

@@ -65,23 +65,38 @@ class AppointmentBookingTest {
         String id = response.jsonPath().getString("appointmentId");
         assertThat(response.header("Location")).endsWith("/api/parent/appointments/" + id);
         Map<String, Object> body = response.jsonPath().getMap("");
-        assertThat(body).containsEntry("coachId", coach).containsEntry("parentEmail", parent)
-                .containsEntry("studentName", "Sam Lopez").containsEntry("appointmentType", "consultation")
-                .containsEntry("scheduledDate", date).containsEntry("startTime", "10:00")
-                .containsEntry("endTime", "11:00").containsEntry("status", "scheduled")
-                .containsEntry("location", "Campus gym").containsEntry("notes", "Bring running shoes")
+        assertThat(body)
+                .containsEntry("coachId", coach)
+                .containsEntry("parentEmail", parent)
+                .containsEntry("studentName", "Sam Lopez")
+                .containsEntry("appointmentType", "consultation")
+                .containsEntry("scheduledDate", date)
+                .containsEntry("startTime", "10:00")
+                .containsEntry("endTime", "11:00")
+                .containsEntry("status", "scheduled")
+                .containsEntry("location", "Campus gym")
+                .containsEntry("notes", "Bring running shoes")
                 .containsKeys("createdAt", "confirmationSent");
 
         MailServer mail = DataStores.shared().mail();
         eventually("the confirmation mail", () -> !mail.inbox(parent).isEmpty());
         List<MailServer.Mail> inbox = mail.inbox(parent);
         assertThat(inbox).hasSize(1);
-        assertThat(inbox.get(0).subject()).contains("consultation").contains(date).contains("10:00");
-        assertThat(inbox.get(0).body()).contains("Sam Lopez").contains(date).contains("10:00").contains("11:00")
+        assertThat(inbox.get(0).subject())
+                .contains("consultation")
+                .contains(date)
+                .contains("10:00");
+        assertThat(inbox.get(0).body())
+                .contains("Sam Lopez")
+                .contains(date)
+                .contains("10:00")
+                .contains("11:00")
                 .contains("Campus gym");
-        eventually("confirmation_sent recorded", () -> Boolean.TRUE.equals(
-                appointments.find(id).orElseThrow().confirmationSent()));
-        assertThat(list(token, Map.of()).jsonPath().getBoolean("items[0].confirmationSent")).isTrue();
+        eventually(
+                "confirmation_sent recorded",
+                () -> Boolean.TRUE.equals(appointments.find(id).orElseThrow().confirmationSent()));
+        assertThat(list(token, Map.of()).jsonPath().getBoolean("items[0].confirmationSent"))
+                .isTrue();
     }
 
     @Test
@@ -104,7 +119,8 @@ class AppointmentBookingTest {
 
         String newCoach = newCoach();
         enroll(enrollments, parent, newCoach, "pending");
-        assertThat(book(token, booking(newCoach, day(12), "10:00", "11:00")).statusCode()).isEqualTo(201);
+        assertThat(book(token, booking(newCoach, day(12), "10:00", "11:00")).statusCode())
+                .isEqualTo(201);
     }
 
     @Test
@@ -114,8 +130,11 @@ class AppointmentBookingTest {
         if (now.toLocalTime().isAfter(LocalTime.of(0, 30))) {
             // earlier today, in the academy's zone
             LocalTime earlier = now.toLocalTime().minusMinutes(20).withSecond(0).withNano(0);
-            assertField(book(token, booking(coach, now.toLocalDate().toString(), fmt(earlier),
-                    fmt(earlier.plusMinutes(10)))), "scheduledDate");
+            assertField(
+                    book(
+                            token,
+                            booking(coach, now.toLocalDate().toString(), fmt(earlier), fmt(earlier.plusMinutes(10)))),
+                    "scheduledDate");
         }
     }
 
@@ -125,7 +144,8 @@ class AppointmentBookingTest {
         MovableClock.INSTANCE.advance(Duration.ofDays(3));
         assertField(book(token, booking(coach, inTwoDays, "10:00", "11:00")), "scheduledDate");
         MovableClock.INSTANCE.reset();
-        assertThat(book(token, booking(coach, inTwoDays, "10:00", "11:00")).statusCode()).isEqualTo(201);
+        assertThat(book(token, booking(coach, inTwoDays, "10:00", "11:00")).statusCode())
+                .isEqualTo(201);
     }
 
     @Test
@@ -141,8 +161,8 @@ class AppointmentBookingTest {
         assertProblem(bookRaw(token, "[]"), 400);
         assertProblem(bookRaw(token, ""), 400);
 
-        for (String field : List.of("coachId", "studentName", "appointmentType", "scheduledDate", "startTime",
-                "endTime")) {
+        for (String field :
+                List.of("coachId", "studentName", "appointmentType", "scheduledDate", "startTime", "endTime")) {
             Map<String, Object> body = new java.util.LinkedHashMap<>(booking(coach, day(12), "10:00", "11:00"));
             body.remove(field);
             assertField(book(token, body), field);
@@ -190,7 +210,8 @@ class AppointmentBookingTest {
 
     static void assertField(Response response, String field) {
         assertProblem(response, 400);
-        assertThat(response.jsonPath().getList("errors.field", String.class)).as(response.asString())
+        assertThat(response.jsonPath().getList("errors.field", String.class))
+                .as(response.asString())
                 .contains(field);
     }
 }

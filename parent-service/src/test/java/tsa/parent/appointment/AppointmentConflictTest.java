@@ -101,7 +101,8 @@ class AppointmentConflictTest {
         assertThat(patch(tokenA, first, status("cancelled")).statusCode()).isEqualTo(200);
 
         booked(tokenB, coach, date, "10:00", "11:00");
-        assertThat(store.slotHolder(AppointmentStore.slotKey(coach, date, "10:00"))).isNotEqualTo(first);
+        assertThat(store.slotHolder(AppointmentStore.slotKey(coach, date, "10:00")))
+                .isNotEqualTo(first);
     }
 
     @Test
@@ -110,20 +111,22 @@ class AppointmentConflictTest {
         // holds 10:00..10:45 for a moment, then finds 11:00 taken and gives them back
         assertProblem(book(tokenB, booking(coach, date, "10:00", "11:30")), 409);
         for (String slot : List.of("10:00", "10:15", "10:30", "10:45")) {
-            assertThat(store.slotHolder(AppointmentStore.slotKey(coach, date, slot))).as(slot).isNull();
+            assertThat(store.slotHolder(AppointmentStore.slotKey(coach, date, slot)))
+                    .as(slot)
+                    .isNull();
         }
         booked(tokenB, coach, date, "10:00", "11:00");
     }
 
     @Test
     void ofRacingOverlappingBookingsExactlyOneIsBooked() throws Exception {
-        List<Integer> statuses = race(i -> book(i % 2 == 0 ? tokenA : tokenB,
-                booking(coach, date, i % 3 == 0 ? "14:00" : "14:15", "15:00")));
+        List<Integer> statuses = race(i ->
+                book(i % 2 == 0 ? tokenA : tokenB, booking(coach, date, i % 3 == 0 ? "14:00" : "14:15", "15:00")));
 
         assertThat(statuses).as(statuses.toString()).containsOnly(201, 409);
         assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
-        List<String> schedule = SchedulingFixtures.ids(SchedulingFixtures.list(coachToken(coach),
-                java.util.Map.of("from", date, "to", date)));
+        List<String> schedule = SchedulingFixtures.ids(
+                SchedulingFixtures.list(coachToken(coach), java.util.Map.of("from", date, "to", date)));
         assertThat(schedule).hasSize(1);
     }
 
@@ -148,9 +151,12 @@ class AppointmentConflictTest {
         assertThat(after.endTime()).isEqualTo("10:00");
         assertThat(after.rescheduleDate()).isNull();
         // the free part it tried (10:30, 10:45) was given back, its own time is still its own
-        assertThat(store.slotHolder(AppointmentStore.slotKey(coach, date, "10:30"))).isNull();
-        assertThat(store.slotHolder(AppointmentStore.slotKey(coach, date, "10:45"))).isNull();
-        assertThat(store.slotHolder(AppointmentStore.slotKey(coach, date, "09:00"))).isEqualTo(mine);
+        assertThat(store.slotHolder(AppointmentStore.slotKey(coach, date, "10:30")))
+                .isNull();
+        assertThat(store.slotHolder(AppointmentStore.slotKey(coach, date, "10:45")))
+                .isNull();
+        assertThat(store.slotHolder(AppointmentStore.slotKey(coach, date, "09:00")))
+                .isEqualTo(mine);
         assertProblem(book(tokenB, booking(coach, date, "09:30", "10:00")), 409);
     }
 
@@ -175,11 +181,15 @@ class AppointmentConflictTest {
     void ofTwoAppointmentsRacingIntoTheSameFreeTimeExactlyOneMoves() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < RACERS; i++) {
-            ids.add(booked(i % 2 == 0 ? tokenA : tokenB, coach, date, String.format("%02d:00", 8 + i),
+            ids.add(booked(
+                    i % 2 == 0 ? tokenA : tokenB,
+                    coach,
+                    date,
+                    String.format("%02d:00", 8 + i),
                     String.format("%02d:30", 8 + i)));
         }
-        List<Integer> statuses = race(i -> patch(i % 2 == 0 ? tokenA : tokenB, ids.get(i),
-                moveTo(day(23), "12:00", "13:00")));
+        List<Integer> statuses =
+                race(i -> patch(i % 2 == 0 ? tokenA : tokenB, ids.get(i), moveTo(day(23), "12:00", "13:00")));
 
         assertThat(statuses).as(statuses.toString()).containsOnly(200, 409);
         assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(1);
@@ -188,8 +198,10 @@ class AppointmentConflictTest {
     @Test
     void racingReschedulesOfOneAppointmentNeverLeaveItsTimeUnguarded() throws Exception {
         String mine = booked(tokenA, coach, date, "08:00", "09:00");
-        List<Integer> statuses = race(i -> patch(tokenA, mine, moveTo(date, String.format("%02d:00", 12 + i % 3),
-                String.format("%02d:00", 13 + i % 3))));
+        List<Integer> statuses = race(i -> patch(
+                tokenA,
+                mine,
+                moveTo(date, String.format("%02d:00", 12 + i % 3), String.format("%02d:00", 13 + i % 3))));
 
         assertThat(statuses).as(statuses.toString()).containsOnly(200, 409).contains(200);
         var now = store.find(mine).orElseThrow();

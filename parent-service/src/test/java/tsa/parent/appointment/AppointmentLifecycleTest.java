@@ -167,14 +167,27 @@ class AppointmentLifecycleTest {
         assertField(patch(parentToken, id, status("scheduled")), "status");
         assertField(patch(parentToken, id, status("done")), "status");
         assertField(patch(parentToken, id, Map.of("status", true)), "status");
-        assertField(patch(parentToken, id, Map.of("status", "cancelled", "scheduledDate", day(16),
-                "startTime", "10:00", "endTime", "11:00")), "status");
+        assertField(
+                patch(
+                        parentToken,
+                        id,
+                        Map.of(
+                                "status",
+                                "cancelled",
+                                "scheduledDate",
+                                day(16),
+                                "startTime",
+                                "10:00",
+                                "endTime",
+                                "11:00")),
+                "status");
         assertField(patch(parentToken, id, Map.of("scheduledDate", day(16))), "startTime");
         assertField(patch(parentToken, id, Map.of("startTime", "10:00", "endTime", "11:00")), "scheduledDate");
         assertField(patch(parentToken, id, moveTo(day(16), "1000", "11:00")), "startTime");
         assertField(patch(parentToken, id, moveTo("2030-13-01", "10:00", "11:00")), "scheduledDate");
-        assertField(patch(parentToken, id, Map.of("scheduledDate", 20300101, "startTime", "10:00",
-                "endTime", "11:00")), "scheduledDate");
+        assertField(
+                patch(parentToken, id, Map.of("scheduledDate", 20300101, "startTime", "10:00", "endTime", "11:00")),
+                "scheduledDate");
         assertField(patch(parentToken, id, Map.of("status", "cancelled", "appointmentId", "x")), "appointmentId");
         assertField(patch(parentToken, id, Map.of("status", "cancelled", "location", "x".repeat(256))), "location");
         // and nothing changed

@@ -45,6 +45,7 @@ class AppointmentScheduleReadTest {
     String tokenB;
     /** Booked by the setup: A's on days 30, 31 (two), 33; B's on day 31; another coach's for A on day 31. */
     String a30;
+
     String a31late;
     String a31early;
     String a33;
@@ -73,8 +74,8 @@ class AppointmentScheduleReadTest {
     @Test
     void aCoachReadsTheirScheduleWithinADateRangeInDateAndTimeOrder() {
         String coachToken = coachToken(coach);
-        assertThat(ids(list(coachToken, Map.of("from", day(31), "to", day(31))))).containsExactly(a31early, b31,
-                a31late);
+        assertThat(ids(list(coachToken, Map.of("from", day(31), "to", day(31)))))
+                .containsExactly(a31early, b31, a31late);
         assertThat(ids(list(coachToken, Map.of("from", day(31))))).containsExactly(a31early, b31, a31late, a33);
         assertThat(ids(list(coachToken, Map.of("to", day(31))))).containsExactly(a30, a31early, b31, a31late);
         assertThat(ids(list(coachToken, Map.of()))).containsExactly(a30, a31early, b31, a31late, a33);
@@ -93,8 +94,8 @@ class AppointmentScheduleReadTest {
     @Test
     void aParentReadsOnlyTheirOwnAcrossCoachesInOrder() {
         assertThat(ids(list(tokenA, Map.of()))).containsExactly(a30, a31early, aOther31, a31late, a33);
-        assertThat(ids(list(tokenA, Map.of("from", day(31), "to", day(31))))).containsExactly(a31early, aOther31,
-                a31late);
+        assertThat(ids(list(tokenA, Map.of("from", day(31), "to", day(31)))))
+                .containsExactly(a31early, aOther31, a31late);
         assertThat(ids(list(tokenB, Map.of()))).containsExactly(b31);
         assertThat(ids(list(parentToken(newParent()), Map.of()))).isEmpty();
     }
@@ -110,7 +111,8 @@ class AppointmentScheduleReadTest {
     @Test
     void aCursorOfAnotherListIsRefused() {
         String parentCursor = list(tokenA, Map.of("limit", "1")).jsonPath().getString("nextCursor");
-        String coachCursor = list(coachToken(coach), Map.of("limit", "1")).jsonPath().getString("nextCursor");
+        String coachCursor =
+                list(coachToken(coach), Map.of("limit", "1")).jsonPath().getString("nextCursor");
         assertThat(parentCursor).isNotNull();
         assertThat(coachCursor).isNotNull();
         assertField(list(coachToken(coach), Map.of("cursor", parentCursor)), "cursor");

@@ -32,9 +32,13 @@ class AppointmentStatusTest {
                 if (allowed) {
                     assertThat(from.moveTo(to, "appointment")).isEqualTo(to);
                 } else {
-                    assertThatThrownBy(() -> from.moveTo(to, "appointment")).as(from + " -> " + to)
-                            .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409))
-                            .hasMessageContaining(from.value()).hasMessageContaining(to.value());
+                    assertThatThrownBy(() -> from.moveTo(to, "appointment"))
+                            .as(from + " -> " + to)
+                            .isInstanceOfSatisfying(
+                                    ProblemException.class,
+                                    e -> assertThat(e.status()).isEqualTo(409))
+                            .hasMessageContaining(from.value())
+                            .hasMessageContaining(to.value());
                 }
             }
         }
@@ -42,7 +46,8 @@ class AppointmentStatusTest {
 
     @Test
     void valuesAreTheSeedsAndOnlyCancelledGivesTheCoachsTimeBack() {
-        assertThat(AppointmentStatus.values()).extracting(AppointmentStatus::value)
+        assertThat(AppointmentStatus.values())
+                .extracting(AppointmentStatus::value)
                 .containsExactly("scheduled", "confirmed", "completed", "cancelled");
         assertThat(AppointmentStatus.of("confirmed")).contains(CONFIRMED);
         assertThat(AppointmentStatus.of("Confirmed")).isEmpty();

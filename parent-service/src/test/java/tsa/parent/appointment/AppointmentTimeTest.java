@@ -14,14 +14,18 @@ class AppointmentTimeTest {
     void alignedTimesHoldTheirUnitsAndAdjacentTimesShareNone() {
         assertThat(AppointmentTime.parse("2030-01-10", "10:00", "11:00").slots(15))
                 .containsExactly("10:00", "10:15", "10:30", "10:45");
-        assertThat(AppointmentTime.parse("2030-01-10", "11:00", "11:15").slots(15)).containsExactly("11:00");
+        assertThat(AppointmentTime.parse("2030-01-10", "11:00", "11:15").slots(15))
+                .containsExactly("11:00");
     }
 
     @Test
     void unalignedTimesAreRoundedOutward() {
-        assertThat(AppointmentTime.parse("2030-01-10", "10:05", "10:20").slots(15)).containsExactly("10:00", "10:15");
-        assertThat(AppointmentTime.parse("2030-01-10", "23:50", "23:59").slots(15)).containsExactly("23:45");
-        assertThat(AppointmentTime.parse("2030-01-10", "09:10", "09:50").slots(60)).containsExactly("09:00");
+        assertThat(AppointmentTime.parse("2030-01-10", "10:05", "10:20").slots(15))
+                .containsExactly("10:00", "10:15");
+        assertThat(AppointmentTime.parse("2030-01-10", "23:50", "23:59").slots(15))
+                .containsExactly("23:45");
+        assertThat(AppointmentTime.parse("2030-01-10", "09:10", "09:50").slots(60))
+                .containsExactly("09:00");
     }
 
     @Test

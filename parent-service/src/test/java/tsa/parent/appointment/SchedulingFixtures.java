@@ -22,8 +22,7 @@ final class SchedulingFixtures {
     /** The academy's zone (tsa.scheduling.zone), in which "future" is decided. */
     static final ZoneId ZONE = ZoneId.of("America/Chicago");
 
-    private SchedulingFixtures() {
-    }
+    private SchedulingFixtures() {}
 
     static String newCoach() {
         return "coach-" + UUID.randomUUID();
@@ -79,33 +78,49 @@ final class SchedulingFixtures {
     }
 
     static Response book(String token, Object body) {
-        return given().auth().oauth2(token).contentType("application/json")
-                .accept("application/json, application/problem+json").body(body).post(PATH);
+        return given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .accept("application/json, application/problem+json")
+                .body(body)
+                .post(PATH);
     }
 
     static Response bookRaw(String token, String json) {
-        return given().auth().oauth2(token).contentType("application/json")
-                .accept("application/json, application/problem+json").body(json).post(PATH);
+        return given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .accept("application/json, application/problem+json")
+                .body(json)
+                .post(PATH);
     }
 
     /** Books and expects 201; the new appointment's id. */
     static String booked(String parentToken, String coachId, String date, String start, String end) {
         Response response = book(parentToken, booking(coachId, date, start, end));
         if (response.statusCode() != 201) {
-            throw new AssertionError("booking " + date + " " + start + "-" + end + " -> " + response.statusCode()
-                    + " " + response.asString());
+            throw new AssertionError("booking " + date + " " + start + "-" + end + " -> " + response.statusCode() + " "
+                    + response.asString());
         }
         return response.jsonPath().getString("appointmentId");
     }
 
     static Response patch(String token, String appointmentId, Object body) {
-        return given().auth().oauth2(token).contentType("application/json")
-                .accept("application/json, application/problem+json").body(body).patch(PATH + "/" + appointmentId);
+        return given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .accept("application/json, application/problem+json")
+                .body(body)
+                .patch(PATH + "/" + appointmentId);
     }
 
     static Response patchRaw(String token, String appointmentId, String json) {
-        return given().auth().oauth2(token).contentType("application/json")
-                .accept("application/json, application/problem+json").body(json).patch(PATH + "/" + appointmentId);
+        return given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .accept("application/json, application/problem+json")
+                .body(json)
+                .patch(PATH + "/" + appointmentId);
     }
 
     static Map<String, Object> status(String status) {
@@ -117,8 +132,11 @@ final class SchedulingFixtures {
     }
 
     static Response list(String token, Map<String, ?> query) {
-        return given().auth().oauth2(token).accept("application/json, application/problem+json")
-                .queryParams(query).get(PATH);
+        return given().auth()
+                .oauth2(token)
+                .accept("application/json, application/problem+json")
+                .queryParams(query)
+                .get(PATH);
     }
 
     /** The ids of one list page, in order. */

@@ -1,5 +1,7 @@
 package tsa.parent.document;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,12 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.eclipse.microprofile.config.ConfigProvider;
-
 
 /**
  * The documents tests' view of admin-service's audit records, kept by the module's stand-in of the services
@@ -25,8 +22,7 @@ final class AuditRecordsStub {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private AuditRecordsStub() {
-    }
+    private AuditRecordsStub() {}
 
     /** Where the running stub is: the application's own configuration says (whatever the class loader). */
     private static String baseUrl() {
@@ -36,9 +32,12 @@ final class AuditRecordsStub {
     /** The records received so far (read over HTTP from the running stub). */
     static List<Map<String, Object>> records() {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/control/records"))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
-            return JSON.readValue(response.body(), new TypeReference<List<Map<String, Object>>>() { });
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + "/control/records"))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return JSON.readValue(response.body(), new TypeReference<List<Map<String, Object>>>() {});
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -49,13 +48,17 @@ final class AuditRecordsStub {
 
     /** The records about one resource (a document id, a parent address). */
     static List<Map<String, Object>> recordsAbout(String documentId) {
-        return records().stream().filter(r -> documentId.equals(r.get("resourceId"))).toList();
+        return records().stream()
+                .filter(r -> documentId.equals(r.get("resourceId")))
+                .toList();
     }
 
     static void outage(boolean on) {
         try {
-            HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/control/outage"))
-                    .method(on ? "PUT" : "DELETE", HttpRequest.BodyPublishers.noBody()).build(),
+            HTTP.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + "/control/outage"))
+                            .method(on ? "PUT" : "DELETE", HttpRequest.BodyPublishers.noBody())
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
             throw new IllegalStateException(e);

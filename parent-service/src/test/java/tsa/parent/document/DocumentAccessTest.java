@@ -19,23 +19,20 @@ import static tsa.parent.document.DocumentFixtures.started;
 import static tsa.parent.document.DocumentFixtures.uploadRequest;
 import static tsa.parent.document.DocumentFixtures.verify;
 
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import tsa.parent.document.DocumentFixtures.Family;
 import tsa.parent.document.DocumentFixtures.Started;
-import tsa.parent.enrollment.store.EnrollmentStore;
 import tsa.parent.enrollment.OtherServicesStub;
+import tsa.parent.enrollment.store.EnrollmentStore;
 import tsa.testsupport.RealDataStores;
 
 /**
@@ -67,7 +64,9 @@ class DocumentAccessTest {
             list(stranger, family.enrollmentId(), Map.of()).then().statusCode(404);
         }
         confirm(otherParent(), documentId).then().statusCode(404);
-        startUpload(otherParent(), family.enrollmentId(), uploadRequest("b.pdf", 10, PDF)).then().statusCode(404);
+        startUpload(otherParent(), family.enrollmentId(), uploadRequest("b.pdf", 10, PDF))
+                .then()
+                .statusCode(404);
         verify(otherCoach(), documentId, approve).then().statusCode(404);
         assertThat(read(family.parentToken(), documentId).jsonPath().getString("verificationStatus"))
                 .isEqualTo("pending");
@@ -86,7 +85,8 @@ class DocumentAccessTest {
                     .containsExactly(documentId);
             Response url = downloadUrl(reader, documentId);
             url.then().statusCode(200);
-            assertThat(get(url.jsonPath().getString("downloadUrl")).statusCode()).isEqualTo(200);
+            assertThat(get(url.jsonPath().getString("downloadUrl")).statusCode())
+                    .isEqualTo(200);
         }
     }
 
@@ -95,11 +95,17 @@ class DocumentAccessTest {
         Family family = family(enrollments);
         String documentId = uploaded(family);
 
-        startUpload(family.coachToken(), family.enrollmentId(), uploadRequest("b.pdf", 10, PDF)).then().statusCode(403);
-        startUpload(admin(), family.enrollmentId(), uploadRequest("b.pdf", 10, PDF)).then().statusCode(403);
+        startUpload(family.coachToken(), family.enrollmentId(), uploadRequest("b.pdf", 10, PDF))
+                .then()
+                .statusCode(403);
+        startUpload(admin(), family.enrollmentId(), uploadRequest("b.pdf", 10, PDF))
+                .then()
+                .statusCode(403);
         confirm(family.coachToken(), documentId).then().statusCode(403);
         confirm(admin(), documentId).then().statusCode(403);
-        verify(family.parentToken(), documentId, Map.of("verificationStatus", "approved")).then().statusCode(403);
+        verify(family.parentToken(), documentId, Map.of("verificationStatus", "approved"))
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -111,7 +117,9 @@ class DocumentAccessTest {
             confirm(family.parentToken(), id).then().statusCode(404);
             verify(admin(), id, Map.of("verificationStatus", "approved")).then().statusCode(404);
             list(admin(), id, Map.of()).then().statusCode(404);
-            startUpload(family.parentToken(), id, uploadRequest("b.pdf", 10, PDF)).then().statusCode(404);
+            startUpload(family.parentToken(), id, uploadRequest("b.pdf", 10, PDF))
+                    .then()
+                    .statusCode(404);
         }
         assertThat(AuditRecordsStub.recordsAbout("no-such-document")).isEmpty();
     }
@@ -129,7 +137,9 @@ class DocumentAccessTest {
         downloadUrl(admin(), documentId).then().statusCode(200);
         List<Map<String, Object>> records = AuditRecordsStub.recordsAbout(documentId);
         assertThat(records).hasSize(1);
-        assertThat(records.get(0)).containsEntry("actionType", "view").containsEntry("resourceType", "document")
+        assertThat(records.get(0))
+                .containsEntry("actionType", "view")
+                .containsEntry("resourceType", "document")
                 .containsEntry("adminEmail", "admin@tsa.example");
         assertThat(records.get(0).get("sessionId")).isNotNull();
     }
@@ -151,25 +161,34 @@ class DocumentAccessTest {
     void aParentListsTheirOwnDocumentsAcrossEnrollmentsAndAdminsNameTheParentAndAreAudited() {
         Family family = family(enrollments);
         Family neighbour = family(enrollments);
-        String mine = started(startUpload(family.parentToken(), family.enrollmentId(),
-                uploadRequest("mine.pdf", 10, PDF))).documentId();
+        String mine = started(
+                        startUpload(family.parentToken(), family.enrollmentId(), uploadRequest("mine.pdf", 10, PDF)))
+                .documentId();
         started(startUpload(neighbour.parentToken(), neighbour.enrollmentId(), uploadRequest("n.pdf", 10, PDF)));
 
         assertThat(listOfParent(family.parentToken(), Map.of()).jsonPath().getList("items.documentId"))
                 .containsExactly(mine);
-        listOfParent(family.parentToken(), Map.of("parentEmail", neighbour.parentEmail())).then().statusCode(400);
+        listOfParent(family.parentToken(), Map.of("parentEmail", neighbour.parentEmail()))
+                .then()
+                .statusCode(400);
         listOfParent(family.coachToken(), Map.of()).then().statusCode(403);
         listOfParent(admin(), Map.of()).then().statusCode(400);
 
         assertThat(AuditRecordsStub.recordsAbout(family.parentEmail())).isEmpty();
-        assertThat(listOfParent(admin(), Map.of("parentEmail", family.parentEmail().toUpperCase())).jsonPath()
-                .getList("items.documentId")).containsExactly(mine);
+        assertThat(listOfParent(
+                                admin(),
+                                Map.of("parentEmail", family.parentEmail().toUpperCase()))
+                        .jsonPath()
+                        .getList("items.documentId"))
+                .containsExactly(mine);
         List<Map<String, Object>> records = AuditRecordsStub.recordsAbout(family.parentEmail());
         assertThat(records).hasSize(1);
         assertThat(records.get(0)).containsEntry("actionType", "view").containsEntry("resourceType", "parent");
 
         AuditRecordsStub.outage(true);
-        listOfParent(admin(), Map.of("parentEmail", family.parentEmail())).then().statusCode(503);
+        listOfParent(admin(), Map.of("parentEmail", family.parentEmail()))
+                .then()
+                .statusCode(503);
     }
 
     @Test
@@ -178,8 +197,9 @@ class DocumentAccessTest {
         Family neighbour = family(enrollments);
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 3; i++) {
-            ids.add(started(startUpload(family.parentToken(), family.enrollmentId(),
-                    uploadRequest("f" + i + ".pdf", 10, PDF))).documentId());
+            ids.add(started(startUpload(
+                            family.parentToken(), family.enrollmentId(), uploadRequest("f" + i + ".pdf", 10, PDF)))
+                    .documentId());
         }
         started(startUpload(neighbour.parentToken(), neighbour.enrollmentId(), uploadRequest("n.pdf", 10, PDF)));
 
@@ -202,14 +222,16 @@ class DocumentAccessTest {
         assertThat(seen).isEqualTo(ids);
 
         // A cursor belongs to the list that handed it out.
-        list(neighbour.parentToken(), neighbour.enrollmentId(), Map.of("cursor", cursor)).then().statusCode(400);
+        list(neighbour.parentToken(), neighbour.enrollmentId(), Map.of("cursor", cursor))
+                .then()
+                .statusCode(400);
     }
 
     /** A document of the family whose file is uploaded and confirmed. */
     private static String uploaded(Family family) {
         byte[] file = pdf(64);
-        Started upload = started(startUpload(family.parentToken(), family.enrollmentId(),
-                uploadRequest("doc.pdf", file.length, PDF)));
+        Started upload = started(
+                startUpload(family.parentToken(), family.enrollmentId(), uploadRequest("doc.pdf", file.length, PDF)));
         put(upload, file);
         confirm(family.parentToken(), upload.documentId()).then().statusCode(200);
         return upload.documentId();

@@ -2,6 +2,8 @@ package tsa.parent.document;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,9 +13,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import tsa.parent.enrollment.store.Enrollment;
 import tsa.parent.enrollment.store.EnrollmentStore;
 import tsa.testsupport.ContractOperations;
@@ -31,8 +30,7 @@ final class DocumentFixtures {
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final String PDF = "application/pdf";
 
-    private DocumentFixtures() {
-    }
+    private DocumentFixtures() {}
 
     /** A family: the parent's address, the assigned coach, their enrollment, and their sessions. */
     record Family(Enrollment enrollment, String parentToken, String coachToken, String coachEmail) {
@@ -68,8 +66,11 @@ final class DocumentFixtures {
         if (!enrollments.insert(enrollment)) {
             throw new IllegalStateException("enrollment id taken");
         }
-        return new Family(enrollment, TestTokens.parent(parentEmail, "pinv-" + suffix),
-                TestTokens.coach(coachEmail, coachId, "cinv-" + suffix), coachEmail);
+        return new Family(
+                enrollment,
+                TestTokens.parent(parentEmail, "pinv-" + suffix),
+                TestTokens.coach(coachEmail, coachId, "cinv-" + suffix),
+                coachEmail);
     }
 
     static String otherParent() {
@@ -95,42 +96,63 @@ final class DocumentFixtures {
     }
 
     static Response startUpload(String token, String enrollmentId, Object body) {
-        return checked("POST", "/api/parent/enrollments/" + enrollmentId + "/documents", given()
-                .auth().oauth2(token).contentType(ContentType.JSON).body(body)
-                .post("/api/parent/enrollments/{id}/documents", enrollmentId));
+        return checked(
+                "POST",
+                "/api/parent/enrollments/" + enrollmentId + "/documents",
+                given().auth()
+                        .oauth2(token)
+                        .contentType(ContentType.JSON)
+                        .body(body)
+                        .post("/api/parent/enrollments/{id}/documents", enrollmentId));
     }
 
     static Response confirm(String token, String documentId) {
-        return checked("POST", "/api/parent/documents/" + documentId + "/uploaded", given().auth().oauth2(token)
-                .post("/api/parent/documents/{id}/uploaded", documentId));
+        return checked(
+                "POST",
+                "/api/parent/documents/" + documentId + "/uploaded",
+                given().auth().oauth2(token).post("/api/parent/documents/{id}/uploaded", documentId));
     }
 
     static Response read(String token, String documentId) {
-        return checked("GET", "/api/parent/documents/" + documentId, given().auth().oauth2(token)
-                .get("/api/parent/documents/{id}", documentId));
+        return checked(
+                "GET",
+                "/api/parent/documents/" + documentId,
+                given().auth().oauth2(token).get("/api/parent/documents/{id}", documentId));
     }
 
     static Response downloadUrl(String token, String documentId) {
-        return checked("GET", "/api/parent/documents/" + documentId + "/download-url", given().auth().oauth2(token)
-                .get("/api/parent/documents/{id}/download-url", documentId));
+        return checked(
+                "GET",
+                "/api/parent/documents/" + documentId + "/download-url",
+                given().auth().oauth2(token).get("/api/parent/documents/{id}/download-url", documentId));
     }
 
     static Response verify(String token, String documentId, Object body) {
-        return checked("POST", "/api/parent/documents/" + documentId + "/verification", given()
-                .auth().oauth2(token).contentType(ContentType.JSON).body(body)
-                .post("/api/parent/documents/{id}/verification", documentId));
+        return checked(
+                "POST",
+                "/api/parent/documents/" + documentId + "/verification",
+                given().auth()
+                        .oauth2(token)
+                        .contentType(ContentType.JSON)
+                        .body(body)
+                        .post("/api/parent/documents/{id}/verification", documentId));
     }
 
     static Response list(String token, String enrollmentId, Map<String, ?> query) {
-        return checked("GET", "/api/parent/enrollments/" + enrollmentId + "/documents", given()
-                .auth().oauth2(token).queryParams(query)
-                .get("/api/parent/enrollments/{id}/documents", enrollmentId));
+        return checked(
+                "GET",
+                "/api/parent/enrollments/" + enrollmentId + "/documents",
+                given().auth()
+                        .oauth2(token)
+                        .queryParams(query)
+                        .get("/api/parent/enrollments/{id}/documents", enrollmentId));
     }
 
     static Response listOfParent(String token, Map<String, ?> query) {
-        return checked("GET", "/api/parent/documents", given()
-                .auth().oauth2(token).queryParams(query)
-                .get("/api/parent/documents"));
+        return checked(
+                "GET",
+                "/api/parent/documents",
+                given().auth().oauth2(token).queryParams(query).get("/api/parent/documents"));
     }
 
     /** Every answer of parent-service must be one its contract allows. */
@@ -140,13 +162,14 @@ final class DocumentFixtures {
     }
 
     /** A started upload: its id and presigned URL, with the headers the URL was signed for. */
-    record Started(String documentId, String uploadUrl, Map<String, String> headers) {
-    }
+    record Started(String documentId, String uploadUrl, Map<String, String> headers) {}
 
     static Started started(Response created) {
         created.then().statusCode(201);
-        return new Started(created.jsonPath().getString("document.documentId"),
-                created.jsonPath().getString("uploadUrl"), created.jsonPath().getMap("uploadHeaders"));
+        return new Started(
+                created.jsonPath().getString("document.documentId"),
+                created.jsonPath().getString("uploadUrl"),
+                created.jsonPath().getMap("uploadHeaders"));
     }
 
     /** PUTs the bytes to a presigned URL as a browser would (plain HTTP, the signed headers, nothing else). */

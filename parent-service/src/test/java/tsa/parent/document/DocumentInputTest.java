@@ -11,21 +11,18 @@ import static tsa.parent.document.DocumentFixtures.startUpload;
 import static tsa.parent.document.DocumentFixtures.uploadRequest;
 import static tsa.parent.document.DocumentFixtures.verify;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 import tsa.parent.document.DocumentFixtures.Family;
-import tsa.parent.enrollment.store.EnrollmentStore;
 import tsa.parent.enrollment.OtherServicesStub;
+import tsa.parent.enrollment.store.EnrollmentStore;
 import tsa.testsupport.RealDataStores;
 
 /** Bad input on every documents operation is a 400 problem naming the field, and writes nothing. */
@@ -51,12 +48,15 @@ class DocumentInputTest {
 
         for (String type : List.of(PDF, "image/jpeg", "image/png")) {
             startUpload(family.parentToken(), family.enrollmentId(), uploadRequest("ok", 10 * 1024 * 1024, type))
-                    .then().statusCode(201);
+                    .then()
+                    .statusCode(201);
         }
         for (String documentType : List.of("medical", "legal", "identification")) {
             Map<String, Object> request = uploadRequest("ok.pdf", 10, PDF);
             request.put("documentType", documentType);
-            startUpload(family.parentToken(), family.enrollmentId(), request).then().statusCode(201);
+            startUpload(family.parentToken(), family.enrollmentId(), request)
+                    .then()
+                    .statusCode(201);
         }
     }
 
@@ -76,11 +76,18 @@ class DocumentInputTest {
         assertRefused(family, with("documentType", 3), "documentType");
         assertRefused(family, with("s3Key", "elsewhere"), "s3Key");
 
-        Response noBody = checked("POST", "/api/parent/enrollments/" + family.enrollmentId() + "/documents",
-                given().auth().oauth2(family.parentToken()).contentType(ContentType.JSON)
+        Response noBody = checked(
+                "POST",
+                "/api/parent/enrollments/" + family.enrollmentId() + "/documents",
+                given().auth()
+                        .oauth2(family.parentToken())
+                        .contentType(ContentType.JSON)
                         .post("/api/parent/enrollments/{id}/documents", family.enrollmentId()));
         noBody.then().statusCode(400);
-        assertThat(list(family.parentToken(), family.enrollmentId(), Map.of()).jsonPath().getList("items")).isEmpty();
+        assertThat(list(family.parentToken(), family.enrollmentId(), Map.of())
+                        .jsonPath()
+                        .getList("items"))
+                .isEmpty();
     }
 
     @Test
@@ -89,19 +96,34 @@ class DocumentInputTest {
         String documentId = DocumentAccessTest.uploadedDocument(family);
 
         assertField(verify(family.coachToken(), documentId, Map.of()), "verificationStatus");
-        assertField(verify(family.coachToken(), documentId, Map.of("verificationStatus", "pending")),
-                "verificationStatus");
-        assertField(verify(family.coachToken(), documentId, Map.of("verificationStatus", "yes")),
-                "verificationStatus");
-        assertField(verify(family.coachToken(), documentId,
-                Map.of("verificationStatus", "rejected", "note", "n".repeat(501))), "note");
-        assertField(verify(family.coachToken(), documentId,
-                Map.of("verificationStatus", "approved", "verifiedBy", "me@tsa.example")), "verifiedBy");
-        checked("POST", "/api/parent/documents/" + documentId + "/verification",
-                given().auth().oauth2(admin()).contentType(ContentType.JSON)
-                        .post("/api/parent/documents/{id}/verification", documentId)).then().statusCode(400);
+        assertField(
+                verify(family.coachToken(), documentId, Map.of("verificationStatus", "pending")), "verificationStatus");
+        assertField(verify(family.coachToken(), documentId, Map.of("verificationStatus", "yes")), "verificationStatus");
+        assertField(
+                verify(
+                        family.coachToken(),
+                        documentId,
+                        Map.of("verificationStatus", "rejected", "note", "n".repeat(501))),
+                "note");
+        assertField(
+                verify(
+                        family.coachToken(),
+                        documentId,
+                        Map.of("verificationStatus", "approved", "verifiedBy", "me@tsa.example")),
+                "verifiedBy");
+        checked(
+                        "POST",
+                        "/api/parent/documents/" + documentId + "/verification",
+                        given().auth()
+                                .oauth2(admin())
+                                .contentType(ContentType.JSON)
+                                .post("/api/parent/documents/{id}/verification", documentId))
+                .then()
+                .statusCode(400);
 
-        assertThat(DocumentFixtures.read(family.parentToken(), documentId).jsonPath().getString("verificationStatus"))
+        assertThat(DocumentFixtures.read(family.parentToken(), documentId)
+                        .jsonPath()
+                        .getString("verificationStatus"))
                 .isEqualTo("pending");
     }
 
@@ -134,6 +156,8 @@ class DocumentInputTest {
     private static void assertField(Response response, String field) {
         response.then().statusCode(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.jsonPath().getList("errors.field")).as(response.asString()).contains(field);
+        assertThat(response.jsonPath().getList("errors.field"))
+                .as(response.asString())
+                .contains(field);
     }
 }

@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
-
 import tsa.parent.document.service.UploadStatus;
 import tsa.parent.document.service.VerificationStatus;
 import tsa.runtime.problem.ProblemException;
@@ -29,11 +27,13 @@ class DocumentStatusTest {
                 if (!expected) {
                     assertThatThrownBy(() -> from.moveTo(to, "document upload"))
                             .isInstanceOf(ProblemException.class)
-                            .satisfies(e -> assertThat(((ProblemException) e).status()).isEqualTo(409));
+                            .satisfies(e ->
+                                    assertThat(((ProblemException) e).status()).isEqualTo(409));
                 }
             }
         }
-        assertThat(EnumSet.allOf(UploadStatus.class)).extracting(UploadStatus::value)
+        assertThat(EnumSet.allOf(UploadStatus.class))
+                .extracting(UploadStatus::value)
                 .containsExactly("processing", "uploaded", "verified");
         assertThat(UploadStatus.PROCESSING.isConfirmed()).isFalse();
         assertThat(UploadStatus.UPLOADED.isConfirmed()).isTrue();
@@ -48,7 +48,8 @@ class DocumentStatusTest {
                 assertThat(from.canBecome(to)).as(from + " -> " + to).isEqualTo(expected);
             }
         }
-        assertThat(EnumSet.allOf(VerificationStatus.class)).extracting(VerificationStatus::value)
+        assertThat(EnumSet.allOf(VerificationStatus.class))
+                .extracting(VerificationStatus::value)
                 .containsExactly("pending", "approved", "rejected");
     }
 }

@@ -14,27 +14,24 @@ import static tsa.parent.document.DocumentFixtures.startUpload;
 import static tsa.parent.document.DocumentFixtures.started;
 import static tsa.parent.document.DocumentFixtures.uploadRequest;
 
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.time.format.DateTimeFormatter;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import tsa.parent.document.DocumentFixtures.Family;
 import tsa.parent.document.DocumentFixtures.Started;
 import tsa.parent.document.store.DocumentStore;
 import tsa.parent.document.store.ParentDocument;
-import tsa.parent.enrollment.store.EnrollmentStore;
 import tsa.parent.enrollment.OtherServicesStub;
+import tsa.parent.enrollment.store.EnrollmentStore;
 import tsa.testsupport.RealDataStores;
 
 /** A parent uploads a file through the presigned URL, confirms it, and it comes back byte for byte. */
@@ -54,7 +51,9 @@ class DocumentUploadTest {
         Family family = family(enrollments);
         byte[] file = pdf(70_000);
 
-        Response created = startUpload(family.parentToken(), family.enrollmentId(),
+        Response created = startUpload(
+                family.parentToken(),
+                family.enrollmentId(),
                 uploadRequest("Physical exam (2026).pdf", file.length, PDF));
         Started upload = started(created);
         assertThat(created.header("Location")).endsWith("/api/parent/documents/" + upload.documentId());
@@ -69,8 +68,9 @@ class DocumentUploadTest {
         assertThat(upload.headers()).containsEntry("Content-Type", PDF);
 
         ParentDocument stored = documents.find(upload.documentId()).orElseThrow();
-        assertThat(stored.s3Key()).isEqualTo("enrollments/" + family.enrollmentId() + "/documents/"
-                + upload.documentId() + "/Physical_exam_2026_.pdf");
+        assertThat(stored.s3Key())
+                .isEqualTo("enrollments/" + family.enrollmentId() + "/documents/" + upload.documentId()
+                        + "/Physical_exam_2026_.pdf");
         assertThat(stored.version()).isEqualTo(1L);
 
         assertThat(put(upload, file)).isEqualTo(200);
@@ -93,8 +93,8 @@ class DocumentUploadTest {
     @Test
     void confirmingBeforeTheFileArrivedIs409AndLeavesItProcessing() {
         Family family = family(enrollments);
-        Started upload = started(startUpload(family.parentToken(), family.enrollmentId(),
-                uploadRequest("id.png", 1234, "image/png")));
+        Started upload = started(
+                startUpload(family.parentToken(), family.enrollmentId(), uploadRequest("id.png", 1234, "image/png")));
 
         Response early = confirm(family.parentToken(), upload.documentId());
         early.then().statusCode(409);
@@ -108,8 +108,8 @@ class DocumentUploadTest {
     void aFileOfAnotherSizeThanDeclaredIs409UntilTheDeclaredFileIsUploaded() {
         Family family = family(enrollments);
         byte[] file = pdf(5000);
-        Started upload = started(startUpload(family.parentToken(), family.enrollmentId(),
-                uploadRequest("consent.pdf", file.length, PDF)));
+        Started upload = started(startUpload(
+                family.parentToken(), family.enrollmentId(), uploadRequest("consent.pdf", file.length, PDF)));
 
         assertThat(put(upload, java.util.Arrays.copyOf(file, 4999))).isEqualTo(200);
         Response wrongSize = confirm(family.parentToken(), upload.documentId());
@@ -124,11 +124,11 @@ class DocumentUploadTest {
     void aFileOfAnotherTypeThanDeclaredIs409() {
         Family family = family(enrollments);
         byte[] file = pdf(500);
-        Started upload = started(startUpload(family.parentToken(), family.enrollmentId(),
-                uploadRequest("scan.pdf", file.length, PDF)));
+        Started upload = started(
+                startUpload(family.parentToken(), family.enrollmentId(), uploadRequest("scan.pdf", file.length, PDF)));
 
-        assertThat(put(new Started(upload.documentId(), upload.uploadUrl(), Map.of("Content-Type", "text/html")),
-                file)).isEqualTo(200);
+        assertThat(put(new Started(upload.documentId(), upload.uploadUrl(), Map.of("Content-Type", "text/html")), file))
+                .isEqualTo(200);
         Response wrongType = confirm(family.parentToken(), upload.documentId());
 
         wrongType.then().statusCode(409);
@@ -141,11 +141,12 @@ class DocumentUploadTest {
     void confirmingAgainChangesNothing() {
         Family family = family(enrollments);
         byte[] file = pdf(100);
-        Started upload = started(startUpload(family.parentToken(), family.enrollmentId(),
-                uploadRequest("x.pdf", file.length, PDF)));
+        Started upload = started(
+                startUpload(family.parentToken(), family.enrollmentId(), uploadRequest("x.pdf", file.length, PDF)));
         put(upload, file);
 
-        String first = confirm(family.parentToken(), upload.documentId()).jsonPath().getString("uploadedAt");
+        String first =
+                confirm(family.parentToken(), upload.documentId()).jsonPath().getString("uploadedAt");
         ParentDocument afterFirst = documents.find(upload.documentId()).orElseThrow();
         Response again = confirm(family.parentToken(), upload.documentId());
 
@@ -159,8 +160,8 @@ class DocumentUploadTest {
     void presignedUrlsLiveAsLongAsConfiguredAndSignTheDeclaredFile() {
         Family family = family(enrollments);
         byte[] file = pdf(300);
-        Response created = startUpload(family.parentToken(), family.enrollmentId(),
-                uploadRequest("a.pdf", file.length, PDF));
+        Response created =
+                startUpload(family.parentToken(), family.enrollmentId(), uploadRequest("a.pdf", file.length, PDF));
         Started upload = started(created);
 
         // The configured upload expiry (PT5M); S3Mock checks no signatures, so the URL itself is what is asserted.
@@ -169,7 +170,8 @@ class DocumentUploadTest {
                 .contains("content-length", "content-type", "host");
         Instant signedAt = signingTime(upload.uploadUrl());
         // X-Amz-Date has whole seconds; the expiry keeps the signing clock's milliseconds.
-        assertThat(Instant.parse(created.jsonPath().getString("uploadUrlExpiresAt")).truncatedTo(ChronoUnit.SECONDS))
+        assertThat(Instant.parse(created.jsonPath().getString("uploadUrlExpiresAt"))
+                        .truncatedTo(ChronoUnit.SECONDS))
                 .isEqualTo(signedAt.plus(Duration.ofMinutes(5)));
 
         put(upload, file);
@@ -182,7 +184,8 @@ class DocumentUploadTest {
     }
 
     private static Instant signingTime(String url) {
-        return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
+        return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(ZoneOffset.UTC)
                 .parse(queryParam(url, "X-Amz-Date"), Instant::from);
     }
 }

@@ -10,22 +10,19 @@ import static tsa.parent.document.DocumentFixtures.started;
 import static tsa.parent.document.DocumentFixtures.uploadRequest;
 import static tsa.parent.document.DocumentFixtures.verify;
 
-import java.util.List;
-import java.util.Map;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import tsa.parent.document.DocumentFixtures.Family;
 import tsa.parent.document.store.DocumentStore;
 import tsa.parent.document.store.ParentDocument;
-import tsa.parent.enrollment.store.EnrollmentStore;
 import tsa.parent.enrollment.OtherServicesStub;
+import tsa.parent.enrollment.store.EnrollmentStore;
 import tsa.testsupport.RealDataStores;
 
 /** The assigned coach or an admin approves or rejects a confirmed upload, once; admins' decisions are audited. */
@@ -59,7 +56,8 @@ class DocumentVerificationTest {
         assertThat(approved.jsonPath().getString("uploadStatus")).isEqualTo("verified");
         assertThat(approved.jsonPath().getString("verifiedBy")).isEqualTo(family.coachEmail());
         assertThat(approved.jsonPath().getString("verifiedAt")).isNotBlank();
-        assertThat(read(family.parentToken(), documentId).jsonPath().getString("uploadStatus")).isEqualTo("verified");
+        assertThat(read(family.parentToken(), documentId).jsonPath().getString("uploadStatus"))
+                .isEqualTo("verified");
         // A coach's decision is no admin action.
         assertThat(AuditRecordsStub.recordsAbout(documentId)).isEmpty();
     }
@@ -71,8 +69,8 @@ class DocumentVerificationTest {
         verify(family.coachToken(), documentId, APPROVE).then().statusCode(200);
         ParentDocument approved = documents.find(documentId).orElseThrow();
 
-        Response again = verify(family.coachToken(), documentId,
-                Map.of("verificationStatus", "rejected", "note", "changed my mind"));
+        Response again = verify(
+                family.coachToken(), documentId, Map.of("verificationStatus", "rejected", "note", "changed my mind"));
         again.then().statusCode(409);
         verify(admin(), documentId, APPROVE).then().statusCode(409);
 
@@ -88,11 +86,13 @@ class DocumentVerificationTest {
         Response withoutNote = verify(family.coachToken(), documentId, Map.of("verificationStatus", "rejected"));
         withoutNote.then().statusCode(400);
         assertThat(withoutNote.jsonPath().getList("errors.field")).containsExactly("note");
-        Response blankNote = verify(family.coachToken(), documentId,
-                Map.of("verificationStatus", "rejected", "note", "   "));
+        Response blankNote =
+                verify(family.coachToken(), documentId, Map.of("verificationStatus", "rejected", "note", "   "));
         blankNote.then().statusCode(400);
 
-        Response rejected = verify(family.coachToken(), documentId,
+        Response rejected = verify(
+                family.coachToken(),
+                documentId,
                 Map.of("verificationStatus", "rejected", "note", "The scan is unreadable"));
         rejected.then().statusCode(200);
         assertThat(rejected.jsonPath().getString("verificationStatus")).isEqualTo("rejected");
@@ -104,8 +104,9 @@ class DocumentVerificationTest {
     @Test
     void nothingIsVerifiedBeforeItsUploadIsConfirmed() {
         Family family = family(enrollments);
-        String documentId = started(startUpload(family.parentToken(), family.enrollmentId(),
-                uploadRequest("late.pdf", 10, PDF))).documentId();
+        String documentId = started(
+                        startUpload(family.parentToken(), family.enrollmentId(), uploadRequest("late.pdf", 10, PDF)))
+                .documentId();
 
         Response early = verify(family.coachToken(), documentId, APPROVE);
 
@@ -125,10 +126,21 @@ class DocumentVerificationTest {
         assertThat(rejected.jsonPath().getString("verifiedBy")).isEqualTo("admin@tsa.example");
         List<Map<String, Object>> records = AuditRecordsStub.recordsAbout(documentId);
         assertThat(records).hasSize(1);
-        assertThat(records.get(0)).containsEntry("actionType", "update").containsEntry("resourceType", "document")
+        assertThat(records.get(0))
+                .containsEntry("actionType", "update")
+                .containsEntry("resourceType", "document")
                 .containsEntry("beforeState", Map.of("uploadStatus", "uploaded", "verificationStatus", "pending"))
-                .containsEntry("afterState", Map.of("uploadStatus", "uploaded", "verificationStatus", "rejected",
-                        "verifiedBy", "admin@tsa.example", "note", "expired ID"));
+                .containsEntry(
+                        "afterState",
+                        Map.of(
+                                "uploadStatus",
+                                "uploaded",
+                                "verificationStatus",
+                                "rejected",
+                                "verifiedBy",
+                                "admin@tsa.example",
+                                "note",
+                                "expired ID"));
     }
 
     @Test

@@ -13,16 +13,14 @@ import static tsa.parent.enrollment.EnrollmentFixtures.invited;
 import static tsa.parent.enrollment.EnrollmentFixtures.list;
 import static tsa.parent.enrollment.EnrollmentFixtures.outage;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import tsa.testsupport.RealDataStores;
 import tsa.testsupport.TestTokens;
 
@@ -65,15 +63,19 @@ class EnrollmentAccessTest {
         for (int i = 0; i < 2; i++) {
             String another = invitation(family.email(), coach(), "sent");
             mine.add(EnrollmentFixtures.create(family.token(), Map.of("invitationId", another))
-                    .then().statusCode(201).extract().jsonPath().getString("enrollmentId"));
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .jsonPath()
+                    .getString("enrollmentId"));
         }
         enrolled(invited());
 
         List<String> listed = new ArrayList<>();
         String cursor = null;
         do {
-            Response page = list(family.token(), cursor == null ? Map.of("limit", 2)
-                    : Map.of("limit", 2, "cursor", cursor));
+            Response page =
+                    list(family.token(), cursor == null ? Map.of("limit", 2) : Map.of("limit", 2, "cursor", cursor));
             page.then().statusCode(200);
             assertThat(page.jsonPath().getList("items")).hasSizeLessThanOrEqualTo(2);
             listed.addAll(page.jsonPath().getList("items.enrollmentId"));
@@ -101,12 +103,18 @@ class EnrollmentAccessTest {
         Family family = invited();
         String id = enrolled(family);
 
-        assertThat(list(adminToken(), Map.of("parentEmail", family.email())).jsonPath()
-                .getList("items.enrollmentId")).containsExactly(id);
-        assertThat(list(adminToken(), Map.of("parentEmail", family.email().toUpperCase())).jsonPath()
-                .getList("items.enrollmentId")).containsExactly(id);
-        assertThat(list(adminToken(), Map.of("coachId", family.coachId())).jsonPath()
-                .getList("items.enrollmentId")).containsExactly(id);
+        assertThat(list(adminToken(), Map.of("parentEmail", family.email()))
+                        .jsonPath()
+                        .getList("items.enrollmentId"))
+                .containsExactly(id);
+        assertThat(list(adminToken(), Map.of("parentEmail", family.email().toUpperCase()))
+                        .jsonPath()
+                        .getList("items.enrollmentId"))
+                .containsExactly(id);
+        assertThat(list(adminToken(), Map.of("coachId", family.coachId()))
+                        .jsonPath()
+                        .getList("items.enrollmentId"))
+                .containsExactly(id);
 
         assertProblem(list(adminToken(), Map.of()), 400);
         assertProblem(list(adminToken(), Map.of("parentEmail", family.email(), "coachId", family.coachId())), 400);
@@ -120,7 +128,9 @@ class EnrollmentAccessTest {
         Family family = invited();
         enrolled(family);
         String another = invitation(family.email(), coach(), "sent");
-        EnrollmentFixtures.create(family.token(), Map.of("invitationId", another)).then().statusCode(201);
+        EnrollmentFixtures.create(family.token(), Map.of("invitationId", another))
+                .then()
+                .statusCode(201);
         String cursor = list(family.token(), Map.of("limit", 1)).jsonPath().getString("nextCursor");
         assertThat(cursor).isNotNull();
 
@@ -135,21 +145,40 @@ class EnrollmentAccessTest {
         Family family = invited();
         String id = enrolled(family);
 
-        Response coachProfile = io.restassured.RestAssured.given().auth().oauth2(family.token())
+        Response coachProfile = io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(family.token())
                 .get("/api/parent/enrollments/" + id + "/coach");
 
         coachProfile.then().statusCode(200);
-        assertThat(coachProfile.jsonPath().getMap("$")).containsOnlyKeys("coachId", "firstName", "lastName",
-                "schoolId", "sportSpecialties").containsEntry("coachId", family.coachId())
+        assertThat(coachProfile.jsonPath().getMap("$"))
+                .containsOnlyKeys("coachId", "firstName", "lastName", "schoolId", "sportSpecialties")
+                .containsEntry("coachId", family.coachId())
                 .containsEntry("schoolId", "255901001");
-        io.restassured.RestAssured.given().auth().oauth2(adminToken()).get("/api/parent/enrollments/" + id + "/coach")
-                .then().statusCode(200);
-        assertProblem(io.restassured.RestAssured.given().auth().oauth2(invited().token())
-                .get("/api/parent/enrollments/" + id + "/coach"), 404);
-        assertProblem(io.restassured.RestAssured.given().auth().oauth2(coachToken(family.coachId()))
-                .get("/api/parent/enrollments/" + id + "/coach"), 403);
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(adminToken())
+                .get("/api/parent/enrollments/" + id + "/coach")
+                .then()
+                .statusCode(200);
+        assertProblem(
+                io.restassured.RestAssured.given()
+                        .auth()
+                        .oauth2(invited().token())
+                        .get("/api/parent/enrollments/" + id + "/coach"),
+                404);
+        assertProblem(
+                io.restassured.RestAssured.given()
+                        .auth()
+                        .oauth2(coachToken(family.coachId()))
+                        .get("/api/parent/enrollments/" + id + "/coach"),
+                403);
         outage("coach", true);
-        assertProblem(io.restassured.RestAssured.given().auth().oauth2(family.token())
-                .get("/api/parent/enrollments/" + id + "/coach"), 503);
+        assertProblem(
+                io.restassured.RestAssured.given()
+                        .auth()
+                        .oauth2(family.token())
+                        .get("/api/parent/enrollments/" + id + "/coach"),
+                503);
     }
 }

@@ -17,6 +17,10 @@ import static tsa.parent.enrollment.EnrollmentFixtures.rows;
 import static tsa.parent.enrollment.EnrollmentFixtures.status;
 import static tsa.parent.enrollment.EnrollmentFixtures.studentChangesFor;
 
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -29,16 +33,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import tsa.parent.enrollment.service.EdFiStudents;
 import tsa.parent.enrollment.service.EnrollmentActivation;
 import tsa.parent.enrollment.service.SchoolYear;
@@ -78,8 +75,9 @@ class EnrollmentActivationTest {
     @Test
     void activationWritesTheStudentAndItsSchoolAssociationOnce() {
         Family family = invited(EnrollmentFixtures.coach("255901044"), "opened");
-        Response created = create(family.token(), Map.of("dateOfBirth", "2015-03-02", "gradeLevel", "Fifth grade",
-                "startDate", "2027-01-11"));
+        Response created = create(
+                family.token(),
+                Map.of("dateOfBirth", "2015-03-02", "gradeLevel", "Fifth grade", "startDate", "2027-01-11"));
         String id = created.jsonPath().getString("enrollmentId");
         String coach = coachToken(family.coachId());
 
@@ -96,8 +94,10 @@ class EnrollmentActivationTest {
         assertThat(column("students", "first_name", studentUniqueId)).isEqualTo("Sam");
         assertThat(column("students", "last_name", studentUniqueId)).isEqualTo("Lopez");
         assertThat(column("students", "birth_date", studentUniqueId)).isEqualTo("2015-03-02");
-        assertThat(column("student_school_associations", "school_id", studentUniqueId)).isEqualTo("255901044");
-        assertThat(column("student_school_associations", "entry_date", studentUniqueId)).isEqualTo("2027-01-11");
+        assertThat(column("student_school_associations", "school_id", studentUniqueId))
+                .isEqualTo("255901044");
+        assertThat(column("student_school_associations", "entry_date", studentUniqueId))
+                .isEqualTo("2027-01-11");
         assertThat(column("student_school_associations", "entry_grade_level_descriptor", studentUniqueId))
                 .isEqualTo("Fifth grade");
         int schoolYear = SchoolYear.of(LocalDate.ofInstant(Instant.parse(activatedAt), ZoneOffset.UTC));
@@ -127,7 +127,8 @@ class EnrollmentActivationTest {
 
         String studentUniqueId = active.jsonPath().getString("studentUniqueId");
         LocalDate day = LocalDate.ofInstant(Instant.parse(active.jsonPath().getString("activatedAt")), ZoneOffset.UTC);
-        assertThat(column("student_school_associations", "entry_date", studentUniqueId)).isEqualTo(day.toString());
+        assertThat(column("student_school_associations", "entry_date", studentUniqueId))
+                .isEqualTo(day.toString());
         assertThat(column("students", "birth_date", studentUniqueId)).isNull();
     }
 
@@ -153,14 +154,20 @@ class EnrollmentActivationTest {
         String studentUniqueId = EnrollmentActivation.studentUniqueIdFor(id);
         assertThat(rows("students", studentUniqueId)).isEqualTo(1);
         assertThat(rows("student_school_associations", studentUniqueId)).isEqualTo(1);
-        assertThat(get(family.token(), id).jsonPath().getString("studentUniqueId")).isEqualTo(studentUniqueId);
+        assertThat(get(family.token(), id).jsonPath().getString("studentUniqueId"))
+                .isEqualTo(studentUniqueId);
     }
 
     /** A crash right after step 1: the item is active, PostgreSQL has nothing, the item names no student. */
     private String crashedAfterMarkingActive(Family family) {
         String id = enrolled(family);
-        store.change(id, pending -> pending.toBuilder().enrollmentStatus("active")
-                .activatedAt(Timestamps.format(Instant.now())).build()).orElseThrow();
+        store.change(
+                        id,
+                        pending -> pending.toBuilder()
+                                .enrollmentStatus("active")
+                                .activatedAt(Timestamps.format(Instant.now()))
+                                .build())
+                .orElseThrow();
         return id;
     }
 
@@ -189,8 +196,8 @@ class EnrollmentActivationTest {
         List<String> active = new ArrayList<>();
         String cursor = null;
         do {
-            Response page = internalList("active", cursor == null ? Map.of("limit", 100)
-                    : Map.of("limit", 100, "cursor", cursor));
+            Response page = internalList(
+                    "active", cursor == null ? Map.of("limit", 100) : Map.of("limit", 100, "cursor", cursor));
             page.then().statusCode(200);
             active.addAll(page.jsonPath().getList("items.enrollmentId"));
             cursor = page.jsonPath().getString("nextCursor");
@@ -217,8 +224,9 @@ class EnrollmentActivationTest {
         Enrollment active = store.find(id).orElseThrow();
         LocalDate day = LocalDate.ofInstant(Instant.parse(active.activatedAt()), ZoneOffset.UTC);
         // step 2 happened, step 3 did not
-        assertThat(edFi.ensure(new EdFiStudents.EdFiEnrollment(studentUniqueId, active.studentName(), null, 255901001,
-                day, SchoolYear.of(day), null))).isTrue();
+        assertThat(edFi.ensure(new EdFiStudents.EdFiEnrollment(
+                        studentUniqueId, active.studentName(), null, 255901001, day, SchoolYear.of(day), null)))
+                .isTrue();
         String usi = column("students", "student_usi", studentUniqueId);
 
         status(adminToken(), id, "active").then().statusCode(200);
@@ -257,13 +265,19 @@ class EnrollmentActivationTest {
 
         assertProblem(status(coachToken(coachWithoutProfile), id, "active"), 409);
         // the enrollment is active (step 1 done); once the coach has a profile a retry finishes it
-        io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
+        io.restassured.RestAssured.given()
+                .contentType(io.restassured.http.ContentType.JSON)
                 .body(Map.of("coachId", coachWithoutProfile, "schoolId", "255901044"))
-                .post(EnrollmentFixtures.stub() + "/control/profiles").then().statusCode(201);
+                .post(EnrollmentFixtures.stub() + "/control/profiles")
+                .then()
+                .statusCode(201);
         Response finished = status(coachToken(coachWithoutProfile), id, "active");
         finished.then().statusCode(200);
         assertThat(finished.jsonPath().getString("schoolId")).isEqualTo("255901044");
-        assertThat(column("student_school_associations", "school_id", finished.jsonPath().getString("studentUniqueId")))
+        assertThat(column(
+                        "student_school_associations",
+                        "school_id",
+                        finished.jsonPath().getString("studentUniqueId")))
                 .isEqualTo("255901044");
     }
 
@@ -274,7 +288,8 @@ class EnrollmentActivationTest {
 
         assertProblem(internalActivation(id), 409);
         assertProblem(internalActivation("no-such-enrollment"), 404);
-        assertThat(rows("students", EnrollmentActivation.studentUniqueIdFor(id))).isZero();
+        assertThat(rows("students", EnrollmentActivation.studentUniqueIdFor(id)))
+                .isZero();
     }
 
     @Test
@@ -286,8 +301,8 @@ class EnrollmentActivationTest {
         List<String> ids = new ArrayList<>();
         String cursor = null;
         do {
-            Response page = internalList("pending", cursor == null ? Map.of("limit", 7)
-                    : Map.of("limit", 7, "cursor", cursor));
+            Response page =
+                    internalList("pending", cursor == null ? Map.of("limit", 7) : Map.of("limit", 7, "cursor", cursor));
             page.then().statusCode(200);
             // (the last page may be empty: DynamoDB hands out a cursor when a page ends exactly at the end)
             assertThat(page.jsonPath().getList("items.enrollmentStatus", String.class))
@@ -299,7 +314,11 @@ class EnrollmentActivationTest {
         assertThat(ids).contains(first, second);
         assertThat(createdAt).isSorted();
         assertProblem(internalList("unknown", Map.of()), 400);
-        assertProblem(io.restassured.RestAssured.given()
-                .auth().oauth2(tsa.testsupport.TestTokens.service("sync-service")).get("/internal/enrollments"), 400);
+        assertProblem(
+                io.restassured.RestAssured.given()
+                        .auth()
+                        .oauth2(tsa.testsupport.TestTokens.service("sync-service"))
+                        .get("/internal/enrollments"),
+                400);
     }
 }

@@ -12,14 +12,12 @@ import static tsa.parent.enrollment.EnrollmentFixtures.get;
 import static tsa.parent.enrollment.EnrollmentFixtures.invited;
 import static tsa.parent.enrollment.EnrollmentFixtures.patchRaw;
 
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 import tsa.testsupport.RealDataStores;
 
 /** Malformed, mistyped, incomplete and unknown input on every enrollment operation: a 4xx problem, never a 500. */
@@ -50,13 +48,24 @@ class EnrollmentBadInputTest {
         wrong.forEach((body, field) -> {
             Response refused = createRaw(family.token(), body);
             assertProblem(refused, 400);
-            assertThat(refused.jsonPath().getList("errors.field", String.class)).as(body).contains(field);
+            assertThat(refused.jsonPath().getList("errors.field", String.class))
+                    .as(body)
+                    .contains(field);
         });
         assertProblem(createRaw(family.token(), "{\"invitationId\": \"line\\nbreak\"}"), 400);
-        assertProblem(given().auth().oauth2(family.token()).contentType("text/plain").body("x")
-                .post(EnrollmentFixtures.ENROLLMENTS), 415);
-        assertProblem(given().auth().oauth2(family.token()).contentType("application/json")
-                .post(EnrollmentFixtures.ENROLLMENTS), 400);
+        assertProblem(
+                given().auth()
+                        .oauth2(family.token())
+                        .contentType("text/plain")
+                        .body("x")
+                        .post(EnrollmentFixtures.ENROLLMENTS),
+                415);
+        assertProblem(
+                given().auth()
+                        .oauth2(family.token())
+                        .contentType("application/json")
+                        .post(EnrollmentFixtures.ENROLLMENTS),
+                400);
     }
 
     @Test
@@ -70,25 +79,40 @@ class EnrollmentBadInputTest {
             assertProblem(patchRaw(adminToken(), id, "payment", body), 400);
             assertProblem(patchRaw(family.token(), id, "student", body), 400);
         }
-        for (String body : List.of("{}", "{\"enrollmentStatus\": null}", "{\"enrollmentStatus\": 1}",
-                "{\"enrollmentStatus\": \"ACTIVE\"}", "{\"enrollmentStatus\": \"active\", \"x\": 1}")) {
+        for (String body : List.of(
+                "{}",
+                "{\"enrollmentStatus\": null}",
+                "{\"enrollmentStatus\": 1}",
+                "{\"enrollmentStatus\": \"ACTIVE\"}",
+                "{\"enrollmentStatus\": \"active\", \"x\": 1}")) {
             assertProblem(patchRaw(coach, id, "status", body), 400);
         }
-        for (String body : List.of("{}", "{\"progressMilestones\": []}", "{\"progressMilestones\": \"a\"}",
-                "{\"progressMilestones\": [1]}", "{\"progressMilestones\": [\"\"]}",
-                "{\"progressMilestones\": [\"a\", \"a\"]}", "{\"progressMilestones\": [null]}",
+        for (String body : List.of(
+                "{}",
+                "{\"progressMilestones\": []}",
+                "{\"progressMilestones\": \"a\"}",
+                "{\"progressMilestones\": [1]}",
+                "{\"progressMilestones\": [\"\"]}",
+                "{\"progressMilestones\": [\"a\", \"a\"]}",
+                "{\"progressMilestones\": [null]}",
                 "{\"progressMilestones\": [\"" + "x".repeat(101) + "\"]}")) {
             assertProblem(patchRaw(family.token(), id, "milestones", body), 400);
         }
         for (String body : List.of("{}", "{\"paymentStatus\": \"free\"}", "{\"paymentStatus\": true}")) {
             assertProblem(patchRaw(adminToken(), id, "payment", body), 400);
         }
-        for (String body : List.of("{}", "{\"studentAge\": 40}", "{\"dateOfBirth\": \"03/02/2015\"}",
-                "{\"gradeLevel\": 5}", "{\"startDate\": \"2027-13-01\"}")) {
+        for (String body : List.of(
+                "{}",
+                "{\"studentAge\": 40}",
+                "{\"dateOfBirth\": \"03/02/2015\"}",
+                "{\"gradeLevel\": 5}",
+                "{\"startDate\": \"2027-13-01\"}")) {
             assertProblem(patchRaw(family.token(), id, "student", body), 400);
         }
         Map<String, Object> unchanged = get(family.token(), id).jsonPath().getMap("$");
-        assertThat(unchanged).containsEntry("enrollmentStatus", "pending").containsEntry("paymentStatus", "pending")
+        assertThat(unchanged)
+                .containsEntry("enrollmentStatus", "pending")
+                .containsEntry("paymentStatus", "pending")
                 .containsEntry("progressMilestones", List.of());
     }
 
@@ -101,8 +125,9 @@ class EnrollmentBadInputTest {
             assertProblem(patchRaw(family.token(), id, "milestones", "{\"progressMilestones\": [\"a\"]}"), 404);
             assertProblem(patchRaw(adminToken(), id, "payment", "{\"paymentStatus\": \"paid\"}"), 404);
             assertProblem(patchRaw(family.token(), id, "student", "{\"studentAge\": 9}"), 404);
-            assertProblem(given().auth().oauth2(family.token()).get(EnrollmentFixtures.ENROLLMENTS + "/" + id
-                    + "/coach"), 404);
+            assertProblem(
+                    given().auth().oauth2(family.token()).get(EnrollmentFixtures.ENROLLMENTS + "/" + id + "/coach"),
+                    404);
         }
     }
 }

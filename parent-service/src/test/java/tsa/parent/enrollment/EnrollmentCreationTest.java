@@ -12,6 +12,10 @@ import static tsa.parent.enrollment.EnrollmentFixtures.outage;
 import static tsa.parent.enrollment.EnrollmentFixtures.setInvitationStatus;
 import static tsa.parent.enrollment.EnrollmentFixtures.stubInvitation;
 
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,15 +23,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import tsa.parent.enrollment.service.Enrollments;
 import tsa.parent.enrollment.store.EnrollmentStore;
 import tsa.runtime.paging.PageRequest;
@@ -52,15 +49,25 @@ class EnrollmentCreationTest {
     void createsAPendingEnrollmentFromTheSessionsInvitationAndAcceptsIt() {
         Family family = invited();
 
-        Response created = create(family.token(), Map.of("studentAge", 11, "dateOfBirth", "2015-03-02",
-                "gradeLevel", "Fifth grade", "startDate", "2027-01-11"));
+        Response created = create(
+                family.token(),
+                Map.of(
+                        "studentAge",
+                        11,
+                        "dateOfBirth",
+                        "2015-03-02",
+                        "gradeLevel",
+                        "Fifth grade",
+                        "startDate",
+                        "2027-01-11"));
 
         created.then().statusCode(201);
         String id = created.jsonPath().getString("enrollmentId");
         assertThat(id).isEqualTo(Enrollments.enrollmentIdFor(family.invitationId()));
         assertThat(created.header("Location")).endsWith("/api/parent/enrollments/" + id);
         Map<String, Object> body = created.jsonPath().getMap("$");
-        assertThat(body).containsEntry("invitationId", family.invitationId())
+        assertThat(body)
+                .containsEntry("invitationId", family.invitationId())
                 .containsEntry("parentEmail", family.email())
                 .containsEntry("studentName", "Sam Lopez")
                 .containsEntry("sport", "soccer")
@@ -98,8 +105,10 @@ class EnrollmentCreationTest {
         third.then().statusCode(200);
         assertThat(second.jsonPath().getMap("$")).isEqualTo(first.jsonPath().getMap("$"));
         assertThat(third.jsonPath().getMap("$")).isEqualTo(first.jsonPath().getMap("$"));
-        assertThat(store.byParent(family.email(), PageRequest.first(10)).items()).hasSize(1);
-        assertThat(stubInvitation(family.invitationId()).jsonPath().getInt("_acceptCalls")).isEqualTo(1);
+        assertThat(store.byParent(family.email(), PageRequest.first(10)).items())
+                .hasSize(1);
+        assertThat(stubInvitation(family.invitationId()).jsonPath().getInt("_acceptCalls"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -123,8 +132,11 @@ class EnrollmentCreationTest {
         assertThat(statuses).containsOnly(201, 200);
         assertThat(statuses.stream().filter(s -> s == 201)).hasSize(1);
         assertThat(bodies).allSatisfy(b -> assertThat(b).isEqualTo(bodies.get(0)));
-        assertThat(store.byParent(family.email(), PageRequest.first(10)).items()).hasSize(1);
-        assertThat(store.find(Enrollments.enrollmentIdFor(family.invitationId())).orElseThrow().version())
+        assertThat(store.byParent(family.email(), PageRequest.first(10)).items())
+                .hasSize(1);
+        assertThat(store.find(Enrollments.enrollmentIdFor(family.invitationId()))
+                        .orElseThrow()
+                        .version())
                 .isEqualTo(1L);
     }
 
@@ -149,8 +161,10 @@ class EnrollmentCreationTest {
         // a session whose invitation is someone else's (a forged or stale claim) gets no further
         assertProblem(create(TestTokens.parent(family.email(), other.invitationId()), Map.of()), 404);
 
-        assertThat(stubInvitation(other.invitationId()).jsonPath().getString("invitationStatus")).isEqualTo("opened");
-        assertThat(store.find(Enrollments.enrollmentIdFor(other.invitationId()))).isEmpty();
+        assertThat(stubInvitation(other.invitationId()).jsonPath().getString("invitationStatus"))
+                .isEqualTo("opened");
+        assertThat(store.find(Enrollments.enrollmentIdFor(other.invitationId())))
+                .isEmpty();
         // and once the other parent enrolled, the enrollment still isn't theirs to see
         create(other.token(), Map.of()).then().statusCode(201);
         assertProblem(create(family.token(), Map.of("invitationId", other.invitationId())), 404);
@@ -171,7 +185,9 @@ class EnrollmentCreationTest {
 
             assertProblem(create(family.token(), Map.of()), 409);
 
-            assertThat(store.find(Enrollments.enrollmentIdFor(family.invitationId()))).as(status).isEmpty();
+            assertThat(store.find(Enrollments.enrollmentIdFor(family.invitationId())))
+                    .as(status)
+                    .isEmpty();
             assertThat(stubInvitation(family.invitationId()).jsonPath().getString("invitationStatus"))
                     .isEqualTo(status);
         }
@@ -204,15 +220,17 @@ class EnrollmentCreationTest {
         assertProblem(create(family.token(), Map.of()), 503);
 
         outage("coach", false);
-        assertThat(store.find(Enrollments.enrollmentIdFor(family.invitationId()))).isEmpty();
+        assertThat(store.find(Enrollments.enrollmentIdFor(family.invitationId())))
+                .isEmpty();
         create(family.token(), Map.of()).then().statusCode(201);
     }
 
     @Test
     void onlyParentsEnroll() {
         Family family = invited();
-        assertProblem(create(EnrollmentFixtures.coachToken(family.coachId()),
-                Map.of("invitationId", family.invitationId())), 403);
+        assertProblem(
+                create(EnrollmentFixtures.coachToken(family.coachId()), Map.of("invitationId", family.invitationId())),
+                403);
         assertProblem(create(EnrollmentFixtures.adminToken(), Map.of("invitationId", family.invitationId())), 403);
     }
 }

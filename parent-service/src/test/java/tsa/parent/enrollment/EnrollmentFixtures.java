@@ -2,6 +2,8 @@ package tsa.parent.enrollment;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,11 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.eclipse.microprofile.config.ConfigProvider;
-
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import tsa.testsupport.DataStores;
 import tsa.testsupport.PostgresServer;
 import tsa.testsupport.TestTokens;
@@ -25,12 +23,10 @@ final class EnrollmentFixtures {
     static final String ENROLLMENTS = "/api/parent/enrollments";
     static final String ADMIN_EMAIL = "admin@tsa.example";
 
-    private EnrollmentFixtures() {
-    }
+    private EnrollmentFixtures() {}
 
     /** A parent invited by a coach: the parent's session carries the invitation. */
-    record Family(String email, String invitationId, String coachId, String token) {
-    }
+    record Family(String email, String invitationId, String coachId, String token) {}
 
     static String stub() {
         return ConfigProvider.getConfig().getValue(OtherServicesStub.URL_KEY, String.class);
@@ -47,8 +43,11 @@ final class EnrollmentFixtures {
 
     static String coach(String schoolId) {
         String coachId = unique("coach");
-        given().contentType(ContentType.JSON).body(Map.of("coachId", coachId, "schoolId", schoolId))
-                .post(stub() + "/control/profiles").then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("coachId", coachId, "schoolId", schoolId))
+                .post(stub() + "/control/profiles")
+                .then()
+                .statusCode(201);
         return coachId;
     }
 
@@ -84,40 +83,66 @@ final class EnrollmentFixtures {
     }
 
     static Response stubInvitation(String invitationId) {
-        return given().get(stub() + "/control/invitations/" + invitationId).then().statusCode(200).extract()
+        return given().get(stub() + "/control/invitations/" + invitationId)
+                .then()
+                .statusCode(200)
+                .extract()
                 .response();
     }
 
     static void setInvitationStatus(String invitationId, String status) {
-        given().put(stub() + "/control/invitations/" + invitationId + "?status=" + status).then().statusCode(204);
+        given().put(stub() + "/control/invitations/" + invitationId + "?status=" + status)
+                .then()
+                .statusCode(204);
     }
 
     static void outage(String service, boolean down) {
         var request = given();
-        (down ? request.put(stub() + "/control/outage/" + service)
-                : request.delete(stub() + "/control/outage/" + service)).then().statusCode(204);
+        (down
+                        ? request.put(stub() + "/control/outage/" + service)
+                        : request.delete(stub() + "/control/outage/" + service))
+                .then()
+                .statusCode(204);
     }
 
     /** The audit records the stand-in admin-service received for one resource id, oldest first. */
     static List<Map<String, Object>> auditRecordsFor(String resourceId) {
-        List<Map<String, Object>> all = given().get(stub() + "/control/audit-records").then().statusCode(200)
-                .extract().jsonPath().getList("$");
+        List<Map<String, Object>> all = given().get(stub() + "/control/audit-records")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
         return all.stream().filter(r -> resourceId.equals(r.get("resourceId"))).toList();
     }
 
     /** The student changes the stand-in sync-service received for one student. */
     static List<Map<String, Object>> studentChangesFor(String studentUniqueId) {
-        List<Map<String, Object>> all = given().get(stub() + "/control/student-changes").then().statusCode(200)
-                .extract().jsonPath().getList("$");
-        return all.stream().filter(r -> studentUniqueId.equals(r.get("studentUniqueId"))).toList();
+        List<Map<String, Object>> all = given().get(stub() + "/control/student-changes")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
+        return all.stream()
+                .filter(r -> studentUniqueId.equals(r.get("studentUniqueId")))
+                .toList();
     }
 
     static Response create(String token, Object body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post(ENROLLMENTS);
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post(ENROLLMENTS);
     }
 
     static Response createRaw(String token, String json) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(json).post(ENROLLMENTS);
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(json)
+                .post(ENROLLMENTS);
     }
 
     /** Creates the family's enrollment from their session's invitation; answers its id. */
@@ -136,12 +161,18 @@ final class EnrollmentFixtures {
     }
 
     static Response patch(String token, String enrollmentId, String what, Object body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
                 .patch(ENROLLMENTS + "/" + enrollmentId + "/" + what);
     }
 
     static Response patchRaw(String token, String enrollmentId, String what, String json) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(json)
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(json)
                 .patch(ENROLLMENTS + "/" + enrollmentId + "/" + what);
     }
 
@@ -158,20 +189,24 @@ final class EnrollmentFixtures {
     }
 
     static Response internalActivation(String enrollmentId) {
-        return given().auth().oauth2(TestTokens.service("sync-service"))
+        return given().auth()
+                .oauth2(TestTokens.service("sync-service"))
                 .post("/internal/enrollments/" + enrollmentId + "/activation");
     }
 
     static Response internalList(String status, Map<String, ?> query) {
-        return given().auth().oauth2(TestTokens.service("sync-service")).queryParam("enrollmentStatus", status)
-                .queryParams(query).get("/internal/enrollments");
+        return given().auth()
+                .oauth2(TestTokens.service("sync-service"))
+                .queryParam("enrollmentStatus", status)
+                .queryParams(query)
+                .get("/internal/enrollments");
     }
 
     /** How many rows of {@code table} belong to the student ({@code students} or {@code student_school_associations}). */
     static int rows(String table, String studentUniqueId) {
         try (Connection c = DataStores.shared().postgres().connect(PostgresServer.DATABASE);
-                PreparedStatement s = c.prepareStatement(
-                        "SELECT count(*) FROM " + table + " WHERE student_unique_id = ?")) {
+                PreparedStatement s =
+                        c.prepareStatement("SELECT count(*) FROM " + table + " WHERE student_unique_id = ?")) {
             s.setString(1, studentUniqueId);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
@@ -199,6 +234,7 @@ final class EnrollmentFixtures {
     /** The problem+json shape every refusal has. */
     static void assertProblem(Response response, int status) {
         response.then().statusCode(status).contentType("application/problem+json");
-        org.assertj.core.api.Assertions.assertThat(response.jsonPath().getInt("status")).isEqualTo(status);
+        org.assertj.core.api.Assertions.assertThat(response.jsonPath().getInt("status"))
+                .isEqualTo(status);
     }
 }

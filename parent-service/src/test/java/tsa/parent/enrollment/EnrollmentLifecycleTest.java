@@ -16,18 +16,16 @@ import static tsa.parent.enrollment.EnrollmentFixtures.patch;
 import static tsa.parent.enrollment.EnrollmentFixtures.payment;
 import static tsa.parent.enrollment.EnrollmentFixtures.status;
 
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import tsa.parent.enrollment.service.EnrollmentStatus;
 import tsa.testsupport.DataStores;
 import tsa.testsupport.RealDataStores;
@@ -68,11 +66,14 @@ class EnrollmentLifecycleTest {
                 String what = from.value() + " -> " + to.value() + ": " + moved.asString();
                 if (allowed) {
                     assertThat(moved.statusCode()).as(what).isEqualTo(200);
-                    assertThat(moved.jsonPath().getString("enrollmentStatus")).as(what).isEqualTo(to.value());
+                    assertThat(moved.jsonPath().getString("enrollmentStatus"))
+                            .as(what)
+                            .isEqualTo(to.value());
                 } else {
                     assertThat(moved.statusCode()).as(what).isEqualTo(409);
                     assertThat(moved.contentType()).as(what).startsWith("application/problem+json");
-                    assertThat(get(family.token(), id).jsonPath().getString("enrollmentStatus")).as(what)
+                    assertThat(get(family.token(), id).jsonPath().getString("enrollmentStatus"))
+                            .as(what)
                             .isEqualTo(from.value());
                 }
                 seen.add(what.substring(0, what.indexOf(':')));
@@ -115,7 +116,8 @@ class EnrollmentLifecycleTest {
         assertProblem(status(coachToken(EnrollmentFixtures.coach()), id, "active"), 404);
         assertProblem(status(coachToken(family.coachId()), "no-such-enrollment", "active"), 404);
 
-        assertThat(get(family.token(), id).jsonPath().getString("enrollmentStatus")).isEqualTo("pending");
+        assertThat(get(family.token(), id).jsonPath().getString("enrollmentStatus"))
+                .isEqualTo("pending");
     }
 
     @Test
@@ -129,8 +131,11 @@ class EnrollmentLifecycleTest {
         List<Map<String, Object>> records = auditRecordsFor(id);
         assertThat(records).hasSize(1);
         Map<String, Object> record = records.get(0);
-        assertThat(record).containsEntry("adminEmail", ADMIN_EMAIL).containsEntry("actionType", "update")
-                .containsEntry("resourceType", "enrollment").containsKey("sessionId");
+        assertThat(record)
+                .containsEntry("adminEmail", ADMIN_EMAIL)
+                .containsEntry("actionType", "update")
+                .containsEntry("resourceType", "enrollment")
+                .containsKey("sessionId");
         assertThat((Map<String, Object>) record.get("beforeState")).containsEntry("enrollmentStatus", "pending");
         assertThat((Map<String, Object>) record.get("afterState")).containsEntry("enrollmentStatus", "cancelled");
         assertThat(record).doesNotContainKey("outcome");
@@ -146,7 +151,8 @@ class EnrollmentLifecycleTest {
 
         List<Map<String, Object>> records = auditRecordsFor(id);
         assertThat(records).hasSize(3);
-        assertThat(records.get(2)).containsEntry("outcome", "failed")
+        assertThat(records.get(2))
+                .containsEntry("outcome", "failed")
                 .containsEntry("relatedLogId", records.get(1).get("logId"));
     }
 
@@ -162,7 +168,9 @@ class EnrollmentLifecycleTest {
 
         outage("admin", false);
         Map<String, Object> now = get(family.token(), id).jsonPath().getMap("$");
-        assertThat(now).containsEntry("enrollmentStatus", "pending").containsEntry("paymentStatus", "pending")
+        assertThat(now)
+                .containsEntry("enrollmentStatus", "pending")
+                .containsEntry("paymentStatus", "pending")
                 .containsEntry("progressMilestones", List.of());
         // the coach's own changes don't need admin-service
         outage("admin", true);
@@ -196,16 +204,20 @@ class EnrollmentLifecycleTest {
         String id = enrolled(family);
         Instant before = Instant.now().minusSeconds(1);
 
-        milestones(family.token(), id, List.of("registration", "documents")).then().statusCode(200);
+        milestones(family.token(), id, List.of("registration", "documents"))
+                .then()
+                .statusCode(200);
         Response again = milestones(family.token(), id, List.of("documents", "consultation"));
 
         again.then().statusCode(200);
         assertThat(again.jsonPath().getList("progressMilestones"))
                 .containsExactly("registration", "documents", "consultation");
         List<Map<String, String>> recorded = again.jsonPath().getList("milestones");
-        assertThat(recorded).extracting(m -> m.get("milestone"))
+        assertThat(recorded)
+                .extracting(m -> m.get("milestone"))
                 .containsExactly("registration", "documents", "consultation");
-        assertThat(recorded).allSatisfy(m -> assertThat(Instant.parse(m.get("completedAt"))).isAfter(before));
+        assertThat(recorded)
+                .allSatisfy(m -> assertThat(Instant.parse(m.get("completedAt"))).isAfter(before));
         String documentsAt = recorded.get(1).get("completedAt");
 
         Response repeated = milestones(family.token(), id, List.of("registration", "documents", "consultation"));
@@ -218,7 +230,9 @@ class EnrollmentLifecycleTest {
         Family family = invited();
         String id = enrolled(family);
 
-        milestones(coachToken(family.coachId()), id, List.of("assessment")).then().statusCode(200);
+        milestones(coachToken(family.coachId()), id, List.of("assessment"))
+                .then()
+                .statusCode(200);
         milestones(adminToken(), id, List.of("shadow_day")).then().statusCode(200);
         assertProblem(milestones(coachToken(EnrollmentFixtures.coach()), id, List.of("x")), 404);
         assertProblem(milestones(invited().token(), id, List.of("x")), 404);
@@ -249,14 +263,16 @@ class EnrollmentLifecycleTest {
         Family family = invited();
         String id = enrolled(family);
 
-        Response completed = patch(family.token(), id, "student", Map.of("dateOfBirth", "2014-05-06",
-                "gradeLevel", "Sixth grade"));
+        Response completed =
+                patch(family.token(), id, "student", Map.of("dateOfBirth", "2014-05-06", "gradeLevel", "Sixth grade"));
         completed.then().statusCode(200);
         Response more = patch(family.token(), id, "student", Map.of("studentAge", 12, "startDate", "2027-01-04"));
 
         more.then().statusCode(200);
-        assertThat(more.jsonPath().getMap("$")).containsEntry("dateOfBirth", "2014-05-06")
-                .containsEntry("gradeLevel", "Sixth grade").containsEntry("studentAge", 12)
+        assertThat(more.jsonPath().getMap("$"))
+                .containsEntry("dateOfBirth", "2014-05-06")
+                .containsEntry("gradeLevel", "Sixth grade")
+                .containsEntry("studentAge", 12)
                 .containsEntry("startDate", "2027-01-04");
         assertProblem(patch(invited().token(), id, "student", Map.of("studentAge", 9)), 404);
         assertProblem(patch(coachToken(family.coachId()), id, "student", Map.of("studentAge", 9)), 403);

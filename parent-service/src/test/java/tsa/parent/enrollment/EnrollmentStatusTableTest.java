@@ -9,9 +9,7 @@ import static tsa.parent.enrollment.service.EnrollmentStatus.PENDING;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
-
 import tsa.parent.enrollment.service.EnrollmentStatus;
 import tsa.parent.enrollment.service.SchoolYear;
 import tsa.runtime.problem.ProblemException;

@@ -1,5 +1,10 @@
 package tsa.parent.enrollment;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,13 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import tsa.testsupport.ContractOperations;
 import tsa.testsupport.ContractResponses;
 
@@ -41,7 +39,9 @@ public class OtherServicesStub implements QuarkusTestResourceLifecycleManager {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The status admin-service refuses audit records with, or 0 to record them. */
-    private final java.util.concurrent.atomic.AtomicInteger auditRefusal = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger auditRefusal =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     private static final Path COACH = ContractOperations.contract("coach-service");
     private static final Path ADMIN = ContractOperations.contract("admin-service");
     private static final Path SYNC = ContractOperations.contract("sync-service");
@@ -125,7 +125,9 @@ public class OtherServicesStub implements QuarkusTestResourceLifecycleManager {
                 String status = (String) invitation.get("invitationStatus");
                 if ("sent".equals(status) || "opened".equals(status)) {
                     invitation.put("invitationStatus", "accepted");
-                    invitation.put("respondedAt", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+                    invitation.put(
+                            "respondedAt",
+                            Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
                 } else if (!"accepted".equals(status)) {
                     problem(COACH, exchange, 409, "conflict");
                     return;
@@ -251,7 +253,9 @@ public class OtherServicesStub implements QuarkusTestResourceLifecycleManager {
             }
             synchronized (invitation) {
                 if ("PUT".equals(method)) {
-                    invitation.put("invitationStatus", exchange.getRequestURI().getQuery().substring("status=".length()));
+                    invitation.put(
+                            "invitationStatus",
+                            exchange.getRequestURI().getQuery().substring("status=".length()));
                     respond(exchange, 204, null);
                 } else {
                     respond(exchange, 200, new LinkedHashMap<>(invitation));
@@ -281,8 +285,9 @@ public class OtherServicesStub implements QuarkusTestResourceLifecycleManager {
     private static Map<String, Object> read(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] bytes = in.readAllBytes();
-            return bytes.length == 0 ? new LinkedHashMap<>()
-                    : JSON.readValue(bytes, new TypeReference<LinkedHashMap<String, Object>>() { });
+            return bytes.length == 0
+                    ? new LinkedHashMap<>()
+                    : JSON.readValue(bytes, new TypeReference<LinkedHashMap<String, Object>>() {});
         }
     }
 
@@ -294,8 +299,8 @@ public class OtherServicesStub implements QuarkusTestResourceLifecycleManager {
         }
         String[] parts = authorization.substring(7).split("\\.");
         try {
-            Map<String, Object> claims = JSON.readValue(Base64.getUrlDecoder().decode(parts[1]),
-                    new TypeReference<Map<String, Object>>() { });
+            Map<String, Object> claims = JSON.readValue(
+                    Base64.getUrlDecoder().decode(parts[1]), new TypeReference<Map<String, Object>>() {});
             return (String) claims.get("sub");
         } catch (IOException | RuntimeException e) {
             return null;
@@ -314,8 +319,12 @@ public class OtherServicesStub implements QuarkusTestResourceLifecycleManager {
     /** An answer of an operation of the contract, checked against it first. */
     private void answer(Path contract, HttpExchange exchange, int status, Object body) throws IOException {
         try {
-            ContractResponses.assertValid(contract, exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    status, body);
+            ContractResponses.assertValid(
+                    contract,
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    status,
+                    body);
         } catch (AssertionError invalid) {
             violations.add(invalid.getMessage());
             respond(exchange, 500, invalid.getMessage());

@@ -17,8 +17,7 @@ public final class RemoteCalls {
     private static final Logger LOG = Logger.getLogger(RemoteCalls.class);
     private static final int DETAIL_MAX = 300;
 
-    private RemoteCalls() {
-    }
+    private RemoteCalls() {}
 
     /** The call's answer; any failure as a {@link RemoteFailure}. */
     public static <T> T call(String service, String what, Supplier<T> call) {

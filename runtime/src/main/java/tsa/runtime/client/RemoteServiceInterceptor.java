@@ -25,13 +25,18 @@ public class RemoteServiceInterceptor {
         } catch (FaultToleranceException e) {
             RemoteService remote = context.getMethod().getDeclaringClass().getAnnotation(RemoteService.class);
             String service = remote == null ? "another service" : remote.value();
-            LOG.warnf("%s: %s on %s", service, e.getClass().getSimpleName(), context.getMethod().getName());
-            throw new RemoteFailure.Unavailable(service, service + " is not answering (" + switch (e.getClass()
-                    .getSimpleName()) {
-                case "TimeoutException" -> "too slow";
-                case "CircuitBreakerOpenException" -> "circuit open";
-                default -> e.getClass().getSimpleName();
-            } + "); try again later");
+            LOG.warnf(
+                    "%s: %s on %s",
+                    service, e.getClass().getSimpleName(), context.getMethod().getName());
+            throw new RemoteFailure.Unavailable(
+                    service,
+                    service + " is not answering ("
+                            + switch (e.getClass().getSimpleName()) {
+                                case "TimeoutException" -> "too slow";
+                                case "CircuitBreakerOpenException" -> "circuit open";
+                                default -> e.getClass().getSimpleName();
+                            }
+                            + "); try again later");
         }
     }
 }

@@ -13,30 +13,36 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 public final class ConditionalWrites {
 
-    private ConditionalWrites() {
-    }
+    private ConditionalWrites() {}
 
     /** Writes a new item; false if an item with that key exists. */
     public static <T> boolean insertIfAbsent(DynamoDbTable<T> table, T item, String hashKey) {
-        return put(table, item, Expression.builder()
-                .expression("attribute_not_exists(#id)")
-                .putExpressionName("#id", hashKey)
-                .build());
+        return put(
+                table,
+                item,
+                Expression.builder()
+                        .expression("attribute_not_exists(#id)")
+                        .putExpressionName("#id", hashKey)
+                        .build());
     }
 
     /** Replaces the item if its {@code versionAttribute} is still {@code expectedVersion}; false otherwise. */
-    public static <T> boolean replaceIfVersion(DynamoDbTable<T> table, T item, String versionAttribute,
-            long expectedVersion) {
-        return put(table, item, Expression.builder()
-                .expression("#v = :v")
-                .putExpressionName("#v", versionAttribute)
-                .putExpressionValue(":v", AttributeValue.fromN(Long.toString(expectedVersion)))
-                .build());
+    public static <T> boolean replaceIfVersion(
+            DynamoDbTable<T> table, T item, String versionAttribute, long expectedVersion) {
+        return put(
+                table,
+                item,
+                Expression.builder()
+                        .expression("#v = :v")
+                        .putExpressionName("#v", versionAttribute)
+                        .putExpressionValue(":v", AttributeValue.fromN(Long.toString(expectedVersion)))
+                        .build());
     }
 
     private static <T> boolean put(DynamoDbTable<T> table, T item, Expression condition) {
         try {
-            table.putItem(PutItemEnhancedRequest.builder(table.tableSchema().itemType().rawClass())
+            table.putItem(PutItemEnhancedRequest.builder(
+                            table.tableSchema().itemType().rawClass())
                     .item(item)
                     .conditionExpression(condition)
                     .build());

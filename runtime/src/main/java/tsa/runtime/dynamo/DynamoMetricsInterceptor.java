@@ -34,8 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 public class DynamoMetricsInterceptor implements ExecutionInterceptor {
 
     private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("tsa.dynamodb.started");
-    private static final Set<String> THROTTLING_CODES = Set.of("ProvisionedThroughputExceededException",
-            "ThrottlingException", "RequestLimitExceeded");
+    private static final Set<String> THROTTLING_CODES =
+            Set.of("ProvisionedThroughputExceededException", "ThrottlingException", "RequestLimitExceeded");
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -81,7 +81,8 @@ public class DynamoMetricsInterceptor implements ExecutionInterceptor {
         }
         String table = tableOf(context.request());
         String operation = operationOf(attributes);
-        timer(registry.get(), table, operation, "success").record(elapsed(attributes), java.util.concurrent.TimeUnit.NANOSECONDS);
+        timer(registry.get(), table, operation, "success")
+                .record(elapsed(attributes), java.util.concurrent.TimeUnit.NANOSECONDS);
         consumed(context.response()).forEach(capacity -> {
             if (capacity.capacityUnits() != null) {
                 Counter.builder("tsa.dynamodb.consumed.capacity")
@@ -102,7 +103,8 @@ public class DynamoMetricsInterceptor implements ExecutionInterceptor {
         }
         String table = tableOf(context.request());
         String operation = operationOf(attributes);
-        boolean throttled = context.exception() instanceof DynamoDbException e && e.awsErrorDetails() != null
+        boolean throttled = context.exception() instanceof DynamoDbException e
+                && e.awsErrorDetails() != null
                 && THROTTLING_CODES.contains(e.awsErrorDetails().errorCode());
         timer(registry.get(), table, operation, throttled ? "throttled" : "error")
                 .record(elapsed(attributes), java.util.concurrent.TimeUnit.NANOSECONDS);
@@ -137,10 +139,14 @@ public class DynamoMetricsInterceptor implements ExecutionInterceptor {
 
     private static String tableOf(SdkRequest request) {
         if (request instanceof BatchGetItemRequest r && r.hasRequestItems()) {
-            return r.requestItems().size() == 1 ? r.requestItems().keySet().iterator().next() : "multiple";
+            return r.requestItems().size() == 1
+                    ? r.requestItems().keySet().iterator().next()
+                    : "multiple";
         }
         if (request instanceof BatchWriteItemRequest r && r.hasRequestItems()) {
-            return r.requestItems().size() == 1 ? r.requestItems().keySet().iterator().next() : "multiple";
+            return r.requestItems().size() == 1
+                    ? r.requestItems().keySet().iterator().next()
+                    : "multiple";
         }
         return request.getValueForField("TableName", String.class).orElse("none");
     }
@@ -151,8 +157,8 @@ public class DynamoMetricsInterceptor implements ExecutionInterceptor {
             return java.util.List.of(one.get());
         }
         @SuppressWarnings("unchecked")
-        Optional<java.util.List<ConsumedCapacity>> many = response.getValueForField("ConsumedCapacity",
-                (Class<java.util.List<ConsumedCapacity>>) (Class<?>) java.util.List.class);
+        Optional<java.util.List<ConsumedCapacity>> many = response.getValueForField(
+                "ConsumedCapacity", (Class<java.util.List<ConsumedCapacity>>) (Class<?>) java.util.List.class);
         return many.orElse(java.util.List.of());
     }
 

@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param ascending sort-key order; {@code false} for newest first
  * @param filter    a filter applied after the key condition, or null
  */
-public record IndexQuery(String index, String hashValue, AttributeValue from, AttributeValue to, boolean ascending,
-        Expression filter) {
+public record IndexQuery(
+        String index, String hashValue, AttributeValue from, AttributeValue to, boolean ascending, Expression filter) {
 
     /** Every item with that hash value, in ascending sort-key order. */
     public static IndexQuery of(String index, String hashValue) {
@@ -28,8 +28,8 @@ public record IndexQuery(String index, String hashValue, AttributeValue from, At
 
     /** Only items whose sort key lies between {@code low} and {@code high}, both included (text sort keys). */
     public IndexQuery between(String low, String high) {
-        return new IndexQuery(index, hashValue, AttributeValue.fromS(low), AttributeValue.fromS(high), ascending,
-                filter);
+        return new IndexQuery(
+                index, hashValue, AttributeValue.fromS(low), AttributeValue.fromS(high), ascending, filter);
     }
 
     public IndexQuery filtered(Expression condition) {

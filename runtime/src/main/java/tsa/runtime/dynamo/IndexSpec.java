@@ -1,5 +1,4 @@
 package tsa.runtime.dynamo;
 
 /** A global secondary index, projecting all attributes; {@code rangeKey} is null for a hash-only index. */
-public record IndexSpec(String name, KeyAttribute hashKey, KeyAttribute rangeKey) {
-}
+public record IndexSpec(String name, KeyAttribute hashKey, KeyAttribute rangeKey) {}

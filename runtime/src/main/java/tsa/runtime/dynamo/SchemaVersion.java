@@ -2,7 +2,6 @@ package tsa.runtime.dynamo;
 
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-
 import software.amazon.awssdk.enhanced.dynamodb.mapper.ImmutableAttribute;
 
 /**
@@ -18,12 +17,11 @@ public final class SchemaVersion {
     /** The value new items are written with. */
     public static final String CURRENT = "v1";
 
-    private SchemaVersion() {
-    }
+    private SchemaVersion() {}
 
     /** The {@code schema_version} attribute of an item record mapped by a static immutable table schema. */
-    public static <T, B> ImmutableAttribute<T, B, String> attribute(Class<T> itemClass, Class<B> builderClass,
-            Function<T, String> getter, BiConsumer<B, String> setter) {
+    public static <T, B> ImmutableAttribute<T, B, String> attribute(
+            Class<T> itemClass, Class<B> builderClass, Function<T, String> getter, BiConsumer<B, String> setter) {
         return ImmutableAttribute.builder(itemClass, builderClass, String.class)
                 .name(ATTRIBUTE)
                 .getter(getter)

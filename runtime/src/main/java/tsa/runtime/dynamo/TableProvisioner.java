@@ -75,7 +75,8 @@ public class TableProvisioner {
 
     void awaitActive(TableSpec spec) {
         Duration timeout = settings.activeTimeout();
-        try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(dynamo)
+        try (DynamoDbWaiter waiter = DynamoDbWaiter.builder()
+                .client(dynamo)
                 .overrideConfiguration(WaiterOverrideConfiguration.builder()
                         .waitTimeout(timeout)
                         .maxAttempts(Integer.MAX_VALUE)
@@ -84,7 +85,9 @@ public class TableProvisioner {
                         .build())
                 .build()) {
             waiter.waitUntilTableExists(r -> r.tableName(spec.name()))
-                    .matched().exception().ifPresent(e -> {
+                    .matched()
+                    .exception()
+                    .ifPresent(e -> {
                         throw new IllegalStateException("table " + spec.name() + " did not become ACTIVE", e);
                     });
         }
@@ -96,7 +99,8 @@ public class TableProvisioner {
         }
         String attribute = spec.ttlAttribute().get();
         TimeToLiveStatus status = dynamo.describeTimeToLive(r -> r.tableName(spec.name()))
-                .timeToLiveDescription().timeToLiveStatus();
+                .timeToLiveDescription()
+                .timeToLiveStatus();
         if (status == TimeToLiveStatus.ENABLED || status == TimeToLiveStatus.ENABLING) {
             return;
         }
@@ -108,8 +112,10 @@ public class TableProvisioner {
             boolean unsupported = e.awsErrorDetails() != null
                     && UNKNOWN_OPERATION.equals(e.awsErrorDetails().errorCode());
             if (unsupported && settings.tolerateMissingTtl()) {
-                LOG.warnf("the DynamoDB server does not implement UpdateTimeToLive; %s.%s has no TTL sweep "
-                        + "(expiry is still checked when items are read)", spec.name(), attribute);
+                LOG.warnf(
+                        "the DynamoDB server does not implement UpdateTimeToLive; %s.%s has no TTL sweep "
+                                + "(expiry is still checked when items are read)",
+                        spec.name(), attribute);
                 return;
             }
             throw e;
@@ -119,20 +125,24 @@ public class TableProvisioner {
     static CreateTableRequest createRequest(TableSpec spec) {
         var attributes = new java.util.LinkedHashMap<String, AttributeDefinition>();
         addDefinition(attributes, spec.hashKey());
-        List<GlobalSecondaryIndex> indexes = spec.indexes().stream().map(index -> {
-            addDefinition(attributes, index.hashKey());
-            var keys = new java.util.ArrayList<KeySchemaElement>();
-            keys.add(key(index.hashKey(), KeyType.HASH));
-            if (index.rangeKey() != null) {
-                addDefinition(attributes, index.rangeKey());
-                keys.add(key(index.rangeKey(), KeyType.RANGE));
-            }
-            return GlobalSecondaryIndex.builder()
-                    .indexName(index.name())
-                    .keySchema(keys)
-                    .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
-                    .build();
-        }).toList();
+        List<GlobalSecondaryIndex> indexes = spec.indexes().stream()
+                .map(index -> {
+                    addDefinition(attributes, index.hashKey());
+                    var keys = new java.util.ArrayList<KeySchemaElement>();
+                    keys.add(key(index.hashKey(), KeyType.HASH));
+                    if (index.rangeKey() != null) {
+                        addDefinition(attributes, index.rangeKey());
+                        keys.add(key(index.rangeKey(), KeyType.RANGE));
+                    }
+                    return GlobalSecondaryIndex.builder()
+                            .indexName(index.name())
+                            .keySchema(keys)
+                            .projection(Projection.builder()
+                                    .projectionType(ProjectionType.ALL)
+                                    .build())
+                            .build();
+                })
+                .toList();
         CreateTableRequest.Builder request = CreateTableRequest.builder()
                 .tableName(spec.name())
                 .billingMode(BillingMode.PAY_PER_REQUEST)
@@ -145,11 +155,18 @@ public class TableProvisioner {
     }
 
     private static void addDefinition(java.util.Map<String, AttributeDefinition> attributes, KeyAttribute key) {
-        attributes.putIfAbsent(key.name(), AttributeDefinition.builder()
-                .attributeName(key.name()).attributeType(key.type()).build());
+        attributes.putIfAbsent(
+                key.name(),
+                AttributeDefinition.builder()
+                        .attributeName(key.name())
+                        .attributeType(key.type())
+                        .build());
     }
 
     private static KeySchemaElement key(KeyAttribute attribute, KeyType type) {
-        return KeySchemaElement.builder().attributeName(attribute.name()).keyType(type).build();
+        return KeySchemaElement.builder()
+                .attributeName(attribute.name())
+                .keyType(type)
+                .build();
     }
 }

@@ -62,10 +62,14 @@ public final class UniquenessGuard {
     public boolean claimFor(String guardKey, String holder, Function<String, HolderState> holderState) {
         Instant now = clock.instant();
         Map<String, AttributeValue> item = Map.of(
-                hashKey, AttributeValue.fromS(guardKey),
-                HOLDER, AttributeValue.fromS(holder),
-                CLAIMED_AT, AttributeValue.fromN(Long.toString(now.getEpochSecond())),
-                SchemaVersion.ATTRIBUTE, AttributeValue.fromS(SchemaVersion.CURRENT));
+                hashKey,
+                AttributeValue.fromS(guardKey),
+                HOLDER,
+                AttributeValue.fromS(holder),
+                CLAIMED_AT,
+                AttributeValue.fromN(Long.toString(now.getEpochSecond())),
+                SchemaVersion.ATTRIBUTE,
+                AttributeValue.fromS(SchemaVersion.CURRENT));
         if (put(item, "attribute_not_exists(#k)", Map.of("#k", hashKey), null)) {
             return true;
         }
@@ -78,8 +82,8 @@ public final class UniquenessGuard {
             return true;
         }
         HolderState state = holderState.apply(current);
-        boolean abandoned = state == HolderState.MISSING && Instant.ofEpochSecond(claimedAt(guard))
-                .plus(IN_FLIGHT_LEASE).isBefore(now);
+        boolean abandoned = state == HolderState.MISSING
+                && Instant.ofEpochSecond(claimedAt(guard)).plus(IN_FLIGHT_LEASE).isBefore(now);
         if (state == HolderState.OPEN || (state == HolderState.MISSING && !abandoned)) {
             return false;
         }
@@ -93,8 +97,9 @@ public final class UniquenessGuard {
     }
 
     private Map<String, AttributeValue> read(String guardKey) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(Map.of(hashKey, AttributeValue.fromS(guardKey)))).item();
+        Map<String, AttributeValue> item = dynamo.getItem(r ->
+                        r.tableName(table).consistentRead(true).key(Map.of(hashKey, AttributeValue.fromS(guardKey))))
+                .item();
         return item == null || !item.containsKey(HOLDER) ? null : item;
     }
 
@@ -103,11 +108,17 @@ public final class UniquenessGuard {
         return at == null ? 0 : Long.parseLong(at.n());
     }
 
-    private boolean put(Map<String, AttributeValue> item, String condition, Map<String, String> names,
+    private boolean put(
+            Map<String, AttributeValue> item,
+            String condition,
+            Map<String, String> names,
             Map<String, AttributeValue> values) {
         try {
-            dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression(condition)
-                    .expressionAttributeNames(names).expressionAttributeValues(values));
+            dynamo.putItem(r -> r.tableName(table)
+                    .item(item)
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException lost) {
             return false;

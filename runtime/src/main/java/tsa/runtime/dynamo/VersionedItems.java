@@ -45,7 +45,8 @@ public final class VersionedItems<T extends VersionedItem<T>> {
 
     public VersionedItems(DynamoDbClient dynamo, TableSpec spec, TableSchema<T> schema, int conflictAttempts) {
         this.spec = spec;
-        this.table = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build().table(spec.name(), schema);
+        this.table =
+                DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build().table(spec.name(), schema);
         this.conflictAttempts = conflictAttempts;
     }
 
@@ -55,12 +56,14 @@ public final class VersionedItems<T extends VersionedItem<T>> {
 
     /** The item as last written (a consistent read); helper items and ids no item can have are none. */
     public Optional<T> find(String id) {
-        if (id == null || id.isBlank() || id.length() > MAX_KEY_LENGTH
+        if (id == null
+                || id.isBlank()
+                || id.length() > MAX_KEY_LENGTH
                 || RESERVED_PREFIXES.stream().anyMatch(id::startsWith)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(table.getItem(r -> r.key(Key.builder().partitionValue(id).build())
-                .consistentRead(true)));
+        return Optional.ofNullable(table.getItem(
+                r -> r.key(Key.builder().partitionValue(id).build()).consistentRead(true)));
     }
 
     /** Writes a new item; false if an item with its key exists. */
@@ -131,9 +134,12 @@ public final class VersionedItems<T extends VersionedItem<T>> {
 
     /** Every item of one index hash value (small sets only: one person's history), in sort-key order. */
     public List<T> all(IndexQuery query) {
-        return table.index(index(query.index()).name())
+        return table
+                .index(index(query.index()).name())
                 .query(QueryConditional.keyEqualTo(k -> k.partitionValue(query.hashValue())))
-                .stream().flatMap(p -> p.items().stream()).toList();
+                .stream()
+                .flatMap(p -> p.items().stream())
+                .toList();
     }
 
     /** The table's DynamoDB name. */
@@ -142,7 +148,9 @@ public final class VersionedItems<T extends VersionedItem<T>> {
     }
 
     private IndexSpec index(String name) {
-        return spec.indexes().stream().filter(i -> i.name().equals(name)).findFirst()
+        return spec.indexes().stream()
+                .filter(i -> i.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(spec.name() + " has no index " + name));
     }
 
@@ -162,7 +170,8 @@ public final class VersionedItems<T extends VersionedItem<T>> {
         if (index.rangeKey() != null) {
             expected.add(index.rangeKey());
         }
-        boolean shaped = key.size() == expected.stream().map(KeyAttribute::name).distinct().count()
+        boolean shaped = key.size()
+                        == expected.stream().map(KeyAttribute::name).distinct().count()
                 && expected.stream().allMatch(attribute -> typed(key.get(attribute.name()), attribute))
                 && query.hashValue().equals(key.get(index.hashKey().name()).s())
                 && (index.rangeKey() == null || within(key.get(index.rangeKey().name()), query));
@@ -188,7 +197,11 @@ public final class VersionedItems<T extends VersionedItem<T>> {
         if (value == null) {
             return query.from() == null && query.to() == null;
         }
-        return (query.from() == null || query.from().s() == null || value.compareTo(query.from().s()) >= 0)
-                && (query.to() == null || query.to().s() == null || value.compareTo(query.to().s()) <= 0);
+        return (query.from() == null
+                        || query.from().s() == null
+                        || value.compareTo(query.from().s()) >= 0)
+                && (query.to() == null
+                        || query.to().s() == null
+                        || value.compareTo(query.to().s()) <= 0);
     }
 }

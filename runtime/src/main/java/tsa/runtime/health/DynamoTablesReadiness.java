@@ -25,11 +25,14 @@ public class DynamoTablesReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("DynamoDB tables").up();
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("DynamoDB tables").up();
         try {
             for (OwnedTables owned : ownedTables) {
                 for (TableSpec spec : owned.tables()) {
-                    TableStatus status = dynamo.describeTable(r -> r.tableName(spec.name())).table().tableStatus();
+                    TableStatus status = dynamo.describeTable(r -> r.tableName(spec.name()))
+                            .table()
+                            .tableStatus();
                     response.withData(spec.name(), status.toString());
                     if (status != TableStatus.ACTIVE) {
                         response.down();

@@ -3,14 +3,14 @@ package tsa.runtime.mail;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,14 +38,15 @@ public class MailSender {
      * One plain address: a local part and a domain of characters that need no quoting, no display name, no list
      * (no comma, semicolon, angle brackets, quotes, spaces or control characters).
      */
-    private static final Pattern ADDRESS = Pattern.compile(
-            "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$");
+    private static final Pattern ADDRESS =
+            Pattern.compile("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$");
 
     /** Control characters (C0, DEL, C1), line and paragraph separators, and the BOM/zero-width format characters. */
     private static final Pattern UNPRINTABLE = Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}\\u200B-\\u200F\\u2060\\uFEFF]");
 
     public enum Outcome {
-        SENT("sent"), FAILED("failed");
+        SENT("sent"),
+        FAILED("failed");
 
         private final String status;
 
@@ -102,8 +103,9 @@ public class MailSender {
                 return Outcome.SENT;
             } catch (RuntimeException e) {
                 last = e;
-                LOG.debugf("attempt %d of mail %s to %s failed: %s", attempt, name, mask(to),
-                        e.getClass().getSimpleName());
+                LOG.debugf(
+                        "attempt %d of mail %s to %s failed: %s",
+                        attempt, name, mask(to), e.getClass().getSimpleName());
             }
         }
         registry.counter("tsa.mail.sent", "outcome", "failed").increment();
@@ -112,8 +114,9 @@ public class MailSender {
             cause = cause.getCause();
         }
         // Only the exception's class: its message may quote the SMTP dialogue, which holds the address.
-        LOG.warnf("mail %s to %s could not be sent after %d attempts: %s", name, mask(to), attempts,
-                cause.getClass().getSimpleName());
+        LOG.warnf(
+                "mail %s to %s could not be sent after %d attempts: %s",
+                name, mask(to), attempts, cause.getClass().getSimpleName());
         return Outcome.FAILED;
     }
 
@@ -133,7 +136,9 @@ public class MailSender {
             try {
                 whenDone.accept(outcome);
             } catch (RuntimeException e) {
-                LOG.warnf("recording the outcome of mail %s failed: %s", name, e.getClass().getSimpleName());
+                LOG.warnf(
+                        "recording the outcome of mail %s failed: %s",
+                        name, e.getClass().getSimpleName());
             }
         });
     }
@@ -146,7 +151,11 @@ public class MailSender {
         if (value == null) {
             return "";
         }
-        String line = UNPRINTABLE.matcher(value).replaceAll(" ").replaceAll("\\s+", " ").trim();
+        String line = UNPRINTABLE
+                .matcher(value)
+                .replaceAll(" ")
+                .replaceAll("\\s+", " ")
+                .trim();
         if (line.length() > maxLength) {
             int end = maxLength;
             if (Character.isHighSurrogate(line.charAt(end - 1))) {
@@ -159,7 +168,9 @@ public class MailSender {
 
     /** Whether {@code address} is exactly one address without display name, list, space or control character. */
     public static boolean isPlainAddress(String address) {
-        return address != null && address.length() <= 254 && ADDRESS.matcher(address).matches()
+        return address != null
+                && address.length() <= 254
+                && ADDRESS.matcher(address).matches()
                 && !address.contains("..");
     }
 

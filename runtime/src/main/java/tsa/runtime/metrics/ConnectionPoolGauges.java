@@ -22,8 +22,12 @@ public class ConnectionPoolGauges {
     MeterRegistry registry;
 
     void onStart(@Observes StartupEvent event) {
-        Gauge.builder("tsa.datasource.connections.max", dataSource,
-                        ds -> ds.getConfiguration().connectionPoolConfiguration().maxSize())
+        Gauge.builder(
+                        "tsa.datasource.connections.max",
+                        dataSource,
+                        ds -> ds.getConfiguration()
+                                .connectionPoolConfiguration()
+                                .maxSize())
                 .description("Configured maximum size of the PostgreSQL connection pool")
                 .register(registry);
     }

@@ -15,8 +15,7 @@ import tsa.runtime.problem.ProblemException;
  */
 public final class PageCursor {
 
-    private PageCursor() {
-    }
+    private PageCursor() {}
 
     public static String encode(Map<String, AttributeValue> lastEvaluatedKey) {
         if (lastEvaluatedKey == null || lastEvaluatedKey.isEmpty()) {
@@ -27,7 +26,9 @@ public final class PageCursor {
             String typed = value.s() != null ? "S:" + value.s() : "N:" + value.n();
             text.append(escape(name)).append('=').append(escape(typed)).append('\n');
         });
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     public static Map<String, AttributeValue> decode(String cursor) {

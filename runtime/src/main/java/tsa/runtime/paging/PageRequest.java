@@ -15,7 +15,9 @@ import tsa.runtime.problem.ProblemException;
  * @param cursor the {@code nextCursor} of the previous page as sent, or null for the first page; it must decode as
  *               a {@link PageCursor} (whether it belongs to this query is the list's own check)
  */
-public record PageRequest(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+public record PageRequest(
+        @QueryParam("limit") String limit,
+        @QueryParam("cursor") String cursor) {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;

@@ -24,9 +24,15 @@ public class BodySizeLimit {
             String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (declared != null && isOver(declared, limit)) {
                 ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-                ProblemResponses.send(ctx, new Problem(ProblemResponses.typeUri("payload-too-large"),
-                        "Payload too large", 413, "the body is larger than " + limit + " bytes",
-                        ctx.request().path(), List.of()));
+                ProblemResponses.send(
+                        ctx,
+                        new Problem(
+                                ProblemResponses.typeUri("payload-too-large"),
+                                "Payload too large",
+                                413,
+                                "the body is larger than " + limit + " bytes",
+                                ctx.request().path(),
+                                List.of()));
                 return;
             }
             ctx.next();

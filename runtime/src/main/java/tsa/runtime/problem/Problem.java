@@ -15,8 +15,7 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static final String MEDIA_TYPE = "application/problem+json";
 
     @RegisterForReflection
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     public Problem withInstance(String path) {
         return new Problem(type, title, status, detail, path, errors);

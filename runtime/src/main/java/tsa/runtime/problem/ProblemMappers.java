@@ -40,8 +40,8 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-        return ProblemResponses.of(new Problem(ProblemResponses.typeUri("validation"), "Invalid request", 400,
-                detail, uri.getPath(), errors));
+        return ProblemResponses.of(new Problem(
+                ProblemResponses.typeUri("validation"), "Invalid request", 400, detail, uri.getPath(), errors));
     }
 
     /** Named as well, so it wins over Quarkus' own mapper of this type (which answers a bare 400). */
@@ -72,31 +72,54 @@ public class ProblemMappers {
         } else {
             detail = "the body is not well-formed JSON";
         }
-        return ProblemResponses.of(new Problem(ProblemResponses.typeUri("malformed-body"), "Malformed request body",
-                400, detail, uri.getPath(), errors));
+        return ProblemResponses.of(new Problem(
+                ProblemResponses.typeUri("malformed-body"),
+                "Malformed request body",
+                400,
+                detail,
+                uri.getPath(),
+                errors));
     }
 
-    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class,
-            io.quarkus.security.AuthenticationFailedException.class,
-            io.quarkus.security.AuthenticationCompletionException.class})
+    @ServerExceptionMapper({
+        io.quarkus.security.UnauthorizedException.class,
+        io.quarkus.security.AuthenticationFailedException.class,
+        io.quarkus.security.AuthenticationCompletionException.class
+    })
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
         // The answer never says why a token was refused (malformed, expired, wrong key, ...).
-        return ProblemResponses.of(new Problem(ProblemResponses.typeUri("unauthorized"), "Unauthorized", 401,
-                "a valid bearer token is required", uri.getPath(), List.of()));
+        return ProblemResponses.of(new Problem(
+                ProblemResponses.typeUri("unauthorized"),
+                "Unauthorized",
+                401,
+                "a valid bearer token is required",
+                uri.getPath(),
+                List.of()));
     }
 
     @ServerExceptionMapper
     public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
-        return ProblemResponses.of(new Problem(ProblemResponses.typeUri("forbidden"), "Forbidden", 403,
-                "this operation is not open to the caller's role", uri.getPath(), List.of()));
+        return ProblemResponses.of(new Problem(
+                ProblemResponses.typeUri("forbidden"),
+                "Forbidden",
+                403,
+                "this operation is not open to the caller's role",
+                uri.getPath(),
+                List.of()));
     }
 
     /** A call to another service timed out or its circuit is open: the platform is degraded, not the request bad. */
     @ServerExceptionMapper
-    public Response degraded(org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException e, UriInfo uri) {
+    public Response degraded(
+            org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException e, UriInfo uri) {
         LOG.warnf("503 %s: %s", uri.getPath(), e.getClass().getSimpleName());
-        return ProblemResponses.of(new Problem(ProblemResponses.typeUri("unavailable"), "Service unavailable", 503,
-                "a service this operation needs is not answering; try again later", uri.getPath(), List.of()));
+        return ProblemResponses.of(new Problem(
+                ProblemResponses.typeUri("unavailable"),
+                "Service unavailable",
+                503,
+                "a service this operation needs is not answering; try again later",
+                uri.getPath(),
+                List.of()));
     }
 
     @ServerExceptionMapper
@@ -115,15 +138,20 @@ public class ProblemMappers {
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
         String detail = status >= 500 ? "the request could not be completed" : title;
-        return ProblemResponses.of(new Problem(ProblemResponses.typeUri(kindOf(status)), title, status, detail,
-                uri.getPath(), List.of()));
+        return ProblemResponses.of(
+                new Problem(ProblemResponses.typeUri(kindOf(status)), title, status, detail, uri.getPath(), List.of()));
     }
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         LOG.errorf(e, "unexpected error on %s", uri.getPath());
-        return ProblemResponses.of(new Problem(ProblemResponses.typeUri("internal"), "Internal error", 500,
-                "the request could not be completed", uri.getPath(), List.of()));
+        return ProblemResponses.of(new Problem(
+                ProblemResponses.typeUri("internal"),
+                "Internal error",
+                500,
+                "the request could not be completed",
+                uri.getPath(),
+                List.of()));
     }
 
     private static String kindOf(int status) {

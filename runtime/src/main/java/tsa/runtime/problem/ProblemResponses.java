@@ -8,8 +8,7 @@ import jakarta.ws.rs.core.Response;
 /** Builds problem+json responses; the one place that knows the media type and the type URIs. */
 public final class ProblemResponses {
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     public static String typeUri(String kind) {
         return "urn:tsa:problem:" + kind;
@@ -19,7 +18,8 @@ public final class ProblemResponses {
     public static final int RETRY_AFTER_SECONDS = 10;
 
     public static Response of(Problem problem) {
-        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        Response.ResponseBuilder response =
+                Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
         if (problem.status() == 503) {
             response.header("Retry-After", RETRY_AFTER_SECONDS);
         }
@@ -28,7 +28,8 @@ public final class ProblemResponses {
 
     /** Ends a request that a route handler refuses before it reaches a resource. */
     public static void send(RoutingContext ctx, Problem problem) {
-        ctx.response().setStatusCode(problem.status())
+        ctx.response()
+                .setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .end(Json.encode(problem));
     }

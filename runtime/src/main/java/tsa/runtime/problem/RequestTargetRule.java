@@ -55,8 +55,7 @@ public class RequestTargetRule {
     }
 
     /** What is wrong with a request target, and where ({@code path}, or the query parameter's name). */
-    record Violation(String where, String reason) {
-    }
+    record Violation(String where, String reason) {}
 
     static Optional<Violation> pathViolation(String rawPath) {
         if (rawPath == null) {
@@ -83,8 +82,8 @@ public class RequestTargetRule {
             int eq = pair.indexOf('=');
             Optional<String> name = decode(eq < 0 ? pair : pair.substring(0, eq), true);
             if (name.isEmpty() || TextRule.violationInSingleLine(name.get()).isPresent()) {
-                return Optional.of(new Violation("query", "has a parameter name that is not valid "
-                        + "percent-encoded single-line UTF-8"));
+                return Optional.of(new Violation(
+                        "query", "has a parameter name that is not valid " + "percent-encoded single-line UTF-8"));
             }
             String where = "query parameter '" + name.get() + "'";
             Optional<String> value = decode(eq < 0 ? "" : pair.substring(eq + 1), true);
@@ -126,7 +125,8 @@ public class RequestTargetRule {
             }
         }
         try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+            return Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes.toByteArray()))
@@ -138,8 +138,14 @@ public class RequestTargetRule {
 
     private static void refuse(RoutingContext ctx, Violation violation) {
         String reason = violation.reason();
-        ProblemResponses.send(ctx, new Problem(ProblemResponses.typeUri("bad-request"), "Invalid request", 400,
-                "the " + violation.where() + " " + reason, ctx.request().path(),
-                List.of(new Problem.FieldError(violation.where(), reason))));
+        ProblemResponses.send(
+                ctx,
+                new Problem(
+                        ProblemResponses.typeUri("bad-request"),
+                        "Invalid request",
+                        400,
+                        "the " + violation.where() + " " + reason,
+                        ctx.request().path(),
+                        List.of(new Problem.FieldError(violation.where(), reason))));
     }
 }

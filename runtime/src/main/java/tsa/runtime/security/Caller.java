@@ -43,7 +43,9 @@ public class Caller {
 
     /** The service a verified token stands for: its {@code sub} if it carries the {@code service} role. */
     static Optional<String> serviceOf(JsonWebToken token) {
-        if (token == null || token.getRawToken() == null || token.getGroups() == null
+        if (token == null
+                || token.getRawToken() == null
+                || token.getGroups() == null
                 || !token.getGroups().contains(Roles.SERVICE)) {
             return Optional.empty();
         }

@@ -22,7 +22,9 @@ public record LinkToken(Kind kind, String recordId, String secret) {
     private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{22,86}");
 
     public enum Kind {
-        SIGN_IN("s"), COACH_INVITATION("c"), PARENT_INVITATION("p");
+        SIGN_IN("s"),
+        COACH_INVITATION("c"),
+        PARENT_INVITATION("p");
 
         private final String code;
 
@@ -48,7 +50,8 @@ public record LinkToken(Kind kind, String recordId, String secret) {
     public static LinkToken issue(Kind kind, String recordId) {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
-        return new LinkToken(kind, recordId, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        return new LinkToken(
+                kind, recordId, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
 
     /** Reads a token as a client sent it; empty when it is not of the documented shape. */
@@ -57,7 +60,9 @@ public record LinkToken(Kind kind, String recordId, String secret) {
             return Optional.empty();
         }
         String[] parts = text.split("\\.", -1);
-        if (parts.length != 3 || !RECORD_ID.matcher(parts[1]).matches() || !SECRET.matcher(parts[2]).matches()) {
+        if (parts.length != 3
+                || !RECORD_ID.matcher(parts[1]).matches()
+                || !SECRET.matcher(parts[2]).matches()) {
             return Optional.empty();
         }
         return Kind.of(parts[0]).map(kind -> new LinkToken(kind, parts[1], parts[2]));
@@ -78,14 +83,14 @@ public record LinkToken(Kind kind, String recordId, String secret) {
         if (storedHash == null) {
             return false;
         }
-        return MessageDigest.isEqual(secretHash().getBytes(StandardCharsets.US_ASCII),
-                storedHash.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                secretHash().getBytes(StandardCharsets.US_ASCII), storedHash.getBytes(StandardCharsets.US_ASCII));
     }
 
     public static String sha256Hex(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

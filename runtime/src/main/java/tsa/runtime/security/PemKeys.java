@@ -13,8 +13,7 @@ import java.security.PrivateKey;
 /** Reads PKCS#8 PEM private keys from a file path ({@code file:} optional) or a classpath resource. */
 final class PemKeys {
 
-    private PemKeys() {
-    }
+    private PemKeys() {}
 
     static PrivateKey readPrivateKey(String location) {
         try {

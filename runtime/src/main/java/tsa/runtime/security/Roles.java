@@ -9,6 +9,5 @@ public final class Roles {
     /** Another TSA service; honoured only on a token signed with that service's own key. */
     public static final String SERVICE = "service";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

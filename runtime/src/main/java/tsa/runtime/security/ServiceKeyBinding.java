@@ -54,8 +54,8 @@ public class ServiceKeyBinding implements SecurityIdentityAugmentor {
             return Uni.createFrom().failure(new AuthenticationFailedException("role and signing key do not match"));
         }
         if (signingService.isPresent() && !signingService.get().equals(jwt.getSubject())) {
-            return Uni.createFrom().failure(
-                    new AuthenticationFailedException("a service token names another service than its key's"));
+            return Uni.createFrom()
+                    .failure(new AuthenticationFailedException("a service token names another service than its key's"));
         }
         return Uni.createFrom().item(identity);
     }
@@ -70,8 +70,8 @@ public class ServiceKeyBinding implements SecurityIdentityAugmentor {
             }
         });
         if (byKeyId.containsKey(settings.userKey().id())) {
-            throw new IllegalStateException("the user-session key id " + settings.userKey().id()
-                    + " is also configured as a service key id");
+            throw new IllegalStateException(
+                    "the user-session key id " + settings.userKey().id() + " is also configured as a service key id");
         }
         return Map.copyOf(byKeyId);
     }

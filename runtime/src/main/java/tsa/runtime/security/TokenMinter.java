@@ -48,10 +48,11 @@ public class TokenMinter {
         if (cached != null && cached.expiresAt().isAfter(now.plus(REUSE_MARGIN))) {
             return cached.token();
         }
-        MintedToken fresh = sign(Jwt.claims()
-                        .subject(settings.serviceName())
-                        .groups(Set.of(Roles.SERVICE)),
-                settings.serviceKey().tokenLifetime(), ownServiceKeyId(), serviceKey());
+        MintedToken fresh = sign(
+                Jwt.claims().subject(settings.serviceName()).groups(Set.of(Roles.SERVICE)),
+                settings.serviceKey().tokenLifetime(),
+                ownServiceKeyId(),
+                serviceKey());
         cachedServiceToken = fresh;
         return fresh.token();
     }
@@ -61,25 +62,24 @@ public class TokenMinter {
      * ({@code coachId}, {@code invitationId}, {@code parentEmail}) as extra claims.
      */
     public MintedToken userSession(String role, String email, Map<String, String> ids) {
-        JwtClaimsBuilder claims = Jwt.claims()
-                .subject(email)
-                .claim("email", email)
-                .groups(Set.of(role));
+        JwtClaimsBuilder claims =
+                Jwt.claims().subject(email).claim("email", email).groups(Set.of(role));
         ids.forEach(claims::claim);
-        return sign(claims, settings.userKey().sessionLifetime(), settings.userKey().id(), userKey());
+        return sign(
+                claims, settings.userKey().sessionLifetime(), settings.userKey().id(), userKey());
     }
 
     private MintedToken sign(JwtClaimsBuilder claims, Duration lifetime, String keyId, PrivateKey key) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(lifetime);
         String jti = UUID.randomUUID().toString();
-        String token = claims
-                .issuer(settings.issuer())
+        String token = claims.issuer(settings.issuer())
                 .audience(settings.audience())
                 .issuedAt(now)
                 .expiresAt(expiresAt)
                 .claim("jti", jti)
-                .jws().keyId(keyId)
+                .jws()
+                .keyId(keyId)
                 .sign(key);
         return new MintedToken(token, jti, expiresAt);
     }
@@ -88,8 +88,8 @@ public class TokenMinter {
     private String ownServiceKeyId() {
         SecuritySettings.ServiceIdentity own = settings.services().get(settings.serviceName());
         if (own == null) {
-            throw new IllegalStateException("tsa.security.services names no key for this service, "
-                    + settings.serviceName());
+            throw new IllegalStateException(
+                    "tsa.security.services names no key for this service, " + settings.serviceName());
         }
         return own.keyId();
     }
@@ -103,7 +103,8 @@ public class TokenMinter {
 
     private PrivateKey userKey() {
         if (userKey == null) {
-            String location = settings.userKey().privateKeyLocation()
+            String location = settings.userKey()
+                    .privateKeyLocation()
                     .orElseThrow(() -> new IllegalStateException("this service holds no user-session key"));
             userKey = PemKeys.readPrivateKey(location);
         }

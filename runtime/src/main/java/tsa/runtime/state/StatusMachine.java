@@ -27,8 +27,7 @@ public interface StatusMachine<S extends Enum<S> & StatusMachine<S>> {
      */
     default S moveTo(S target, String what) {
         if (!canBecome(target)) {
-            throw ProblemException.conflict(
-                    "a " + what + " that is " + value() + " cannot become " + target.value());
+            throw ProblemException.conflict("a " + what + " that is " + value() + " cannot become " + target.value());
         }
         return target;
     }

@@ -8,8 +8,7 @@ import java.util.Locale;
  */
 public final class EmailAddress {
 
-    private EmailAddress() {
-    }
+    private EmailAddress() {}
 
     /** The address as keys and lookups hold it; null stays null. */
     public static String normal(String email) {

@@ -10,8 +10,7 @@ import java.util.Optional;
  */
 public final class TextRule {
 
-    private TextRule() {
-    }
+    private TextRule() {}
 
     /** Why {@code text} is refused as free text (line breaks and tabs allowed), or empty when it is acceptable. */
     public static Optional<String> violationInFreeText(CharSequence text) {

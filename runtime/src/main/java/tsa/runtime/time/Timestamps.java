@@ -14,8 +14,7 @@ public final class Timestamps {
     private static final DateTimeFormatter FIXED =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     public static String format(Instant instant) {
         return FIXED.format(instant.truncatedTo(ChronoUnit.MILLIS));

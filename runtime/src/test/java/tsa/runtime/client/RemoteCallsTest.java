@@ -28,8 +28,10 @@ class RemoteCallsTest {
                 500, RemoteFailure.Unavailable.class,
                 503, RemoteFailure.Unavailable.class);
         expected.forEach((status, type) -> assertThatThrownBy(() -> RemoteCalls.call(SERVICE, "read", () -> {
-            throw new WebApplicationException(Response.status(status).build());
-        })).as("HTTP " + status).isExactlyInstanceOf(type)
+                    throw new WebApplicationException(Response.status(status).build());
+                }))
+                .as("HTTP " + status)
+                .isExactlyInstanceOf(type)
                 .satisfies(e -> assertThat(((RemoteFailure) e).service()).isEqualTo(SERVICE)));
         assertThat(new RemoteFailure.NotFound(SERVICE, "x").status()).isEqualTo(404);
         assertThat(new RemoteFailure.Conflict(SERVICE, "x").status()).isEqualTo(409);
@@ -40,24 +42,29 @@ class RemoteCallsTest {
     @Test
     void anUnreachableServiceIsUnavailable() {
         assertThatThrownBy(() -> RemoteCalls.run(SERVICE, "read", () -> {
-            throw new ProcessingException(new ConnectException("refused"));
-        })).isExactlyInstanceOf(RemoteFailure.Unavailable.class);
+                    throw new ProcessingException(new ConnectException("refused"));
+                }))
+                .isExactlyInstanceOf(RemoteFailure.Unavailable.class);
     }
 
     @Test
     void findAndUnlessRefusedTurnOnlyTheirAnswersIntoEmpty() {
         assertThat(RemoteCalls.find(SERVICE, "read", () -> "found")).contains("found");
         assertThat(RemoteCalls.find(SERVICE, "read", () -> {
-            throw new WebApplicationException(Response.status(404).build());
-        })).isEmpty();
+                    throw new WebApplicationException(Response.status(404).build());
+                }))
+                .isEmpty();
         assertThatThrownBy(() -> RemoteCalls.find(SERVICE, "read", () -> {
-            throw new WebApplicationException(Response.status(400).build());
-        })).isInstanceOf(RemoteFailure.Rejected.class);
+                    throw new WebApplicationException(Response.status(400).build());
+                }))
+                .isInstanceOf(RemoteFailure.Rejected.class);
         assertThat(RemoteCalls.unlessRefused(SERVICE, "exchange", () -> {
-            throw new WebApplicationException(Response.status(400).build());
-        })).isEmpty();
+                    throw new WebApplicationException(Response.status(400).build());
+                }))
+                .isEmpty();
         assertThatThrownBy(() -> RemoteCalls.unlessRefused(SERVICE, "exchange", () -> {
-            throw new WebApplicationException(Response.status(502).build());
-        })).isInstanceOf(RemoteFailure.Unavailable.class);
+                    throw new WebApplicationException(Response.status(502).build());
+                }))
+                .isInstanceOf(RemoteFailure.Unavailable.class);
     }
 }

@@ -54,8 +54,10 @@ class TableProvisionerTest {
                 public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes attributes) {
                     // Real DynamoDB reports TTL as ENABLED once it was switched on; dynalite always says DISABLED.
                     if (reportTtlEnabled && context.response() instanceof DescribeTimeToLiveResponse r) {
-                        return r.toBuilder().timeToLiveDescription(d -> d.timeToLiveStatus(TimeToLiveStatus.ENABLED)
-                                .attributeName("expiration_time")).build();
+                        return r.toBuilder()
+                                .timeToLiveDescription(d -> d.timeToLiveStatus(TimeToLiveStatus.ENABLED)
+                                        .attributeName("expiration_time"))
+                                .build();
                     }
                     return context.response();
                 }
@@ -98,21 +100,30 @@ class TableProvisionerTest {
         TableSpec spec = sessionsLike();
         new TableProvisioner(dynamo, settings(true)).provision(List.of(spec));
 
-        TableDescription table = dynamo.describeTable(r -> r.tableName(spec.name())).table();
+        TableDescription table =
+                dynamo.describeTable(r -> r.tableName(spec.name())).table();
         assertThat(table.tableStatus()).isEqualTo(TableStatus.ACTIVE);
         assertThat(table.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
-        assertThat(table.keySchema()).extracting(KeySchemaElement::attributeName, k -> k.keyType().toString())
+        assertThat(table.keySchema())
+                .extracting(KeySchemaElement::attributeName, k -> k.keyType().toString())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("session_id", "HASH"));
-        assertThat(table.attributeDefinitions()).extracting(a -> a.attributeName() + ":" + a.attributeTypeAsString())
+        assertThat(table.attributeDefinitions())
+                .extracting(a -> a.attributeName() + ":" + a.attributeTypeAsString())
                 .containsExactlyInAnyOrder("session_id:S", "coach_id:S", "scheduled_date:S");
         assertThat(table.globalSecondaryIndexes())
-                .extracting(GlobalSecondaryIndexDescription::indexName,
-                        i -> i.keySchema().stream().map(k -> k.attributeName() + ":" + k.keyType()).toList(),
+                .extracting(
+                        GlobalSecondaryIndexDescription::indexName,
+                        i -> i.keySchema().stream()
+                                .map(k -> k.attributeName() + ":" + k.keyType())
+                                .toList(),
                         i -> i.projection().projectionType())
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("coach-index", List.of("coach_id:HASH"), ProjectionType.ALL),
-                        org.assertj.core.groups.Tuple.tuple("schedule-index",
-                                List.of("coach_id:HASH", "scheduled_date:RANGE"), ProjectionType.ALL));
+                        org.assertj.core.groups.Tuple.tuple(
+                                "coach-index", List.of("coach_id:HASH"), ProjectionType.ALL),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "schedule-index",
+                                List.of("coach_id:HASH", "scheduled_date:RANGE"),
+                                ProjectionType.ALL));
     }
 
     @Test
@@ -120,7 +131,8 @@ class TableProvisionerTest {
         TableSpec spec = sessionsLike();
         new TableProvisioner(dynamo, settings(true)).provision(List.of(spec));
 
-        assertThat(sent).filteredOn(UpdateTimeToLiveRequest.class::isInstance)
+        assertThat(sent)
+                .filteredOn(UpdateTimeToLiveRequest.class::isInstance)
                 .map(UpdateTimeToLiveRequest.class::cast)
                 .singleElement()
                 .satisfies(r -> {
@@ -155,7 +167,8 @@ class TableProvisionerTest {
         TableSpec spec = sessionsLike();
         assertThatThrownBy(() -> new TableProvisioner(dynamo, settings(false)).provision(List.of(spec)))
                 .isInstanceOf(DynamoDbException.class)
-                .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorCode())
+                .satisfies(e -> assertThat(
+                                ((DynamoDbException) e).awsErrorDetails().errorCode())
                         .isEqualTo("UnknownOperationException"));
     }
 }

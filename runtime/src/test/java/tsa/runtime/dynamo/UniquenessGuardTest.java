@@ -35,6 +35,7 @@ class UniquenessGuardTest {
 
     /** What the holders' own items say: absent from the map = the item does not exist. */
     private final Map<String, HolderState> items = new ConcurrentHashMap<>();
+
     private Instant now = Instant.parse("2026-11-25T10:00:00Z");
 
     @BeforeAll
@@ -46,18 +47,19 @@ class UniquenessGuardTest {
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
         new TableProvisioner(dynamo, new DynamoSettings.Provisioning() {
-            public boolean enabled() {
-                return true;
-            }
+                    public boolean enabled() {
+                        return true;
+                    }
 
-            public boolean tolerateMissingTtl() {
-                return true;
-            }
+                    public boolean tolerateMissingTtl() {
+                        return true;
+                    }
 
-            public Duration activeTimeout() {
-                return Duration.ofSeconds(30);
-            }
-        }).provision(List.of(TableSpec.table(TABLE, KeyAttribute.string("id"))));
+                    public Duration activeTimeout() {
+                        return Duration.ofSeconds(30);
+                    }
+                })
+                .provision(List.of(TableSpec.table(TABLE, KeyAttribute.string("id"))));
     }
 
     @AfterAll

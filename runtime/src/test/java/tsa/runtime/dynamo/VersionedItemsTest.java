@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -54,16 +54,32 @@ class VersionedItemsTest {
 
     private static final TableSchema<Note> SCHEMA = StaticImmutableTableSchema.builder(Note.class, NoteBuilder.class)
             .newItemBuilder(NoteBuilder::new, NoteBuilder::build)
-            .addAttribute(String.class, a -> a.name("id").getter(Note::id).setter((b, v) -> b.id = v)
-                    .tags(software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey()))
-            .addAttribute(String.class, a -> a.name("owner").getter(Note::owner).setter((b, v) -> b.owner = v)
-                    .tags(software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags
-                            .secondaryPartitionKey("owner-day-index")))
-            .addAttribute(String.class, a -> a.name("day").getter(Note::day).setter((b, v) -> b.day = v)
-                    .tags(software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags
-                            .secondarySortKey("owner-day-index")))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("id")
+                            .getter(Note::id)
+                            .setter((b, v) -> b.id = v)
+                            .tags(
+                                    software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags
+                                            .primaryPartitionKey()))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("owner")
+                            .getter(Note::owner)
+                            .setter((b, v) -> b.owner = v)
+                            .tags(
+                                    software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags
+                                            .secondaryPartitionKey("owner-day-index")))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("day")
+                            .getter(Note::day)
+                            .setter((b, v) -> b.day = v)
+                            .tags(software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey(
+                                    "owner-day-index")))
             .addAttribute(String.class, a -> a.name("note").getter(Note::note).setter((b, v) -> b.note = v))
-            .addAttribute(Long.class, a -> a.name("version").getter(Note::version).setter((b, v) -> b.version = v))
+            .addAttribute(
+                    Long.class, a -> a.name("version").getter(Note::version).setter((b, v) -> b.version = v))
             .build();
 
     private static final TableSpec SPEC = TableSpec.table("versioned-items-test", KeyAttribute.string("id"))
@@ -81,18 +97,19 @@ class VersionedItemsTest {
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
         new TableProvisioner(dynamo, new DynamoSettings.Provisioning() {
-            public boolean enabled() {
-                return true;
-            }
+                    public boolean enabled() {
+                        return true;
+                    }
 
-            public boolean tolerateMissingTtl() {
-                return true;
-            }
+                    public boolean tolerateMissingTtl() {
+                        return true;
+                    }
 
-            public Duration activeTimeout() {
-                return Duration.ofSeconds(30);
-            }
-        }).provision(List.of(SPEC));
+                    public Duration activeTimeout() {
+                        return Duration.ofSeconds(30);
+                    }
+                })
+                .provision(List.of(SPEC));
         items = new VersionedItems<>(dynamo, SPEC, SCHEMA, 3);
     }
 
@@ -112,7 +129,10 @@ class VersionedItemsTest {
         assertThat(items.insert(note.saying("again"))).isFalse();
         assertThat(items.replace(note.saying("second").withVersion(2), 1)).isTrue();
         assertThat(items.replace(note.saying("stale").withVersion(2), 1)).isFalse();
-        assertThat(items.find(note.id())).get().extracting(Note::note, Note::version).containsExactly("second", 2L);
+        assertThat(items.find(note.id()))
+                .get()
+                .extracting(Note::note, Note::version)
+                .containsExactly("second", 2L);
     }
 
     @Test
@@ -130,12 +150,13 @@ class VersionedItemsTest {
         items.insert(note);
         AtomicInteger asked = new AtomicInteger();
         Note changed = items.change(note.id(), current -> {
-            if (asked.getAndIncrement() == 0) {
-                // another writer gets in between this read and this write
-                items.replace(current.saying("other").withVersion(current.version() + 1), current.version());
-            }
-            return current.saying(current.note() + "+mine");
-        }).orElseThrow();
+                    if (asked.getAndIncrement() == 0) {
+                        // another writer gets in between this read and this write
+                        items.replace(current.saying("other").withVersion(current.version() + 1), current.version());
+                    }
+                    return current.saying(current.note() + "+mine");
+                })
+                .orElseThrow();
         assertThat(asked).hasValue(2);
         assertThat(changed.note()).isEqualTo("other+mine");
         assertThat(items.find(note.id())).get().extracting(Note::version).isEqualTo(3L);
@@ -147,11 +168,12 @@ class VersionedItemsTest {
         items.insert(note);
         AtomicInteger asked = new AtomicInteger();
         assertThatThrownBy(() -> items.change(note.id(), current -> {
-            asked.incrementAndGet();
-            items.replace(current.saying("other").withVersion(current.version() + 1), current.version());
-            return current.saying("mine");
-        })).isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status())
-                .isEqualTo(409));
+                    asked.incrementAndGet();
+                    items.replace(current.saying("other").withVersion(current.version() + 1), current.version());
+                    return current.saying("mine");
+                }))
+                .isInstanceOfSatisfying(
+                        ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
         assertThat(asked).hasValue(3);
     }
 
@@ -159,7 +181,10 @@ class VersionedItemsTest {
     void aChangeThatKeepsTheItemWritesNothingAndAnUnknownIdIsEmpty() {
         Note note = newNote("dee", "2026-12-01");
         items.insert(note);
-        assertThat(items.change(note.id(), current -> current)).get().extracting(Note::version).isEqualTo(1L);
+        assertThat(items.change(note.id(), current -> current))
+                .get()
+                .extracting(Note::version)
+                .isEqualTo(1L);
         assertThat(items.change("no-such-id", current -> current.saying("x"))).isEmpty();
     }
 
@@ -175,7 +200,9 @@ class VersionedItemsTest {
         Page<Note> second = items.page(range, new PageRequest("2", first.nextCursor()));
         assertThat(second.items()).extracting(Note::day).containsExactly("2026-12-04");
         assertThat(items.page(IndexQuery.of("owner-day-index", owner).newestFirst(), PageRequest.first(1))
-                .items()).extracting(Note::day).containsExactly("2026-12-05");
+                        .items())
+                .extracting(Note::day)
+                .containsExactly("2026-12-05");
     }
 
     @Test
@@ -183,24 +210,39 @@ class VersionedItemsTest {
         String owner = "fay-" + UUID.randomUUID();
         items.insert(newNote(owner, "2026-12-01"));
         items.insert(newNote(owner, "2026-12-02"));
-        String cursor = items.page(IndexQuery.of("owner-day-index", owner), PageRequest.first(1)).nextCursor();
+        String cursor = items.page(IndexQuery.of("owner-day-index", owner), PageRequest.first(1))
+                .nextCursor();
         assertThat(cursor).isNotNull();
 
         assertBadCursor(IndexQuery.of("owner-day-index", "someone-else"), cursor);
         assertBadCursor(IndexQuery.of("owner-day-index", owner).between("2026-12-05", "2026-12-09"), cursor);
-        assertBadCursor(IndexQuery.of("owner-day-index", owner),
-                PageCursor.encode(Map.of("id", AttributeValue.fromS("x"))));
-        assertBadCursor(IndexQuery.of("owner-day-index", owner), PageCursor.encode(Map.of(
-                "id", AttributeValue.fromS("x"), "owner", AttributeValue.fromS(owner),
-                "day", AttributeValue.fromN("3"))));
-        assertBadCursor(IndexQuery.of("owner-day-index", owner), PageCursor.encode(Map.of(
-                "id", AttributeValue.fromS("x"), "owner", AttributeValue.fromS(owner),
-                "day", AttributeValue.fromS("2026-12-01"), "note", AttributeValue.fromS("extra"))));
+        assertBadCursor(
+                IndexQuery.of("owner-day-index", owner), PageCursor.encode(Map.of("id", AttributeValue.fromS("x"))));
+        assertBadCursor(
+                IndexQuery.of("owner-day-index", owner),
+                PageCursor.encode(Map.of(
+                        "id",
+                        AttributeValue.fromS("x"),
+                        "owner",
+                        AttributeValue.fromS(owner),
+                        "day",
+                        AttributeValue.fromN("3"))));
+        assertBadCursor(
+                IndexQuery.of("owner-day-index", owner),
+                PageCursor.encode(Map.of(
+                        "id",
+                        AttributeValue.fromS("x"),
+                        "owner",
+                        AttributeValue.fromS(owner),
+                        "day",
+                        AttributeValue.fromS("2026-12-01"),
+                        "note",
+                        AttributeValue.fromS("extra"))));
     }
 
     private static void assertBadCursor(IndexQuery query, String cursor) {
         assertThatThrownBy(() -> items.page(query, new PageRequest(null, cursor)))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status())
-                        .isEqualTo(400));
+                .isInstanceOfSatisfying(
+                        ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
     }
 }

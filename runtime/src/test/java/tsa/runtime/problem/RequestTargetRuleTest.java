@@ -24,19 +24,21 @@ class RequestTargetRuleTest {
     void namesTheQueryParameterThatIsWrong() {
         assertThat(RequestTargetRule.queryViolation("limit=10&cursor=%%%"))
                 .hasValueSatisfying(v -> assertThat(v.where()).isEqualTo("query parameter 'cursor'"));
-        assertThat(RequestTargetRule.queryViolation("role=teacher&orgId=25%00"))
-                .hasValueSatisfying(v -> {
-                    assertThat(v.where()).isEqualTo("query parameter 'orgId'");
-                    assertThat(v.reason()).contains("U+0000");
-                });
+        assertThat(RequestTargetRule.queryViolation("role=teacher&orgId=25%00")).hasValueSatisfying(v -> {
+            assertThat(v.where()).isEqualTo("query parameter 'orgId'");
+            assertThat(v.reason()).contains("U+0000");
+        });
         assertThat(RequestTargetRule.queryViolation("status=sent&limit=5")).isEmpty();
     }
 
     @Test
     void refusesControlCharactersInPathSegments() {
-        assertThat(RequestTargetRule.pathViolation("/api/admin/users/abc%00/administrator")).isPresent();
-        assertThat(RequestTargetRule.pathViolation("/api/admin/users/abc%0D%0A")).isPresent();
+        assertThat(RequestTargetRule.pathViolation("/api/admin/users/abc%00/administrator"))
+                .isPresent();
+        assertThat(RequestTargetRule.pathViolation("/api/admin/users/abc%0D%0A"))
+                .isPresent();
         assertThat(RequestTargetRule.pathViolation("/api/admin/users/ab%zz")).isPresent();
-        assertThat(RequestTargetRule.pathViolation("/api/admin/users/0b7a6c1e-9f")).isEmpty();
+        assertThat(RequestTargetRule.pathViolation("/api/admin/users/0b7a6c1e-9f"))
+                .isEmpty();
     }
 }

@@ -30,7 +30,8 @@ class LinkTokenTest {
         String stored = token.secretHash();
         assertThat(stored).hasSize(64).doesNotContain(token.secret());
         assertThat(token.matches(stored)).isTrue();
-        assertThat(LinkToken.issue(LinkToken.Kind.SIGN_IN, "link-1").matches(stored)).isFalse();
+        assertThat(LinkToken.issue(LinkToken.Kind.SIGN_IN, "link-1").matches(stored))
+                .isFalse();
         assertThat(token.matches(null)).isFalse();
     }
 

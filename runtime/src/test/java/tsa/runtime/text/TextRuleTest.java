@@ -20,13 +20,22 @@ class TextRuleTest {
 
     @Test
     void nulOtherControlCharactersLoneSurrogatesAndNonCharactersAreRefusedEverywhere() {
-        for (String text : List.of("Nul\u0000Name", "bell\u0007", "esc\u001b[31m", "del\u007f", "c1\u0085",
-                "lone\ud800", "lone\udc00x", "nonchar\uffff", "nonchar\ufdd0", "plane1\ud83f\udffe")) {
+        for (String text : List.of(
+                "Nul\u0000Name",
+                "bell\u0007",
+                "esc\u001b[31m",
+                "del\u007f",
+                "c1\u0085",
+                "lone\ud800",
+                "lone\udc00x",
+                "nonchar\uffff",
+                "nonchar\ufdd0",
+                "plane1\ud83f\udffe")) {
             assertThat(TextRule.violationInFreeText(text)).as(text).isPresent();
             assertThat(TextRule.violationInSingleLine(text)).as(text).isPresent();
         }
-        assertThat(TextRule.violationInFreeText("Nul\u0000Name")).contains(
-                "must not contain control characters (it contains U+0000)");
+        assertThat(TextRule.violationInFreeText("Nul\u0000Name"))
+                .contains("must not contain control characters (it contains U+0000)");
     }
 
     @Test
@@ -37,8 +46,7 @@ class TextRuleTest {
         }
     }
 
-    record Body(String name, List<String> tags) {
-    }
+    record Body(String name, List<String> tags) {}
 
     @Test
     void jsonStringsAreHeldToTheRuleWithThePathOfTheField() throws Exception {
@@ -51,9 +59,9 @@ class TextRuleTest {
                 });
         Assertions.assertThatThrownBy(() -> mapper.readValue("{\"name\":\"ok\",\"tags\":[\"x\\u0007\"]}", Body.class))
                 .isInstanceOf(UnsafeTextException.class);
-        assertThat(new ObjectMapper().registerModule(new SimpleModule()
-                .addDeserializer(String.class, new SafeTextDeserializer()))
-                .readValue("{\"name\":\"two\\nlines\",\"tags\":[\"ok\"]}", Body.class))
+        assertThat(new ObjectMapper()
+                        .registerModule(new SimpleModule().addDeserializer(String.class, new SafeTextDeserializer()))
+                        .readValue("{\"name\":\"two\\nlines\",\"tags\":[\"ok\"]}", Body.class))
                 .isEqualTo(new Body("two\nlines", List.of("ok")));
     }
 }

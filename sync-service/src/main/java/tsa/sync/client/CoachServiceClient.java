@@ -32,17 +32,19 @@ public class CoachServiceClient {
     static final String SERVICE = "coach-service";
 
     /** One page of profiles of one status. */
-    public record ProfilePage(List<ProfileSnapshot> profiles, String nextCursor) {
-    }
+    public record ProfilePage(List<ProfileSnapshot> profiles, String nextCursor) {}
 
     @Inject
     @RestClient
     InternalApi api;
 
     public ProfilePage listProfiles(String status, String cursor, int limit) {
-        CoachProfilePage page = RemoteCalls.call(SERVICE, "list " + status + " profiles",
+        CoachProfilePage page = RemoteCalls.call(
+                SERVICE,
+                "list " + status + " profiles",
                 () -> api.listProfilesByStatus(ProfileStatus.fromString(status), limit, cursor));
-        List<ProfileSnapshot> profiles = page.getItems() == null ? List.of()
+        List<ProfileSnapshot> profiles = page.getItems() == null
+                ? List.of()
                 : page.getItems().stream().map(CoachServiceClient::snapshot).toList();
         return new ProfilePage(profiles, page.getNextCursor());
     }
@@ -64,7 +66,11 @@ public class CoachServiceClient {
                 p.getSchoolId(),
                 p.getSportSpecialties(),
                 p.getProfileStatus() == null ? null : p.getProfileStatus().value(),
-                p.getCreatedAt() == null ? null : Timestamps.format(p.getCreatedAt().toInstant()),
-                p.getUpdatedAt() == null ? null : Timestamps.format(p.getUpdatedAt().toInstant()));
+                p.getCreatedAt() == null
+                        ? null
+                        : Timestamps.format(p.getCreatedAt().toInstant()),
+                p.getUpdatedAt() == null
+                        ? null
+                        : Timestamps.format(p.getUpdatedAt().toInstant()));
     }
 }

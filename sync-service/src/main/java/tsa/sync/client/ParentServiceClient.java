@@ -29,34 +29,38 @@ public class ParentServiceClient {
     public static final String SERVICE = "parent-service";
 
     /** What the reconciliation needs of an enrollment; {@code studentUniqueId} is null until it is set. */
-    public record EnrollmentRef(String enrollmentId, String enrollmentStatus, String studentUniqueId) {
-    }
+    public record EnrollmentRef(String enrollmentId, String enrollmentStatus, String studentUniqueId) {}
 
     /** One page of enrollments of one status. */
-    public record EnrollmentPageRef(List<EnrollmentRef> enrollments, String nextCursor) {
-    }
+    public record EnrollmentPageRef(List<EnrollmentRef> enrollments, String nextCursor) {}
 
     @Inject
     @RestClient
     InternalApi api;
 
     public EnrollmentPageRef listEnrollments(String status, String cursor, int limit) {
-        EnrollmentPage page = RemoteCalls.call(SERVICE, "list " + status + " enrollments",
+        EnrollmentPage page = RemoteCalls.call(
+                SERVICE,
+                "list " + status + " enrollments",
                 () -> api.listEnrollmentsByStatus(EnrollmentStatus.fromString(status), limit, cursor));
-        List<EnrollmentRef> enrollments = page.getItems() == null ? List.of()
+        List<EnrollmentRef> enrollments = page.getItems() == null
+                ? List.of()
                 : page.getItems().stream().map(ParentServiceClient::ref).toList();
         return new EnrollmentPageRef(enrollments, page.getNextCursor());
     }
 
     /** Runs the activation's idempotent steps again; answers the enrollment as parent-service then holds it. */
     public EnrollmentRef finishActivation(String enrollmentId) {
-        return ref(RemoteCalls.call(SERVICE, "finish the activation of enrollment " + enrollmentId,
+        return ref(RemoteCalls.call(
+                SERVICE,
+                "finish the activation of enrollment " + enrollmentId,
                 () -> api.finishEnrollmentActivation(enrollmentId)));
     }
 
     static EnrollmentRef ref(Enrollment e) {
         String id = e.getStudentUniqueId();
-        return new EnrollmentRef(e.getEnrollmentId(),
+        return new EnrollmentRef(
+                e.getEnrollmentId(),
                 e.getEnrollmentStatus() == null ? null : e.getEnrollmentStatus().value(),
                 id == null || id.isBlank() ? null : id);
     }

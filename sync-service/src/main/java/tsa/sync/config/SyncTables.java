@@ -2,11 +2,9 @@ package tsa.sync.config;
 
 import static tsa.runtime.dynamo.KeyAttribute.string;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
+import java.util.List;
 import tsa.runtime.dynamo.OwnedTables;
 import tsa.runtime.dynamo.TableSpec;
 import tsa.sync.copy.store.OrganizationCopy;

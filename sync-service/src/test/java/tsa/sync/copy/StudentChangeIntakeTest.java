@@ -85,12 +85,18 @@ class StudentChangeIntakeTest {
 
     @Test
     void aBadBodyIs400ProblemNamingTheField() {
-        for (String body : List.of("{}", "{\"studentUniqueId\":\"\"}", "{\"studentUniqueId\":\"   \"}",
-                "{\"studentUniqueId\":\"" + "x".repeat(51) + "\"}", "{\"studentUniqueId\":42}",
+        for (String body : List.of(
+                "{}",
+                "{\"studentUniqueId\":\"\"}",
+                "{\"studentUniqueId\":\"   \"}",
+                "{\"studentUniqueId\":\"" + "x".repeat(51) + "\"}",
+                "{\"studentUniqueId\":42}",
                 "{\"studentUniqueId\":\"S-1\",\"extra\":true}")) {
             Response response = send(TestTokens.service("parent-service"), body);
             assertProblem(response, 400);
-            assertThat(response.jsonPath().getList("errors.field", String.class)).as(body).isNotEmpty();
+            assertThat(response.jsonPath().getList("errors.field", String.class))
+                    .as(body)
+                    .isNotEmpty();
         }
         for (String body : List.of("", "not json", "[]", "{\"studentUniqueId\":\"S-1\"} trailing")) {
             assertProblem(send(TestTokens.service("parent-service"), body), 400);
@@ -104,7 +110,9 @@ class StudentChangeIntakeTest {
         for (String other : List.of("coach-service", "admin-service", "sync-service")) {
             assertProblem(send(TestTokens.service(other), body), 403);
         }
-        for (String user : List.of(SyncFixtures.admin(), TestTokens.coach("c@example.com", "c", "i"),
+        for (String user : List.of(
+                SyncFixtures.admin(),
+                TestTokens.coach("c@example.com", "c", "i"),
                 TestTokens.parent("p@example.com", "i"))) {
             assertProblem(send(user, body), 403);
         }
@@ -114,9 +122,13 @@ class StudentChangeIntakeTest {
 
     private static String newStudent(String firstName, String lastName) {
         String id = "S-" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
-        SyncFixtures.sql("INSERT INTO students (student_unique_id, student_usi, first_name, last_name, birth_date,"
-                + " races) VALUES (?, ?, ?, ?, DATE '2014-03-02', '[{\"raceDescriptor\": \"White\"}]'::jsonb)", id,
-                ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999), firstName, lastName);
+        SyncFixtures.sql(
+                "INSERT INTO students (student_unique_id, student_usi, first_name, last_name, birth_date,"
+                        + " races) VALUES (?, ?, ?, ?, DATE '2014-03-02', '[{\"raceDescriptor\": \"White\"}]'::jsonb)",
+                id,
+                ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999),
+                firstName,
+                lastName);
         return id;
     }
 
@@ -129,6 +141,10 @@ class StudentChangeIntakeTest {
     }
 
     private static Response send(String token, Object body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post(PATH);
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post(PATH);
     }
 }

@@ -57,11 +57,22 @@ class ConcurrentWorkersTest {
             String coachId = newCoachId();
             coaches.add(coachId);
             for (int v = VERSIONS_EACH; v >= 1; v--) {
-                ProfileSnapshot profile = new ProfileSnapshot(coachId, v, "Version" + v, "Racer",
-                        coachId + "@example.com", null, SyncFixtures.SCHOOL, List.of(), "active", null, null);
+                ProfileSnapshot profile = new ProfileSnapshot(
+                        coachId,
+                        v,
+                        "Version" + v,
+                        "Racer",
+                        coachId + "@example.com",
+                        null,
+                        SyncFixtures.SCHOOL,
+                        List.of(),
+                        "active",
+                        null,
+                        null);
                 // Recorded without the intake's kick: the racing workers below find them pending.
-                syncIds.add(intake.record(v == 1 ? SyncType.CREATE : SyncType.UPDATE, profile,
-                        Map.of("source", "test")).syncId.toString());
+                syncIds.add(intake.record(v == 1 ? SyncType.CREATE : SyncType.UPDATE, profile, Map.of("source", "test"))
+                        .syncId
+                        .toString());
             }
         }
 

@@ -42,8 +42,16 @@ class ProfileSyncTest {
     @Test
     void aChangeIsRecordedAndAnsweredAtOnceThenTheWorkerWritesTheCoachsUsersRow() {
         String coachId = newCoachId();
-        Response receipt = send(change("create", coachId, 1, "Casey", "Jordan", "Casey.Jordan@Example.com",
-                "+1-512-555-0100", SyncFixtures.SCHOOL, "active"));
+        Response receipt = send(change(
+                "create",
+                coachId,
+                1,
+                "Casey",
+                "Jordan",
+                "Casey.Jordan@Example.com",
+                "+1-512-555-0100",
+                SyncFixtures.SCHOOL,
+                "active"));
 
         assertThat(receipt.statusCode()).as(receipt.asString()).isEqualTo(202);
         assertThat(receipt.jsonPath().getString("coachId")).isEqualTo(coachId);
@@ -58,10 +66,16 @@ class ProfileSyncTest {
         assertThat(row.userSourcedId).isEqualTo(coachId);
         assertThat(row.completedAt).isNotNull();
         assertThat(row.errorMessage).isNull();
-        assertThat(row.syncData).containsEntry("coachId", coachId).containsEntry("version", 1)
-                .containsEntry("firstName", "Casey").containsEntry("schoolId", SyncFixtures.SCHOOL)
-                .containsEntry("profileStatus", "active").containsEntry("source", "coach-service");
-        assertThat(delivery(row)).containsEntry("attempts", 1).containsEntry("claims", 1)
+        assertThat(row.syncData)
+                .containsEntry("coachId", coachId)
+                .containsEntry("version", 1)
+                .containsEntry("firstName", "Casey")
+                .containsEntry("schoolId", SyncFixtures.SCHOOL)
+                .containsEntry("profileStatus", "active")
+                .containsEntry("source", "coach-service");
+        assertThat(delivery(row))
+                .containsEntry("attempts", 1)
+                .containsEntry("claims", 1)
                 .containsEntry("outcome", "applied");
 
         User user = user(coachId);
@@ -78,7 +92,9 @@ class ProfileSyncTest {
         assertThat(user.orgIds).containsExactly(SyncFixtures.SCHOOL);
         assertThat(user.metadata).containsEntry("profileVersion", 1).containsEntry("profileStatus", "active");
 
-        Response log = given().auth().oauth2(SyncFixtures.admin()).queryParam("profileId", coachId)
+        Response log = given().auth()
+                .oauth2(SyncFixtures.admin())
+                .queryParam("profileId", coachId)
                 .get("/api/sync/sync-log");
         assertThat(log.statusCode()).isEqualTo(200);
         assertThat(log.jsonPath().getList("items.syncId")).containsExactly(syncId);
@@ -94,8 +110,8 @@ class ProfileSyncTest {
         String email = coachId + "@example.com";
         awaitSettled(sendAccepted(active(coachId, 1, "Casey", email)));
 
-        ProfileSyncLog row = awaitSettled(sendAccepted(change("update", coachId, 2, "Casey", "Rivera", email,
-                "+1-512-555-0199", SyncFixtures.SCHOOL, "inactive")));
+        ProfileSyncLog row = awaitSettled(sendAccepted(change(
+                "update", coachId, 2, "Casey", "Rivera", email, "+1-512-555-0199", SyncFixtures.SCHOOL, "inactive")));
 
         assertThat(row.syncStatus).isEqualTo("completed");
         User user = user(coachId);
@@ -105,8 +121,8 @@ class ProfileSyncTest {
         assertThat(user.status).isEqualTo("active");
         assertThat(user.metadata).containsEntry("profileVersion", 2).containsEntry("profileStatus", "inactive");
 
-        awaitSettled(sendAccepted(change("update", coachId, 3, "Casey", "Rivera", email, "+1-512-555-0199",
-                SyncFixtures.SCHOOL, "active")));
+        awaitSettled(sendAccepted(change(
+                "update", coachId, 3, "Casey", "Rivera", email, "+1-512-555-0199", SyncFixtures.SCHOOL, "active")));
         assertThat(user(coachId).enabledUser).isTrue();
     }
 
@@ -127,7 +143,8 @@ class ProfileSyncTest {
         assertThat(afterSecond.username).isEqualTo(afterFirst.username);
         assertThat(afterSecond.orgIds).isEqualTo(afterFirst.orgIds);
         assertThat(afterSecond.metadata).containsEntry("profileVersion", 1);
-        assertThat(QuarkusTransaction.requiringNew().call(() -> User.count("sourcedId", coachId))).isEqualTo(1);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> User.count("sourcedId", coachId)))
+                .isEqualTo(1);
     }
 
     @Test
@@ -166,8 +183,11 @@ class ProfileSyncTest {
         String coachId = newCoachId();
         String email = coachId + "@example.com";
         String parentRow = "parent-" + coachId;
-        SyncFixtures.sql("INSERT INTO users (sourced_id, role, email, username) VALUES (?, 'parent', ?, ?)",
-                parentRow, email, email);
+        SyncFixtures.sql(
+                "INSERT INTO users (sourced_id, role, email, username) VALUES (?, 'parent', ?, ?)",
+                parentRow,
+                email,
+                email);
 
         awaitSettled(sendAccepted(active(coachId, 1, "Casey", email)));
 
@@ -182,8 +202,8 @@ class ProfileSyncTest {
         String coachId = newCoachId();
         awaitSettled(sendAccepted(active(coachId, 1, "Casey", coachId + "@example.com")));
 
-        ProfileSyncLog deleted = awaitSettled(sendAccepted(change("delete", coachId, 2, null, null, null, null,
-                null, null)));
+        ProfileSyncLog deleted =
+                awaitSettled(sendAccepted(change("delete", coachId, 2, null, null, null, null, null, null)));
 
         assertThat(deleted.syncStatus).isEqualTo("completed");
         assertThat(deleted.syncType).isEqualTo("delete");
@@ -198,8 +218,12 @@ class ProfileSyncTest {
         String coachId = newCoachId();
         Map<String, Object> valid = active(coachId, 1, "Casey", coachId + "@example.com");
 
-        assertProblem(given().auth().oauth2(TestTokens.service("coach-service")).contentType(ContentType.JSON)
-                .post("/internal/profile-changes"), 400);
+        assertProblem(
+                given().auth()
+                        .oauth2(TestTokens.service("coach-service"))
+                        .contentType(ContentType.JSON)
+                        .post("/internal/profile-changes"),
+                400);
         Response empty = send(Map.of());
         assertProblem(empty, 400);
         assertThat(empty.jsonPath().getList("errors.field")).contains("changeType", "coachId", "version");
@@ -213,8 +237,11 @@ class ProfileSyncTest {
         Response incomplete = send(change("update", coachId, 2, null, null, null, null, null, "active"));
         assertProblem(incomplete, 400);
         assertThat(incomplete.jsonPath().getList("errors.field")).contains("firstName", "lastName", "schoolId");
-        Response bodyIsNotJson = given().auth().oauth2(TestTokens.service("coach-service")).contentType(ContentType.JSON)
-                .body("{not json").post("/internal/profile-changes");
+        Response bodyIsNotJson = given().auth()
+                .oauth2(TestTokens.service("coach-service"))
+                .contentType(ContentType.JSON)
+                .body("{not json")
+                .post("/internal/profile-changes");
         assertProblem(bodyIsNotJson, 400);
 
         assertThat(QuarkusTransaction.requiringNew().call(() -> ProfileSyncLog.count("profileId", coachId)))
@@ -225,21 +252,43 @@ class ProfileSyncTest {
     void onlyCoachServiceMayReportChanges() {
         Map<String, Object> change = active(newCoachId(), 1, "Casey", "casey@example.com");
         assertProblem(given().contentType(ContentType.JSON).body(change).post("/internal/profile-changes"), 401);
-        for (String token : List.of(SyncFixtures.admin(), TestTokens.coach("c@example.com", "c", "i"),
+        for (String token : List.of(
+                SyncFixtures.admin(),
+                TestTokens.coach("c@example.com", "c", "i"),
                 TestTokens.parent("p@example.com", "i"))) {
-            assertProblem(given().auth().oauth2(token).contentType(ContentType.JSON).body(change)
-                    .post("/internal/profile-changes"), 403);
+            assertProblem(
+                    given().auth()
+                            .oauth2(token)
+                            .contentType(ContentType.JSON)
+                            .body(change)
+                            .post("/internal/profile-changes"),
+                    403);
         }
-        assertProblem(given().auth().oauth2(TestTokens.serviceRoleSignedWithUserKey()).contentType(ContentType.JSON)
-                .body(change).post("/internal/profile-changes"), 401);
+        assertProblem(
+                given().auth()
+                        .oauth2(TestTokens.serviceRoleSignedWithUserKey())
+                        .contentType(ContentType.JSON)
+                        .body(change)
+                        .post("/internal/profile-changes"),
+                401);
         // Issue 27: only coach-service reports profile changes; another service's token is 403, and another
         // service's key cannot sign for coach-service (401).
         for (String other : List.of("admin-service", "parent-service", "sync-service")) {
-            assertProblem(given().auth().oauth2(TestTokens.service(other)).contentType(ContentType.JSON)
-                    .body(change).post("/internal/profile-changes"), 403);
+            assertProblem(
+                    given().auth()
+                            .oauth2(TestTokens.service(other))
+                            .contentType(ContentType.JSON)
+                            .body(change)
+                            .post("/internal/profile-changes"),
+                    403);
         }
-        assertProblem(given().auth().oauth2(TestTokens.serviceClaimingToBe("coach-service", "admin-service"))
-                .contentType(ContentType.JSON).body(change).post("/internal/profile-changes"), 401);
+        assertProblem(
+                given().auth()
+                        .oauth2(TestTokens.serviceClaimingToBe("coach-service", "admin-service"))
+                        .contentType(ContentType.JSON)
+                        .body(change)
+                        .post("/internal/profile-changes"),
+                401);
     }
 
     private static Map<String, Object> with(Map<String, Object> body, String key, Object value) {

@@ -47,7 +47,10 @@ class SyncLogApiTest {
         String cursor = null;
         int pages = 0;
         do {
-            var request = given().auth().oauth2(admin()).queryParam("profileId", coachId).queryParam("limit", 2);
+            var request = given().auth()
+                    .oauth2(admin())
+                    .queryParam("profileId", coachId)
+                    .queryParam("limit", 2);
             if (cursor != null) {
                 request = request.queryParam("cursor", cursor);
             }
@@ -71,17 +74,25 @@ class SyncLogApiTest {
         String coachId = newCoachId();
         awaitSettled(sendAccepted(active(coachId, 1, "Casey", coachId + "@example.com")));
 
-        Response completed = given().auth().oauth2(admin()).queryParam("status", "completed")
-                .queryParam("profileId", coachId).get("/api/sync/sync-log");
-        Response failed = given().auth().oauth2(admin()).queryParam("status", "failed")
-                .queryParam("profileId", coachId).get("/api/sync/sync-log");
-        Response anyFailed = given().auth().oauth2(admin()).queryParam("status", "failed").get("/api/sync/sync-log");
+        Response completed = given().auth()
+                .oauth2(admin())
+                .queryParam("status", "completed")
+                .queryParam("profileId", coachId)
+                .get("/api/sync/sync-log");
+        Response failed = given().auth()
+                .oauth2(admin())
+                .queryParam("status", "failed")
+                .queryParam("profileId", coachId)
+                .get("/api/sync/sync-log");
+        Response anyFailed =
+                given().auth().oauth2(admin()).queryParam("status", "failed").get("/api/sync/sync-log");
 
         assertThat(completed.jsonPath().getList("items")).hasSize(1);
         assertThat(completed.jsonPath().getString("nextCursor")).isNull();
         assertThat(failed.jsonPath().getList("items")).isEmpty();
         assertThat(anyFailed.statusCode()).isEqualTo(200);
-        assertThat(anyFailed.jsonPath().getList("items.syncStatus", String.class)).allMatch("failed"::equals);
+        assertThat(anyFailed.jsonPath().getList("items.syncStatus", String.class))
+                .allMatch("failed"::equals);
     }
 
     @Test
@@ -90,26 +101,43 @@ class SyncLogApiTest {
         for (int v = 1; v <= 3; v++) {
             sendAccepted(active(coachId, v, "Casey", coachId + "@example.com"));
         }
-        String cursor = given().auth().oauth2(admin()).queryParam("profileId", coachId).queryParam("limit", 1)
-                .get("/api/sync/sync-log").jsonPath().getString("nextCursor");
+        String cursor = given().auth()
+                .oauth2(admin())
+                .queryParam("profileId", coachId)
+                .queryParam("limit", 1)
+                .get("/api/sync/sync-log")
+                .jsonPath()
+                .getString("nextCursor");
         assertThat(cursor).isNotNull();
 
-        assertProblem(given().auth().oauth2(admin()).queryParam("status", "done").get("/api/sync/sync-log"), 400);
-        assertProblem(given().auth().oauth2(admin()).queryParam("status", "FAILED").get("/api/sync/sync-log"), 400);
+        assertProblem(
+                given().auth().oauth2(admin()).queryParam("status", "done").get("/api/sync/sync-log"), 400);
+        assertProblem(
+                given().auth().oauth2(admin()).queryParam("status", "FAILED").get("/api/sync/sync-log"), 400);
         assertProblem(given().auth().oauth2(admin()).queryParam("limit", 0).get("/api/sync/sync-log"), 400);
         assertProblem(given().auth().oauth2(admin()).queryParam("limit", 101).get("/api/sync/sync-log"), 400);
         assertProblem(given().auth().oauth2(admin()).queryParam("limit", "ten").get("/api/sync/sync-log"), 400);
-        assertProblem(given().auth().oauth2(admin()).queryParam("cursor", "garbage!").get("/api/sync/sync-log"), 400);
+        assertProblem(
+                given().auth().oauth2(admin()).queryParam("cursor", "garbage!").get("/api/sync/sync-log"), 400);
         // A cursor of one query is no good for another.
-        assertProblem(given().auth().oauth2(admin()).queryParam("cursor", cursor).get("/api/sync/sync-log"), 400);
-        assertProblem(given().auth().oauth2(admin()).queryParam("profileId", coachId).queryParam("status", "pending")
-                .queryParam("cursor", cursor).get("/api/sync/sync-log"), 400);
+        assertProblem(
+                given().auth().oauth2(admin()).queryParam("cursor", cursor).get("/api/sync/sync-log"), 400);
+        assertProblem(
+                given().auth()
+                        .oauth2(admin())
+                        .queryParam("profileId", coachId)
+                        .queryParam("status", "pending")
+                        .queryParam("cursor", cursor)
+                        .get("/api/sync/sync-log"),
+                400);
     }
 
     @Test
     void onlyAdminsReadTheLog() {
         assertProblem(given().get("/api/sync/sync-log"), 401);
-        for (String token : List.of(TestTokens.anyService(), TestTokens.coach("c@example.com", "c", "i"),
+        for (String token : List.of(
+                TestTokens.anyService(),
+                TestTokens.coach("c@example.com", "c", "i"),
                 TestTokens.parent("p@example.com", "i"))) {
             assertProblem(given().auth().oauth2(token).get("/api/sync/sync-log"), 403);
         }

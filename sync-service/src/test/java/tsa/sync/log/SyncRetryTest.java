@@ -58,8 +58,8 @@ class SyncRetryTest {
     }
 
     private static String failedChange(String coachId, String schoolId) {
-        String syncId = sendAccepted(change("create", coachId, 1, "Casey", "Jordan", coachId + "@example.com", null,
-                schoolId, "active"));
+        String syncId = sendAccepted(
+                change("create", coachId, 1, "Casey", "Jordan", coachId + "@example.com", null, schoolId, "active"));
         ProfileSyncLog row = awaitSettled(syncId);
         assertThat(row.syncStatus).isEqualTo("failed");
         return syncId;
@@ -74,8 +74,11 @@ class SyncRetryTest {
 
         assertThat(row.errorMessage).isEqualTo("school " + school + " does not exist in schools");
         assertThat(row.completedAt).isNull();
-        assertThat(delivery(row)).containsEntry("attempts", MAX_ATTEMPTS).containsEntry("claims", MAX_ATTEMPTS)
-                .containsEntry("lastError", row.errorMessage).doesNotContainKey("nextAttemptAt");
+        assertThat(delivery(row))
+                .containsEntry("attempts", MAX_ATTEMPTS)
+                .containsEntry("claims", MAX_ATTEMPTS)
+                .containsEntry("lastError", row.errorMessage)
+                .doesNotContainKey("nextAttemptAt");
         @SuppressWarnings("unchecked")
         List<String> failedAt = (List<String>) delivery(row).get("failedAt");
         assertThat(failedAt).hasSize(MAX_ATTEMPTS).isSorted();
@@ -88,14 +91,21 @@ class SyncRetryTest {
         String school = SyncFixtures.unknownSchoolId();
         String syncId = failedChange(coachId, school);
         int district = SyncFixtures.newDistrictId();
-        SyncFixtures.sql("INSERT INTO schools (school_id, state_organization_id, name_of_institution,"
-                + " local_education_agency_id) VALUES (?, ?, ?, ?)", Integer.valueOf(school), "TX-" + school,
-                "TSA Late Arrival Academy", district);
+        SyncFixtures.sql(
+                "INSERT INTO schools (school_id, state_organization_id, name_of_institution,"
+                        + " local_education_agency_id) VALUES (?, ?, ?, ?)",
+                Integer.valueOf(school),
+                "TX-" + school,
+                "TSA Late Arrival Academy",
+                district);
         int recordsBefore = AdminServiceStub.records().size();
         String token = admin();
 
-        Response retried = given().auth().oauth2(token).header("User-Agent", "retry-test/1.0")
-                .header("X-Forwarded-For", "203.0.113.7").post("/api/sync/sync-log/" + syncId + "/retry");
+        Response retried = given().auth()
+                .oauth2(token)
+                .header("User-Agent", "retry-test/1.0")
+                .header("X-Forwarded-For", "203.0.113.7")
+                .post("/api/sync/sync-log/" + syncId + "/retry");
 
         assertThat(retried.statusCode()).as(retried.asString()).isEqualTo(202);
         assertThat(retried.jsonPath().getString("syncId")).isEqualTo(syncId);
@@ -147,8 +157,7 @@ class SyncRetryTest {
         int recordsBefore = AdminServiceStub.records().size();
 
         assertProblem(given().auth().oauth2(admin()).post("/api/sync/sync-log/" + completed + "/retry"), 409);
-        assertProblem(given().auth().oauth2(admin()).post("/api/sync/sync-log/" + UUID.randomUUID() + "/retry"),
-                404);
+        assertProblem(given().auth().oauth2(admin()).post("/api/sync/sync-log/" + UUID.randomUUID() + "/retry"), 404);
         assertProblem(given().auth().oauth2(admin()).post("/api/sync/sync-log/not-a-uuid/retry"), 404);
         assertThat(AdminServiceStub.records()).hasSize(recordsBefore);
         assertThat(row(completed).syncStatus).isEqualTo("completed");
@@ -158,7 +167,9 @@ class SyncRetryTest {
     void onlyAdminsMayRetry() {
         String syncId = failedChange(newCoachId(), SyncFixtures.unknownSchoolId());
         assertProblem(given().post("/api/sync/sync-log/" + syncId + "/retry"), 401);
-        for (String token : List.of(TestTokens.anyService(), TestTokens.coach("c@example.com", "c", "i"),
+        for (String token : List.of(
+                TestTokens.anyService(),
+                TestTokens.coach("c@example.com", "c", "i"),
                 TestTokens.parent("p@example.com", "i"))) {
             assertProblem(given().auth().oauth2(token).post("/api/sync/sync-log/" + syncId + "/retry"), 403);
         }

@@ -42,8 +42,18 @@ class UnrecordableChangeTest {
     }
 
     private static ProfileSnapshot withNul(String coachId) {
-        return new ProfileSnapshot(coachId, 3, "Nul\u0000Name", "Jordan", coachId + "@example.org", null,
-                SyncFixtures.SCHOOL, List.of("golf"), "active", "2026-12-01T10:00:00.000Z", "2026-12-01T10:00:00.000Z");
+        return new ProfileSnapshot(
+                coachId,
+                3,
+                "Nul\u0000Name",
+                "Jordan",
+                coachId + "@example.org",
+                null,
+                SyncFixtures.SCHOOL,
+                List.of("golf"),
+                "active",
+                "2026-12-01T10:00:00.000Z",
+                "2026-12-01T10:00:00.000Z");
     }
 
     @Test
@@ -56,21 +66,34 @@ class UnrecordableChangeTest {
         ProfileSyncLog stored = SyncFixtures.row(row.syncId.toString());
         assertThat(stored.syncStatus).isEqualTo("failed");
         assertThat(stored.profileId).isEqualTo(coachId);
-        assertThat(stored.errorMessage).contains("can never be recorded").contains("22P05").doesNotContain("Nul");
-        assertThat(stored.syncData).containsEntry("coachId", coachId).containsEntry("unrecordable", true)
+        assertThat(stored.errorMessage)
+                .contains("can never be recorded")
+                .contains("22P05")
+                .doesNotContain("Nul");
+        assertThat(stored.syncData)
+                .containsEntry("coachId", coachId)
+                .containsEntry("unrecordable", true)
                 .doesNotContainKeys("firstName", "lastName", "email");
         assertThat(finalUnrecordableFailures()).isEqualTo(before + 1);
 
-        List<String> failed = given().auth().oauth2(admin()).queryParam("status", "failed").queryParam("limit", 100)
-                .get("/api/sync/sync-log").then().statusCode(200).extract().jsonPath().getList("items.syncId");
+        List<String> failed = given().auth()
+                .oauth2(admin())
+                .queryParam("status", "failed")
+                .queryParam("limit", 100)
+                .get("/api/sync/sync-log")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.syncId");
         assertThat(failed).contains(row.syncId.toString());
         assertProblem(given().auth().oauth2(admin()).post("/api/sync/sync-log/" + row.syncId + "/retry"), 409);
     }
 
     @Test
     void postgresErrorsDoNotQuoteTheValuesOfTheFailingStatement() {
-        Throwable failure = catchThrowable(() -> intake.record(SyncType.UPDATE, withNul(newCoachId()),
-                Map.of(ProfileChangeIntake.SOURCE, "test")));
+        Throwable failure = catchThrowable(() ->
+                intake.record(SyncType.UPDATE, withNul(newCoachId()), Map.of(ProfileChangeIntake.SOURCE, "test")));
 
         assertThat(failure).isNotNull();
         List<String> messages = new ArrayList<>();
@@ -81,9 +104,11 @@ class UnrecordableChangeTest {
     }
 
     private static double finalUnrecordableFailures() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines()
-                .filter(l -> l.startsWith("tsa_sync_failures_total{") && l.contains("reason=\"unrecordable\"")
+                .filter(l -> l.startsWith("tsa_sync_failures_total{")
+                        && l.contains("reason=\"unrecordable\"")
                         && l.contains("final=\"true\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .sum();

@@ -37,7 +37,9 @@ class ApiClientAdministrationTest {
         int recordsBefore = AdminServiceStub.records().size();
         String token = admin();
 
-        Response created = given().auth().oauth2(token).contentType(ContentType.JSON)
+        Response created = given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", "Classroom tool", "scopes", List.of(OneRosterFixtures.CORE)))
                 .post("/api/sync/api-clients");
 
@@ -73,7 +75,11 @@ class ApiClientAdministrationTest {
     void disablingAClientIsAuditedAndKillsItsTokensAtOnce() {
         OneRosterFixtures.Client client = OneRosterFixtures.newClient(OneRosterFixtures.ROSTER);
         String token = OneRosterFixtures.requestToken(client, null).jsonPath().getString("access_token");
-        given().auth().oauth2(token).get(OneRosterFixtures.BASE + "/orgs").then().statusCode(200);
+        given().auth()
+                .oauth2(token)
+                .get(OneRosterFixtures.BASE + "/orgs")
+                .then()
+                .statusCode(200);
         int recordsBefore = AdminServiceStub.records().size();
 
         Response disabled = given().auth().oauth2(admin()).delete("/api/sync/api-clients/" + client.clientId());
@@ -82,7 +88,11 @@ class ApiClientAdministrationTest {
         JsonNode record = AdminServiceStub.records().get(recordsBefore);
         assertThat(record.path("actionType").asText()).isEqualTo("update");
         assertThat(record.path("resourceId").asText()).isEqualTo(client.clientId());
-        assertThat(given().auth().oauth2(token).get(OneRosterFixtures.BASE + "/orgs").statusCode()).isEqualTo(401);
+        assertThat(given().auth()
+                        .oauth2(token)
+                        .get(OneRosterFixtures.BASE + "/orgs")
+                        .statusCode())
+                .isEqualTo(401);
         Response again = OneRosterFixtures.requestToken(client, null);
         assertThat(again.statusCode()).isEqualTo(401);
         assertThat(again.jsonPath().getString("error")).isEqualTo("invalid_client");
@@ -92,11 +102,14 @@ class ApiClientAdministrationTest {
     void aWriteIsRefusedWhenItsAuditRecordCannotBeWritten() {
         AdminServiceStub.absent();
         try {
-            Response refused = given().auth().oauth2(admin()).contentType(ContentType.JSON)
+            Response refused = given().auth()
+                    .oauth2(admin())
+                    .contentType(ContentType.JSON)
                     .body(Map.of("name", "unaudited", "scopes", List.of(OneRosterFixtures.CORE)))
                     .post("/api/sync/api-clients");
             assertProblem(refused, 503);
-            Long unaudited = QuarkusTransaction.requiringNew().call(() -> Long.valueOf(ApiClient.count("name", "unaudited")));
+            Long unaudited =
+                    QuarkusTransaction.requiringNew().call(() -> Long.valueOf(ApiClient.count("name", "unaudited")));
             assertThat(unaudited).isZero();
         } finally {
             AdminServiceStub.recordsAudits();
@@ -109,20 +122,30 @@ class ApiClientAdministrationTest {
         String parent = TestTokens.parent("parent.a@tsa.example", "invitation-p");
         for (String token : List.of(coach, parent, TestTokens.anyService())) {
             assertProblem(given().auth().oauth2(token).get("/api/sync/api-clients"), 403);
-            assertProblem(given().auth().oauth2(token).contentType(ContentType.JSON)
-                    .body(Map.of("name", "x", "scopes", List.of(OneRosterFixtures.CORE)))
-                    .post("/api/sync/api-clients"), 403);
+            assertProblem(
+                    given().auth()
+                            .oauth2(token)
+                            .contentType(ContentType.JSON)
+                            .body(Map.of("name", "x", "scopes", List.of(OneRosterFixtures.CORE)))
+                            .post("/api/sync/api-clients"),
+                    403);
             assertProblem(given().auth().oauth2(token).delete("/api/sync/api-clients/any"), 403);
         }
         assertProblem(given().get("/api/sync/api-clients"), 401);
 
         AdminServiceStub.recordsAudits();
-        Response badScope = given().auth().oauth2(admin()).contentType(ContentType.JSON)
-                .body(Map.of("name", "x", "scopes", List.of("https://example.com/all"))).post("/api/sync/api-clients");
+        Response badScope = given().auth()
+                .oauth2(admin())
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "scopes", List.of("https://example.com/all")))
+                .post("/api/sync/api-clients");
         assertProblem(badScope, 400);
         assertThat(badScope.jsonPath().getList("errors.field")).containsExactly("scopes");
-        Response noName = given().auth().oauth2(admin()).contentType(ContentType.JSON)
-                .body(Map.of("scopes", List.of(OneRosterFixtures.CORE))).post("/api/sync/api-clients");
+        Response noName = given().auth()
+                .oauth2(admin())
+                .contentType(ContentType.JSON)
+                .body(Map.of("scopes", List.of(OneRosterFixtures.CORE)))
+                .post("/api/sync/api-clients");
         assertProblem(noName, 400);
         assertThat(noName.jsonPath().getList("errors.field")).containsExactly("name");
         assertProblem(given().auth().oauth2(admin()).delete("/api/sync/api-clients/or-unknown"), 404);

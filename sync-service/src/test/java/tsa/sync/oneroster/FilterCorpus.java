@@ -6,15 +6,57 @@ import java.util.Random;
 /** Seeded random filters, from well-formed to mangled, for the parser's and the endpoints' fuzz tests. */
 final class FilterCorpus {
 
-    static final List<String> FIELDS = List.of("sourcedId", "status", "dateLastModified", "username", "enabledUser",
-            "givenName", "familyName", "middleName", "email", "phone", "roles.role", "roles.roleType",
-            "roles.org.sourcedId", "primaryOrg.sourcedId", "name", "type", "identifier", "parent.sourcedId",
-            "metadata", "x", "roles..role", "1abc", "email;", "sourced_id");
+    static final List<String> FIELDS = List.of(
+            "sourcedId",
+            "status",
+            "dateLastModified",
+            "username",
+            "enabledUser",
+            "givenName",
+            "familyName",
+            "middleName",
+            "email",
+            "phone",
+            "roles.role",
+            "roles.roleType",
+            "roles.org.sourcedId",
+            "primaryOrg.sourcedId",
+            "name",
+            "type",
+            "identifier",
+            "parent.sourcedId",
+            "metadata",
+            "x",
+            "roles..role",
+            "1abc",
+            "email;",
+            "sourced_id");
     static final List<String> OPERATORS = List.of("=", "!=", ">", ">=", "<", "<=", "~", "==", "<>", "!", "=~", "");
-    static final List<String> VALUES = List.of("teacher", "student", "systemAdministrator", "true", "false",
-            "2026-01-01T00:00:00Z", "2026-01-01", "O''Brien", "' OR '1'='1", "%", "_", "\\", "", "a b", "é", "\u0000",
-            "x'); DROP TABLE users; --", "' UNION SELECT * FROM api_clients --", "9999999999999", "tobedeleted",
-            "$1", "?1", ":name", "?");
+    static final List<String> VALUES = List.of(
+            "teacher",
+            "student",
+            "systemAdministrator",
+            "true",
+            "false",
+            "2026-01-01T00:00:00Z",
+            "2026-01-01",
+            "O''Brien",
+            "' OR '1'='1",
+            "%",
+            "_",
+            "\\",
+            "",
+            "a b",
+            "é",
+            "\u0000",
+            "x'); DROP TABLE users; --",
+            "' UNION SELECT * FROM api_clients --",
+            "9999999999999",
+            "tobedeleted",
+            "$1",
+            "?1",
+            ":name",
+            "?");
     static final List<String> JOINS = List.of(" AND ", " OR ", " and ", "AND", "  AND  ", " XOR ", " ", "");
 
     private final Random random;
@@ -43,8 +85,9 @@ final class FilterCorpus {
         String text = filter.toString();
         if (random.nextInt(8) == 0 && !text.isEmpty()) {
             int cut = random.nextInt(text.length());
-            text = random.nextBoolean() ? text.substring(0, cut) : text.substring(0, cut) + randomChar()
-                    + text.substring(cut);
+            text = random.nextBoolean()
+                    ? text.substring(0, cut)
+                    : text.substring(0, cut) + randomChar() + text.substring(cut);
         }
         return text;
     }
@@ -58,7 +101,10 @@ final class FilterCorpus {
                 filter.append(join);
             }
             String value = pick(VALUES).replace("\u0000", "").replace("'", "''");
-            filter.append(pick(textFields)).append(pick(OPERATORS.subList(0, 7))).append('\'').append(value)
+            filter.append(pick(textFields))
+                    .append(pick(OPERATORS.subList(0, 7)))
+                    .append('\'')
+                    .append(value)
                     .append('\'');
         }
         return filter.toString();

@@ -19,27 +19,63 @@ class FilterParserTest {
 
     @Test
     void wellFormedFiltersParseIntoTheirPredicates() {
-        assertThat(FilterParser.parse("familyName='Smith'")).isEqualTo(new Filter(
-                List.of(new Filter.Predicate("familyName", Filter.Operator.EQ, "Smith")), Filter.Logic.AND));
-        assertThat(FilterParser.parse(" roles.role = 'teacher' OR email~'x' ")).isEqualTo(new Filter(List.of(
-                new Filter.Predicate("roles.role", Filter.Operator.EQ, "teacher"),
-                new Filter.Predicate("email", Filter.Operator.CONTAINS, "x")), Filter.Logic.OR));
-        assertThat(FilterParser.parse("a>='1' AND b<='2' AND c!='3' AND d>'4' AND e<'5'").predicates())
-                .extracting(Filter.Predicate::operator).containsExactly(Filter.Operator.GE, Filter.Operator.LE,
-                        Filter.Operator.NE, Filter.Operator.GT, Filter.Operator.LT);
-        assertThat(FilterParser.parse("familyName='O''Brien'").predicates().get(0).value()).isEqualTo("O'Brien");
+        assertThat(FilterParser.parse("familyName='Smith'"))
+                .isEqualTo(new Filter(
+                        List.of(new Filter.Predicate("familyName", Filter.Operator.EQ, "Smith")), Filter.Logic.AND));
+        assertThat(FilterParser.parse(" roles.role = 'teacher' OR email~'x' "))
+                .isEqualTo(new Filter(
+                        List.of(
+                                new Filter.Predicate("roles.role", Filter.Operator.EQ, "teacher"),
+                                new Filter.Predicate("email", Filter.Operator.CONTAINS, "x")),
+                        Filter.Logic.OR));
+        assertThat(FilterParser.parse("a>='1' AND b<='2' AND c!='3' AND d>'4' AND e<'5'")
+                        .predicates())
+                .extracting(Filter.Predicate::operator)
+                .containsExactly(
+                        Filter.Operator.GE,
+                        Filter.Operator.LE,
+                        Filter.Operator.NE,
+                        Filter.Operator.GT,
+                        Filter.Operator.LT);
+        assertThat(FilterParser.parse("familyName='O''Brien'")
+                        .predicates()
+                        .get(0)
+                        .value())
+                .isEqualTo("O'Brien");
         assertThat(FilterParser.parse("givenName='a AND b=''c'''").predicates()).hasSize(1);
         assertThat(FilterParser.parse("email=''").predicates().get(0).value()).isEmpty();
     }
 
     @Test
     void malformedFiltersAreQueryErrors() {
-        for (String bad : List.of("", " ", "email", "email=", "='x'", "email='x", "email='x' AND",
-                "email='x' AND email='y' OR email='z'", "email='x'AND email='y'", "email='x' and email='y'",
-                "email=x", "email=\"x\"", "(email='x')", "email..x='1'", ".email='1'", "email.='1'", "1email='x'",
-                "email='x' email='y'", "email=='x'", "email<>'x'", "email='x';", "x".repeat(4001))) {
-            assertThatThrownBy(() -> FilterParser.parse(bad)).as(bad).isInstanceOf(QueryException.class)
-                    .extracting(e -> ((QueryException) e).codeMinor()).isEqualTo("invalid_filter_field");
+        for (String bad : List.of(
+                "",
+                " ",
+                "email",
+                "email=",
+                "='x'",
+                "email='x",
+                "email='x' AND",
+                "email='x' AND email='y' OR email='z'",
+                "email='x'AND email='y'",
+                "email='x' and email='y'",
+                "email=x",
+                "email=\"x\"",
+                "(email='x')",
+                "email..x='1'",
+                ".email='1'",
+                "email.='1'",
+                "1email='x'",
+                "email='x' email='y'",
+                "email=='x'",
+                "email<>'x'",
+                "email='x';",
+                "x".repeat(4001))) {
+            assertThatThrownBy(() -> FilterParser.parse(bad))
+                    .as(bad)
+                    .isInstanceOf(QueryException.class)
+                    .extracting(e -> ((QueryException) e).codeMinor())
+                    .isEqualTo("invalid_filter_field");
         }
     }
 
@@ -63,14 +99,21 @@ class FilterParserTest {
                 String field = fields.get(random.nextInt(fields.size()));
                 predicates.add(new Filter.Predicate(field, op, value.toString()));
                 if (i > 0) {
-                    text.append(" ".repeat(1 + random.nextInt(2))).append(logic).append(" ".repeat(1 + random.nextInt(2)));
+                    text.append(" ".repeat(1 + random.nextInt(2)))
+                            .append(logic)
+                            .append(" ".repeat(1 + random.nextInt(2)));
                 }
-                text.append(field).append(random.nextBoolean() ? " " : "").append(op.symbol())
+                text.append(field)
                         .append(random.nextBoolean() ? " " : "")
-                        .append('\'').append(value.toString().replace("'", "''")).append('\'');
+                        .append(op.symbol())
+                        .append(random.nextBoolean() ? " " : "")
+                        .append('\'')
+                        .append(value.toString().replace("'", "''"))
+                        .append('\'');
             }
             // A single predicate has no logical operator; the parser calls it AND.
-            assertThat(FilterParser.parse(text.toString())).as(text.toString())
+            assertThat(FilterParser.parse(text.toString()))
+                    .as(text.toString())
                     .isEqualTo(new Filter(predicates, count == 1 ? Filter.Logic.AND : logic));
         }
     }
@@ -106,7 +149,10 @@ class FilterParserTest {
                         continue;
                     }
                     String withoutPlaceholders = sql.replaceAll("\\?\\d+", "");
-                    assertThat(withoutPlaceholders).as(text).doesNotContain("?").doesNotContain(";")
+                    assertThat(withoutPlaceholders)
+                            .as(text)
+                            .doesNotContain("?")
+                            .doesNotContain(";")
                             .doesNotContain("--");
                     if (!predicate.value().isEmpty() && predicate.value().length() > 3) {
                         assertThat(sql).as(text).doesNotContain(predicate.value());

@@ -47,7 +47,8 @@ class OAuthTokenTest {
         ApiClientToken stored = QuarkusTransaction.requiringNew()
                 .call(() -> ApiClientToken.<ApiClientToken>findById(SecretHash.sha256Hex(token)));
         assertThat(stored.clientId).isEqualTo(client.clientId());
-        ApiClientToken byPlainValue = QuarkusTransaction.requiringNew().call(() -> ApiClientToken.<ApiClientToken>findById(token));
+        ApiClientToken byPlainValue =
+                QuarkusTransaction.requiringNew().call(() -> ApiClientToken.<ApiClientToken>findById(token));
         assertThat(byPlainValue).isNull();
     }
 
@@ -56,8 +57,10 @@ class OAuthTokenTest {
         OneRosterFixtures.Client client = OneRosterFixtures.newClient(ROSTER, CORE);
 
         Response response = given().formParam("grant_type", "client_credentials")
-                .formParam("client_id", client.clientId()).formParam("client_secret", client.clientSecret())
-                .formParam("scope", CORE).post(TOKEN_PATH);
+                .formParam("client_id", client.clientId())
+                .formParam("client_secret", client.clientSecret())
+                .formParam("scope", CORE)
+                .post(TOKEN_PATH);
 
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
         assertThat(response.jsonPath().getString("scope")).isEqualTo(CORE);
@@ -66,46 +69,81 @@ class OAuthTokenTest {
     @Test
     void aBadSecretAnUnknownClientOrNoCredentialsAreInvalidClient() {
         OneRosterFixtures.Client client = OneRosterFixtures.newClient(CORE);
-        assertOAuthError(requestToken(new OneRosterFixtures.Client(client.clientId(), "wrong"), null), 401,
-                "invalid_client");
-        assertOAuthError(requestToken(new OneRosterFixtures.Client("or-nobody", client.clientSecret()), null), 401,
+        assertOAuthError(
+                requestToken(new OneRosterFixtures.Client(client.clientId(), "wrong"), null), 401, "invalid_client");
+        assertOAuthError(
+                requestToken(new OneRosterFixtures.Client("or-nobody", client.clientSecret()), null),
+                401,
                 "invalid_client");
         Response none = given().formParam("grant_type", "client_credentials").post(TOKEN_PATH);
         assertOAuthError(none, 401, "invalid_client");
         assertThat(none.header("WWW-Authenticate")).startsWith("Basic");
-        assertOAuthError(given().header("Authorization", "Basic !!!").formParam("grant_type", "client_credentials")
-                .post(TOKEN_PATH), 401, "invalid_client");
+        assertOAuthError(
+                given().header("Authorization", "Basic !!!")
+                        .formParam("grant_type", "client_credentials")
+                        .post(TOKEN_PATH),
+                401,
+                "invalid_client");
     }
 
     @Test
     void aDisabledClientIsInvalidClient() {
         OneRosterFixtures.Client client = OneRosterFixtures.newClient(CORE);
-        given().auth().oauth2(tsa.sync.SyncFixtures.admin()).delete("/api/sync/api-clients/" + client.clientId())
-                .then().statusCode(204);
+        given().auth()
+                .oauth2(tsa.sync.SyncFixtures.admin())
+                .delete("/api/sync/api-clients/" + client.clientId())
+                .then()
+                .statusCode(204);
         assertOAuthError(requestToken(client, null), 401, "invalid_client");
     }
 
     @Test
     void anotherGrantIsUnsupportedAndAScopeTheClientLacksIsInvalidScope() {
         OneRosterFixtures.Client client = OneRosterFixtures.newClient(CORE);
-        assertOAuthError(given().auth().preemptive().basic(client.clientId(), client.clientSecret())
-                .formParam("grant_type", "password").post(TOKEN_PATH), 400, "unsupported_grant_type");
-        assertOAuthError(given().auth().preemptive().basic(client.clientId(), client.clientSecret())
-                .formParam("scope", CORE).post(TOKEN_PATH), 400, "invalid_request");
+        assertOAuthError(
+                given().auth()
+                        .preemptive()
+                        .basic(client.clientId(), client.clientSecret())
+                        .formParam("grant_type", "password")
+                        .post(TOKEN_PATH),
+                400,
+                "unsupported_grant_type");
+        assertOAuthError(
+                given().auth()
+                        .preemptive()
+                        .basic(client.clientId(), client.clientSecret())
+                        .formParam("scope", CORE)
+                        .post(TOKEN_PATH),
+                400,
+                "invalid_request");
         assertOAuthError(requestToken(client, DEMOGRAPHICS), 400, "invalid_scope");
         assertOAuthError(requestToken(client, CORE + " " + ROSTER), 400, "invalid_scope");
-        assertOAuthError(given().auth().preemptive().basic(client.clientId(), client.clientSecret())
-                .formParam("grant_type", "client_credentials").formParam("client_id", client.clientId())
-                .post(TOKEN_PATH), 400, "invalid_request");
+        assertOAuthError(
+                given().auth()
+                        .preemptive()
+                        .basic(client.clientId(), client.clientSecret())
+                        .formParam("grant_type", "client_credentials")
+                        .formParam("client_id", client.clientId())
+                        .post(TOKEN_PATH),
+                400,
+                "invalid_request");
     }
 
     @Test
     void aTokenExpiresAfterItsConfiguredLifetime() {
         String token = OneRosterFixtures.token(CORE);
-        given().auth().oauth2(token).get(OneRosterFixtures.BASE + "/orgs").then().statusCode(200);
+        given().auth()
+                .oauth2(token)
+                .get(OneRosterFixtures.BASE + "/orgs")
+                .then()
+                .statusCode(200);
 
         MovableClock.INSTANCE.advance(Duration.ofMinutes(59));
-        given().auth().oauth2(token).get(OneRosterFixtures.BASE + "/orgs").then().statusCode(200);
+        given().auth()
+                .oauth2(token)
+                .get(OneRosterFixtures.BASE + "/orgs")
+                .then()
+                .statusCode(200);
 
         MovableClock.INSTANCE.advance(Duration.ofMinutes(1));
         Response expired = given().auth().oauth2(token).get(OneRosterFixtures.BASE + "/orgs");

@@ -22,11 +22,9 @@ public final class OneRosterFixtures {
     public static final String BASE = "/ims/oneroster/rostering/v1p2";
     public static final String TOKEN_PATH = "/ims/oneroster/oauth/token";
 
-    public record Client(String clientId, String clientSecret) {
-    }
+    public record Client(String clientId, String clientSecret) {}
 
-    private OneRosterFixtures() {
-    }
+    private OneRosterFixtures() {}
 
     /** The official 1EdTech OneRoster 1.2 Rostering OpenAPI document vendored in contracts/standards. */
     public static Path officialDocument() {
@@ -35,14 +33,20 @@ public final class OneRosterFixtures {
 
     public static Client newClient(String... scopes) {
         AdminServiceStub.recordsAudits();
-        Response created = given().auth().oauth2(SyncFixtures.admin()).contentType(ContentType.JSON)
-                .body(Map.of("name", "district tool", "scopes", List.of(scopes))).post("/api/sync/api-clients");
+        Response created = given().auth()
+                .oauth2(SyncFixtures.admin())
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "district tool", "scopes", List.of(scopes)))
+                .post("/api/sync/api-clients");
         assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
-        return new Client(created.jsonPath().getString("clientId"), created.jsonPath().getString("clientSecret"));
+        return new Client(
+                created.jsonPath().getString("clientId"), created.jsonPath().getString("clientSecret"));
     }
 
     public static Response requestToken(Client client, String scope) {
-        var request = given().auth().preemptive().basic(client.clientId(), client.clientSecret())
+        var request = given().auth()
+                .preemptive()
+                .basic(client.clientId(), client.clientSecret())
                 .formParam("grant_type", "client_credentials");
         if (scope != null) {
             request = request.formParam("scope", scope);

@@ -60,7 +60,8 @@ class OneRosterReadTest {
 
     /** This class's own rows: orgs by name, people by email. */
     private String mine(String collection) {
-        return collection.equals("orgs") || collection.equals("schools") ? "name~'" + data.marker + "'"
+        return collection.equals("orgs") || collection.equals("schools")
+                ? "name~'" + data.marker + "'"
                 : "email~'" + data.marker + "'";
     }
 
@@ -76,7 +77,9 @@ class OneRosterReadTest {
             assertThat(ids).as(collection).isNotEmpty();
             for (String id : ids) {
                 Response one = get("/" + collection + "/" + id, Map.of());
-                assertThat(one.statusCode()).as(collection + "/" + id + " " + one.asString()).isEqualTo(200);
+                assertThat(one.statusCode())
+                        .as(collection + "/" + id + " " + one.asString())
+                        .isEqualTo(200);
                 ContractResponses.assertValid(official, "GET", "/" + collection + "/" + id, 200, one.asString());
             }
         }
@@ -84,17 +87,22 @@ class OneRosterReadTest {
 
     @Test
     void collectionsHoldExactlyTheirRows() {
-        assertThat(ids("/teachers", mine("teachers"))).containsExactly(data.teacherA, data.teacherB,
-                data.teacherOff);
+        assertThat(ids("/teachers", mine("teachers"))).containsExactly(data.teacherA, data.teacherB, data.teacherOff);
         assertThat(ids("/students", mine("students"))).containsExactly(data.studentUser);
         assertThat(ids("/students", "familyName='Gray" + data.marker + "'")).containsExactly(data.edFiStudent);
         // The parent has no org, so no role in an org: OneRoster can't roster it.
-        assertThat(ids("/users", mine("users"))).containsExactly(data.administrator, data.studentUser,
-                data.teacherA, data.teacherB, data.teacherOff);
+        assertThat(ids("/users", mine("users")))
+                .containsExactly(data.administrator, data.studentUser, data.teacherA, data.teacherB, data.teacherOff);
         assertThat(get("/schools", Map.of("filter", mine("schools"))).jsonPath().getList("orgs.sourcedId"))
                 .containsExactly(data.school);
-        assertThat(get("/orgs", Map.of("filter", "sourcedId='" + data.district + "' OR sourcedId='" + data.school
-                + "'")).jsonPath().getList("orgs.sourcedId")).containsExactlyInAnyOrder(data.district, data.school);
+        assertThat(get(
+                                "/orgs",
+                                Map.of(
+                                        "filter",
+                                        "sourcedId='" + data.district + "' OR sourcedId='" + data.school + "'"))
+                        .jsonPath()
+                        .getList("orgs.sourcedId"))
+                .containsExactlyInAnyOrder(data.district, data.school);
     }
 
     @Test
@@ -104,8 +112,7 @@ class OneRosterReadTest {
         assertThat(teacher.jsonPath().getString("user.status")).isEqualTo("active");
         assertThat(teacher.jsonPath().getString("user.dateLastModified"))
                 .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z");
-        assertThat(teacher.jsonPath().getList("user.roles.org.sourcedId")).containsExactly(data.school,
-                data.district);
+        assertThat(teacher.jsonPath().getList("user.roles.org.sourcedId")).containsExactly(data.school, data.district);
         assertThat(teacher.jsonPath().getList("user.roles.role")).containsOnly("teacher");
         assertThat(teacher.jsonPath().getString("user.roles[0].org.type")).isEqualTo("org");
         assertThat(teacher.jsonPath().getString("user.roles[0].org.href")).endsWith(BASE + "/orgs/" + data.school);
@@ -146,45 +153,64 @@ class OneRosterReadTest {
                 .containsExactly(data.administrator, data.teacherB);
         assertThat(ids("/users", mine("users") + " AND primaryOrg.sourcedId='" + data.district + "'"))
                 .containsExactly(data.administrator);
-        assertThat(ids("/users", "email='" + data.email(data.teacherA) + "' OR email='"
-                + data.email(data.studentUser) + "'")).containsExactly(data.studentUser, data.teacherA);
-        assertThat(ids("/users", mine("users") + " AND dateLastModified>'2000-01-01T00:00:00Z'")).hasSize(5);
-        assertThat(ids("/users", mine("users") + " AND dateLastModified<'2000-01-01'")).isEmpty();
-        assertThat(ids("/users", "email~'" + data.marker.toUpperCase() + "-T-'")).hasSize(3);
+        assertThat(ids(
+                        "/users",
+                        "email='" + data.email(data.teacherA) + "' OR email='" + data.email(data.studentUser) + "'"))
+                .containsExactly(data.studentUser, data.teacherA);
+        assertThat(ids("/users", mine("users") + " AND dateLastModified>'2000-01-01T00:00:00Z'"))
+                .hasSize(5);
+        assertThat(ids("/users", mine("users") + " AND dateLastModified<'2000-01-01'"))
+                .isEmpty();
+        assertThat(ids("/users", "email~'" + data.marker.toUpperCase() + "-T-'"))
+                .hasSize(3);
         // A value is a value, never SQL.
         assertThat(ids("/users", "email='x'' OR ''1''=''1'")).isEmpty();
     }
 
     @Test
     void aFilterCanNeverWidenACollection() {
-        assertThat(ids("/teachers", mine("teachers") + " AND roles.role='student'")).isEmpty();
-        assertThat(ids("/teachers", "roles.role='student' OR " + mine("teachers"))).containsExactly(data.teacherA,
-                data.teacherB, data.teacherOff);
+        assertThat(ids("/teachers", mine("teachers") + " AND roles.role='student'"))
+                .isEmpty();
+        assertThat(ids("/teachers", "roles.role='student' OR " + mine("teachers")))
+                .containsExactly(data.teacherA, data.teacherB, data.teacherOff);
         assertThat(ids("/schools", "type='district' OR " + mine("schools"))).doesNotContain(data.district);
         assertThat(get("/teachers/" + data.studentUser, Map.of()).statusCode()).isEqualTo(404);
         assertThat(get("/schools/" + data.district, Map.of()).statusCode()).isEqualTo(404);
-        assertThat(get("/users/" + data.parentWithoutOrg, Map.of()).statusCode()).isEqualTo(404);
+        assertThat(get("/users/" + data.parentWithoutOrg, Map.of()).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void sortOrderByAndFieldsShapeTheAnswer() {
-        assertThat(client().queryParam("filter", mine("users")).queryParam("sort", "familyName")
-                .queryParam("orderBy", "desc").get(BASE + "/users").jsonPath().getList("users.familyName"))
+        assertThat(client().queryParam("filter", mine("users"))
+                        .queryParam("sort", "familyName")
+                        .queryParam("orderBy", "desc")
+                        .get(BASE + "/users")
+                        .jsonPath()
+                        .getList("users.familyName"))
                 .containsExactly("O'Brien", "Eves", "Dunn", "Cole", "Avery");
-        assertThat(client().queryParam("filter", mine("users")).queryParam("sort", "givenName")
-                .get(BASE + "/users").jsonPath().getList("users.givenName"))
+        assertThat(client().queryParam("filter", mine("users"))
+                        .queryParam("sort", "givenName")
+                        .get(BASE + "/users")
+                        .jsonPath()
+                        .getList("users.givenName"))
                 .containsExactly("Ada", "Bo", "Cy", "Di", "Ed");
 
-        Response selected = client().queryParam("filter", mine("teachers")).queryParam("fields", "sourcedId,email")
+        Response selected = client().queryParam("filter", mine("teachers"))
+                .queryParam("fields", "sourcedId,email")
                 .get(BASE + "/teachers");
         List<Map<String, Object>> users = selected.jsonPath().getList("users");
         assertThat(users).hasSize(3).allSatisfy(u -> assertThat(u.keySet()).containsExactly("sourcedId", "email"));
         Response one = client().queryParam("fields", "givenName").get(BASE + "/users/" + data.teacherA);
         assertThat(one.jsonPath().getMap("user")).isEqualTo(Map.of("givenName", "Ada"));
 
-        assertImsx(client().queryParam("fields", "sourcedId,shoeSize").get(BASE + "/users"), 400,
+        assertImsx(
+                client().queryParam("fields", "sourcedId,shoeSize").get(BASE + "/users"),
+                400,
                 "invalid_selection_field");
-        assertImsx(client().queryParam("fields", "nope").get(BASE + "/orgs/" + data.school), 400,
+        assertImsx(
+                client().queryParam("fields", "nope").get(BASE + "/orgs/" + data.school),
+                400,
                 "invalid_selection_field");
         assertImsx(client().queryParam("sort", "roles").get(BASE + "/users"), 400, "invaliddata");
         assertImsx(client().queryParam("orderBy", "sideways").get(BASE + "/users"), 400, "invaliddata");
@@ -192,10 +218,11 @@ class OneRosterReadTest {
 
     @Test
     void pagesCarryTheTotalAndLinks() {
-        Response first = client().queryParam("filter", mine("users")).queryParam("limit", 2).get(BASE + "/users");
+        Response first = client().queryParam("filter", mine("users"))
+                .queryParam("limit", 2)
+                .get(BASE + "/users");
         assertThat(first.header("X-Total-Count")).isEqualTo("5");
-        assertThat(first.jsonPath().getList("users.sourcedId")).containsExactly(data.administrator,
-                data.studentUser);
+        assertThat(first.jsonPath().getList("users.sourcedId")).containsExactly(data.administrator, data.studentUser);
         Map<String, String> links = links(first.header("Link"));
         assertThat(links.keySet()).containsExactlyInAnyOrder("first", "next", "last");
         assertThat(links.get("next")).contains("offset=2").contains("limit=2").contains("filter=");
@@ -206,7 +233,9 @@ class OneRosterReadTest {
         assertThat(middle.jsonPath().getList("users.sourcedId")).containsExactly(data.teacherA, data.teacherB);
         assertThat(links(middle.header("Link")).keySet()).containsExactlyInAnyOrder("first", "prev", "next", "last");
 
-        Response last = client().queryParam("filter", mine("users")).queryParam("limit", 2).queryParam("offset", 4)
+        Response last = client().queryParam("filter", mine("users"))
+                .queryParam("limit", 2)
+                .queryParam("offset", 4)
                 .get(BASE + "/users");
         assertThat(last.jsonPath().getList("users.sourcedId")).containsExactly(data.teacherOff);
         assertThat(links(last.header("Link")).keySet()).containsExactlyInAnyOrder("first", "prev", "last");
@@ -221,11 +250,27 @@ class OneRosterReadTest {
 
     @Test
     void badFiltersAre400InvalidFilterField() {
-        for (String bad : List.of("shoeSize='9'", "email", "email=", "email='open", "email=='x'",
-                "email='a' AND", "email='a' and email='b'", "email='a' AND email='b' OR email='c'",
-                "email='a'AND email='b'", "roles.role>'teacher'", "enabledUser='yes'", "dateLastModified>'today'",
-                "dateLastModified~'2026'", "metadata='x'", ".email='x'", "email.='x'", "email=\"x\"", "(email='x')",
-                "email='x'; DROP TABLE users", " ")) {
+        for (String bad : List.of(
+                "shoeSize='9'",
+                "email",
+                "email=",
+                "email='open",
+                "email=='x'",
+                "email='a' AND",
+                "email='a' and email='b'",
+                "email='a' AND email='b' OR email='c'",
+                "email='a'AND email='b'",
+                "roles.role>'teacher'",
+                "enabledUser='yes'",
+                "dateLastModified>'today'",
+                "dateLastModified~'2026'",
+                "metadata='x'",
+                ".email='x'",
+                "email.='x'",
+                "email=\"x\"",
+                "(email='x')",
+                "email='x'; DROP TABLE users",
+                " ")) {
             assertImsx(client().queryParam("filter", bad).get(BASE + "/users"), 400, "invalid_filter_field");
         }
     }
@@ -236,22 +281,22 @@ class OneRosterReadTest {
         String demographicsOnly = OneRosterFixtures.token(DEMOGRAPHICS);
         for (String collection : COLLECTIONS) {
             for (String path : List.of("/" + collection, "/" + collection + "/" + data.school)) {
-                assertThat(given().auth().oauth2(roster).get(BASE + path).statusCode()).as(path).isIn(200, 404);
+                assertThat(given().auth().oauth2(roster).get(BASE + path).statusCode())
+                        .as(path)
+                        .isIn(200, 404);
                 assertImsx(given().auth().oauth2(demographicsOnly).get(BASE + path), 403, "forbidden");
                 Response anonymous = given().get(BASE + path);
                 assertImsx(anonymous, 401, "unauthorisedrequest");
                 assertThat(anonymous.header("WWW-Authenticate")).startsWith("Bearer");
                 // A platform session is not a OneRoster client's token.
                 assertImsx(given().auth().oauth2(SyncFixtures.admin()).get(BASE + path), 401, "unauthorisedrequest");
-                assertImsx(given().auth().oauth2(TestTokens.anyService()).get(BASE + path), 401,
-                        "unauthorisedrequest");
+                assertImsx(given().auth().oauth2(TestTokens.anyService()).get(BASE + path), 401, "unauthorisedrequest");
                 assertImsx(given().auth().oauth2("not-a-token").get(BASE + path), 401, "unauthorisedrequest");
             }
         }
         Response unknown = get("/users/no-such-user", Map.of());
         assertImsx(unknown, 404, "unknownobject");
-        ContractResponses.assertValid(OneRosterFixtures.officialDocument(), "GET", "/users/x", 404,
-                unknown.asString());
+        ContractResponses.assertValid(OneRosterFixtures.officialDocument(), "GET", "/users/x", 404, unknown.asString());
     }
 
     @Test
@@ -260,7 +305,8 @@ class OneRosterReadTest {
                 .map(op -> op.method() + " " + BASE + op.path().replaceAll("\\{[^}]*}", "{}"))
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> served = ContractOperations.fromResources(Path.of("target", "classes")).stream()
-                .filter(s -> s.contains(BASE + "/")).collect(Collectors.toCollection(TreeSet::new));
+                .filter(s -> s.contains(BASE + "/"))
+                .collect(Collectors.toCollection(TreeSet::new));
         assertThat(served).hasSize(10);
         assertThat(official).containsAll(served);
     }
@@ -275,36 +321,47 @@ class OneRosterReadTest {
         int answered = 0;
         for (int run = 0; run < 150; run++) {
             String collection = COLLECTIONS.get(run % COLLECTIONS.size());
-            List<String> textFields = collection.endsWith("s") && (collection.equals("orgs")
-                    || collection.equals("schools")) ? List.of("name", "type", "identifier", "sourcedId", "status")
+            List<String> textFields = collection.endsWith("s")
+                            && (collection.equals("orgs") || collection.equals("schools"))
+                    ? List.of("name", "type", "identifier", "sourcedId", "status")
                     : List.of("givenName", "familyName", "email", "sourcedId", "status", "primaryOrg.sourcedId");
             String filter = run % 2 == 0 ? corpus.next() : corpus.nextWellFormed(textFields);
             String narrowed = mine(collection) + " AND " + filter;
             for (String f : List.of(filter, narrowed)) {
-                Response response = client().queryParam("filter", f).queryParam("limit", 50).get(BASE + "/" + collection);
-                assertThat(response.statusCode()).as(collection + " " + f + " " + response.asString()).isIn(200, 400);
+                Response response =
+                        client().queryParam("filter", f).queryParam("limit", 50).get(BASE + "/" + collection);
+                assertThat(response.statusCode())
+                        .as(collection + " " + f + " " + response.asString())
+                        .isIn(200, 400);
                 if (response.statusCode() == 400) {
                     // A control character in the request target is refused by the platform's own target rule
                     // (tsa.runtime.problem.RequestTargetRule) before routing, as problem+json; all else is imsx.
                     if (f.chars().anyMatch(Character::isISOControl)) {
                         assertThat(response.contentType()).as(f).startsWith("application/problem+json");
                     } else {
-                        assertThat(response.jsonPath().getString("imsx_codeMajor")).as(f).isEqualTo("failure");
+                        assertThat(response.jsonPath().getString("imsx_codeMajor"))
+                                .as(f)
+                                .isEqualTo("failure");
                     }
                     continue;
                 }
                 answered++;
                 if (collection.equals("teachers")) {
                     assertThat(response.jsonPath().getList("users.roles.role").stream()
-                            .flatMap(r -> ((List<?>) r).stream()).distinct().toList()).as(f)
+                                    .flatMap(r -> ((List<?>) r).stream())
+                                    .distinct()
+                                    .toList())
+                            .as(f)
                             .allMatch("teacher"::equals);
                 }
                 if (collection.equals("schools")) {
                     assertThat(response.jsonPath().getList("orgs.type")).as(f).allMatch("school"::equals);
                 }
                 if (f == narrowed) {
-                    assertThat(ids("/" + collection, f)).as(f).allMatch(id -> id.startsWith(data.marker)
-                            || id.equals(data.school) || id.equals(data.district));
+                    assertThat(ids("/" + collection, f))
+                            .as(f)
+                            .allMatch(id ->
+                                    id.startsWith(data.marker) || id.equals(data.school) || id.equals(data.district));
                 }
             }
         }
@@ -328,8 +385,9 @@ class OneRosterReadTest {
     }
 
     private static Map<String, String> links(String header) {
-        return java.util.Arrays.stream(header.split(",\\s*(?=<)")).collect(Collectors.toMap(
-                l -> l.replaceAll(".*rel=\"([a-z]+)\".*", "$1"), l -> l.substring(l.indexOf('<') + 1,
-                        l.indexOf('>'))));
+        return java.util.Arrays.stream(header.split(",\\s*(?=<)"))
+                .collect(Collectors.toMap(
+                        l -> l.replaceAll(".*rel=\"([a-z]+)\".*", "$1"),
+                        l -> l.substring(l.indexOf('<') + 1, l.indexOf('>'))));
     }
 }

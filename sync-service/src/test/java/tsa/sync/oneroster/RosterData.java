@@ -25,10 +25,18 @@ final class RosterData {
 
     RosterData() {
         school = SyncFixtures.newSchool("Roster " + marker + " Academy", Integer.parseInt(district));
-        SyncFixtures.sql("INSERT INTO organizations (sourced_id, name, type) VALUES (?, ?, 'district')"
-                + " ON CONFLICT (sourced_id) DO UPDATE SET name = EXCLUDED.name", district, "LEA " + marker);
-        SyncFixtures.sql("INSERT INTO organizations (sourced_id, name, type, identifier, parent_id)"
-                + " VALUES (?, ?, 'school', ?, ?)", school, "Roster " + marker + " Academy", "TX-" + school, district);
+        SyncFixtures.sql(
+                "INSERT INTO organizations (sourced_id, name, type) VALUES (?, ?, 'district')"
+                        + " ON CONFLICT (sourced_id) DO UPDATE SET name = EXCLUDED.name",
+                district,
+                "LEA " + marker);
+        SyncFixtures.sql(
+                "INSERT INTO organizations (sourced_id, name, type, identifier, parent_id)"
+                        + " VALUES (?, ?, 'school', ?, ?)",
+                school,
+                "Roster " + marker + " Academy",
+                "TX-" + school,
+                district);
         user(teacherA, "teacher", "Ada", "Avery", true, "[\"" + school + "\"]", null);
         user(teacherB, "teacher", "Bo", "O'Brien", true, "[\"" + school + "\", \"" + district + "\"]", null);
         user(teacherOff, "teacher", "Cy", "Cole", false, "[\"" + school + "\"]", null);
@@ -36,21 +44,36 @@ final class RosterData {
         user(administrator, "administrator", "Ed", "Eves", true, "[\"" + district + "\"]", null);
         user(parentWithoutOrg, "parent", "Flo", "Fox", true, null, null);
         int usi = ThreadLocalRandom.current().nextInt(500_000_000, 599_999_999);
-        SyncFixtures.sql("INSERT INTO students (student_unique_id, student_usi, first_name, last_name)"
-                + " VALUES (?, ?, 'Gus', ?)", edFiStudent, usi, "Gray" + marker);
-        SyncFixtures.sql("INSERT INTO student_school_associations (student_unique_id, school_id, entry_date,"
-                + " school_year) VALUES (?, ?, DATE '2026-08-20', 2027)", edFiStudent, Integer.valueOf(school));
+        SyncFixtures.sql(
+                "INSERT INTO students (student_unique_id, student_usi, first_name, last_name)"
+                        + " VALUES (?, ?, 'Gus', ?)",
+                edFiStudent,
+                usi,
+                "Gray" + marker);
+        SyncFixtures.sql(
+                "INSERT INTO student_school_associations (student_unique_id, school_id, entry_date,"
+                        + " school_year) VALUES (?, ?, DATE '2026-08-20', 2027)",
+                edFiStudent,
+                Integer.valueOf(school));
     }
 
     String email(String sourcedId) {
         return sourcedId + "@roster.example";
     }
 
-    private void user(String id, String role, String given, String family, boolean enabled, String orgs,
-            String grades) {
-        SyncFixtures.sql("INSERT INTO users (sourced_id, given_name, family_name, role, email, enabled_user,"
-                + " org_ids, grades) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))", id, given, family,
-                role, email(id), enabled, orgs, grades);
+    private void user(
+            String id, String role, String given, String family, boolean enabled, String orgs, String grades) {
+        SyncFixtures.sql(
+                "INSERT INTO users (sourced_id, given_name, family_name, role, email, enabled_user,"
+                        + " org_ids, grades) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))",
+                id,
+                given,
+                family,
+                role,
+                email(id),
+                enabled,
+                orgs,
+                grades);
     }
 
     void remove() {

@@ -40,8 +40,8 @@ class SchoolOrganizationsTest {
         String school = SyncFixtures.newSchool("TSA Hill Country Sports Academy", district);
         String coachId = newCoachId();
 
-        String syncId = sendAccepted(change("create", coachId, 1, "Casey", "Jordan", coachId + "@example.com", null,
-                school, "active"));
+        String syncId = sendAccepted(
+                change("create", coachId, 1, "Casey", "Jordan", coachId + "@example.com", null, school, "active"));
         assertThat(awaitSettled(syncId).syncStatus).isEqualTo("completed");
 
         Organization schoolRow = organization(school);
@@ -83,15 +83,16 @@ class SchoolOrganizationsTest {
     private void assertCopied(Organization row) {
         OrganizationCopy copy = copies.find(row.sourcedId);
         assertThat(copy).as("copy of " + row.sourcedId).isNotNull();
-        assertThat(copy).isEqualTo(OrganizationCopy.builder()
-                .sourcedId(row.sourcedId)
-                .status(row.status)
-                .dateLastModified(COPY_TIME.format(row.dateLastModified))
-                .name(row.name)
-                .type(row.type)
-                .identifier(row.identifier)
-                .parentId(row.parentId)
-                .build());
+        assertThat(copy)
+                .isEqualTo(OrganizationCopy.builder()
+                        .sourcedId(row.sourcedId)
+                        .status(row.status)
+                        .dateLastModified(COPY_TIME.format(row.dateLastModified))
+                        .name(row.name)
+                        .type(row.type)
+                        .identifier(row.identifier)
+                        .parentId(row.parentId)
+                        .build());
     }
 
     private static Organization organization(String sourcedId) {

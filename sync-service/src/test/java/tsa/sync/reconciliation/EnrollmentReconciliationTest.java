@@ -100,31 +100,40 @@ class EnrollmentReconciliationTest {
         assertThat(report.getString("status")).isEqualTo("completed");
         assertThat(report.getList("unchecked")).isNull();
         assertThat(report.getInt("enrollmentsChecked")).isEqualTo(4);
-        assertThat(found(report, "enrollment_without_student", withoutId)).hasValueSatisfying(d ->
-                assertThat(d.getBoolean("repaired")).isFalse());
+        assertThat(found(report, "enrollment_without_student", withoutId))
+                .hasValueSatisfying(d -> assertThat(d.getBoolean("repaired")).isFalse());
         assertThat(found(report, "enrollment_without_student", withoutRow)).isPresent();
-        assertThat(found(report, "enrollment_without_school_association", withoutAssociation)).isPresent();
+        assertThat(found(report, "enrollment_without_school_association", withoutAssociation))
+                .isPresent();
         assertThat(report.getList("discrepancies.resourceId", String.class)).doesNotContain(complete);
         assertThat(report.getInt("summary.enrollmentsWithoutEdFiRecords")).isEqualTo(3);
         for (String id : List.of(withoutId, withoutRow, withoutAssociation, complete)) {
-            assertThat(ParentServiceStub.activationCalls(id)).as("report-only run asked to finish " + id).isZero();
+            assertThat(ParentServiceStub.activationCalls(id))
+                    .as("report-only run asked to finish " + id)
+                    .isZero();
         }
 
         JsonPath repaired = run("true");
 
         for (String id : List.of(withoutId, withoutRow)) {
-            assertThat(found(repaired, "enrollment_without_student", id).orElseThrow().getBoolean("repaired"))
-                    .as(id).isTrue();
+            assertThat(found(repaired, "enrollment_without_student", id)
+                            .orElseThrow()
+                            .getBoolean("repaired"))
+                    .as(id)
+                    .isTrue();
         }
-        assertThat(found(repaired, "enrollment_without_school_association", withoutAssociation).orElseThrow()
-                .getBoolean("repaired")).isTrue();
+        assertThat(found(repaired, "enrollment_without_school_association", withoutAssociation)
+                        .orElseThrow()
+                        .getBoolean("repaired"))
+                .isTrue();
         assertThat(ParentServiceStub.activationCalls(withoutId)).isEqualTo(1);
         assertThat(ParentServiceStub.activationCalls(withoutRow)).isEqualTo(1);
         assertThat(ParentServiceStub.activationCalls(withoutAssociation)).isEqualTo(1);
         assertThat(ParentServiceStub.activationCalls(complete)).isZero();
         assertThat(repaired.getInt("summary.repaired")).isGreaterThanOrEqualTo(3);
         // The students the repair had written are compared with their copies in the same run, and copied.
-        assertThat(found(repaired, "student_copy_missing", minted).orElseThrow().getBoolean("repaired")).isTrue();
+        assertThat(found(repaired, "student_copy_missing", minted).orElseThrow().getBoolean("repaired"))
+                .isTrue();
         assertThat(studentCopies.find(minted)).isNotNull();
     }
 
@@ -137,7 +146,9 @@ class EnrollmentReconciliationTest {
 
         JsonPath report = run("true");
 
-        assertThat(found(report, "enrollment_without_student", enrollment).orElseThrow().getBoolean("repaired"))
+        assertThat(found(report, "enrollment_without_student", enrollment)
+                        .orElseThrow()
+                        .getBoolean("repaired"))
                 .isFalse();
         assertThat(ParentServiceStub.activationCalls(enrollment)).isEqualTo(1);
     }
@@ -155,23 +166,30 @@ class EnrollmentReconciliationTest {
         run("true");
         assertThat(studentCopies.find(stale)).isNotNull();
         SyncFixtures.sql("UPDATE students SET last_name = 'Changed' WHERE student_unique_id = ?", stale);
-        studentCopies.put(studentCopies.find(stale).toBuilder().firstName("Tampered").build());
+        studentCopies.put(
+                studentCopies.find(stale).toBuilder().firstName("Tampered").build());
         deleteCopy(missing);
 
         JsonPath report = run("false");
 
         assertThat(found(report, "student_copy_missing", missing)).isPresent();
-        assertThat(found(report, "student_copy_differs", stale)).hasValueSatisfying(d ->
-                assertThat(d.getList("fields", String.class))
+        assertThat(found(report, "student_copy_differs", stale))
+                .hasValueSatisfying(d -> assertThat(d.getList("fields", String.class))
                         .contains("first_name", "last_name", "_last_modified_date"));
         assertThat(found(report, "enrollment_without_student", enrollment)).isEmpty();
         assertThat(studentCopies.find(missing)).isNull();
 
         JsonPath repaired = run("true");
 
-        assertThat(found(repaired, "student_copy_missing", missing).orElseThrow().getBoolean("repaired")).isTrue();
-        assertThat(found(repaired, "student_copy_differs", stale).orElseThrow().getBoolean("repaired")).isTrue();
-        assertThat(studentCopies.find(missing)).extracting(StudentCopy::firstName).isEqualTo("Sam");
+        assertThat(found(repaired, "student_copy_missing", missing)
+                        .orElseThrow()
+                        .getBoolean("repaired"))
+                .isTrue();
+        assertThat(found(repaired, "student_copy_differs", stale).orElseThrow().getBoolean("repaired"))
+                .isTrue();
+        assertThat(studentCopies.find(missing))
+                .extracting(StudentCopy::firstName)
+                .isEqualTo("Sam");
         assertThat(studentCopies.find(stale)).satisfies(copy -> {
             assertThat(copy.firstName()).isEqualTo("Sam");
             assertThat(copy.lastName()).isEqualTo("Changed");
@@ -183,8 +201,8 @@ class EnrollmentReconciliationTest {
     @Test
     void whenParentServiceIsDownTheEnrollmentsAreReportedUncheckedAndTheRestOfTheRunCompletes() {
         String coachId = SyncFixtures.newCoachId();
-        CoachServiceStub.put(CoachServiceStub.profile(coachId, 1, "Casey", "Jordan", coachId + "@example.com", null,
-                SyncFixtures.SCHOOL, "active"));
+        CoachServiceStub.put(CoachServiceStub.profile(
+                coachId, 1, "Casey", "Jordan", coachId + "@example.com", null, SyncFixtures.SCHOOL, "active"));
         String student = newStudentId();
         insertStudent(student);
         ParentServiceStub.unreachable();
@@ -202,8 +220,10 @@ class EnrollmentReconciliationTest {
         }
         assertThat(studentCopies.find(student)).isNotNull();
         assertThat(SyncFixtures.user(coachId)).isNotNull();
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).containsPattern("tsa_sync_reconciliation_unchecked\\{[^}]*part=\"enrollments\"[^}]*} 1\\.0")
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics)
+                .containsPattern("tsa_sync_reconciliation_unchecked\\{[^}]*part=\"enrollments\"[^}]*} 1\\.0")
                 .containsPattern("tsa_sync_reconciliation_drift\\{[^}]*kind=\"enrollment_without_student\"[^}]*} NaN");
 
         ParentServiceStub.reset();
@@ -215,19 +235,26 @@ class EnrollmentReconciliationTest {
     }
 
     private static JsonPath run(String repair) {
-        Response response = given().auth().oauth2(SyncFixtures.admin()).queryParam("repair", repair)
+        Response response = given().auth()
+                .oauth2(SyncFixtures.admin())
+                .queryParam("repair", repair)
                 .post("/api/sync/reconciliations");
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
         // The report is one that sync-service's own contract allows.
-        ContractResponses.assertValid(ContractOperations.contract("sync-service"), "POST", "/api/sync/reconciliations",
-                200, response.asString());
+        ContractResponses.assertValid(
+                ContractOperations.contract("sync-service"),
+                "POST",
+                "/api/sync/reconciliations",
+                200,
+                response.asString());
         return response.jsonPath();
     }
 
     private static Optional<JsonPath> found(JsonPath report, String kind, String resourceId) {
         List<Map<String, Object>> all = report.getList("discrepancies");
         for (int i = 0; i < all.size(); i++) {
-            if (kind.equals(all.get(i).get("kind")) && resourceId.equals(all.get(i).get("resourceId"))) {
+            if (kind.equals(all.get(i).get("kind"))
+                    && resourceId.equals(all.get(i).get("resourceId"))) {
                 return Optional.of(new JsonPath(report.prettify()).setRootPath("discrepancies[" + i + "]"));
             }
         }
@@ -235,8 +262,8 @@ class EnrollmentReconciliationTest {
     }
 
     private void deleteCopy(String studentUniqueId) {
-        dynamo.deleteItem(r -> r.tableName("students-dev")
-                .key(Map.of("student_unique_id", AttributeValue.fromS(studentUniqueId))));
+        dynamo.deleteItem(r ->
+                r.tableName("students-dev").key(Map.of("student_unique_id", AttributeValue.fromS(studentUniqueId))));
     }
 
     private static String newEnrollmentId() {
@@ -248,13 +275,18 @@ class EnrollmentReconciliationTest {
     }
 
     private static void insertStudent(String id) {
-        SyncFixtures.sql("INSERT INTO students (student_unique_id, student_usi, first_name, last_name, birth_date)"
-                + " VALUES (?, ?, 'Sam', 'Lopez', DATE '2014-03-02')", id,
+        SyncFixtures.sql(
+                "INSERT INTO students (student_unique_id, student_usi, first_name, last_name, birth_date)"
+                        + " VALUES (?, ?, 'Sam', 'Lopez', DATE '2014-03-02')",
+                id,
                 ThreadLocalRandom.current().nextInt(100_000_000, 999_999_999));
     }
 
     private static void insertAssociation(String id) {
-        SyncFixtures.sql("INSERT INTO student_school_associations (student_unique_id, school_id, entry_date,"
-                + " school_year) VALUES (?, ?, DATE '2026-08-20', 2027)", id, Integer.parseInt(SyncFixtures.SCHOOL));
+        SyncFixtures.sql(
+                "INSERT INTO student_school_associations (student_unique_id, school_id, entry_date,"
+                        + " school_year) VALUES (?, ?, DATE '2026-08-20', 2027)",
+                id,
+                Integer.parseInt(SyncFixtures.SCHOOL));
     }
 }

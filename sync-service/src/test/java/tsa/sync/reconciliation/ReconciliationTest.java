@@ -84,20 +84,20 @@ class ReconciliationTest {
     void aReportOnlyRunFindsEveryKindOfDriftAndChangesNothingThenARepairingRunFixesIt() {
         // Profiles coach-service has but sync never heard of (three, so the list is paged).
         List<String> unknownToSync = List.of(newCoachId(), newCoachId(), newCoachId());
-        unknownToSync.forEach(id -> CoachServiceStub.put(CoachServiceStub.profile(id, 4, "Lost", "Coach",
-                id + "@example.com", null, SyncFixtures.SCHOOL, "active")));
+        unknownToSync.forEach(id -> CoachServiceStub.put(CoachServiceStub.profile(
+                id, 4, "Lost", "Coach", id + "@example.com", null, SyncFixtures.SCHOOL, "active")));
         // A user synced at version 1 whose profile has moved on to version 2.
         String drifted = syncedCoach(SyncFixtures.SCHOOL);
-        CoachServiceStub.put(CoachServiceStub.profile(drifted, 2, "Casey", "Changed", drifted + "@example.com",
-                null, SyncFixtures.SCHOOL, "inactive"));
+        CoachServiceStub.put(CoachServiceStub.profile(
+                drifted, 2, "Casey", "Changed", drifted + "@example.com", null, SyncFixtures.SCHOOL, "inactive"));
         // A user whose profile no longer exists.
         String orphan = syncedCoach(SyncFixtures.SCHOOL);
         // A coach in agreement, at a school of its own whose copies are then damaged.
         int district = SyncFixtures.newDistrictId();
         String school = SyncFixtures.newSchool("TSA Copy Check Academy", district);
         String steady = syncedCoach(school);
-        CoachServiceStub.put(CoachServiceStub.profile(steady, 1, "Casey", "Jordan", steady + "@example.com", null,
-                school, "active"));
+        CoachServiceStub.put(CoachServiceStub.profile(
+                steady, 1, "Casey", "Jordan", steady + "@example.com", null, school, "active"));
         OrganizationCopy schoolCopy = organizationCopies.find(school);
         organizationCopies.put(schoolCopy.toBuilder().name("Tampered").build());
         dynamo.deleteItem(r -> r.tableName("organizations-dev")
@@ -105,8 +105,10 @@ class ReconciliationTest {
         // A school without organisations, and a student without a copy.
         String bareSchool = SyncFixtures.newSchool("TSA Bare Campus", SyncFixtures.newDistrictId());
         String student = "S-" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
-        SyncFixtures.sql("INSERT INTO students (student_unique_id, student_usi, first_name, last_name, birth_date)"
-                + " VALUES (?, ?, 'Sam', 'Lopez', DATE '2014-03-02')", student,
+        SyncFixtures.sql(
+                "INSERT INTO students (student_unique_id, student_usi, first_name, last_name, birth_date)"
+                        + " VALUES (?, ?, 'Sam', 'Lopez', DATE '2014-03-02')",
+                student,
                 ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999));
 
         String token = admin();
@@ -126,15 +128,17 @@ class ReconciliationTest {
                 assertThat(d.getString("syncId")).isNull();
             });
         }
-        assertThat(found(report, "user_differs_from_profile", drifted)).hasValueSatisfying(d ->
-                assertThat(d.getList("fields", String.class))
+        assertThat(found(report, "user_differs_from_profile", drifted))
+                .hasValueSatisfying(d -> assertThat(d.getList("fields", String.class))
                         .containsExactlyInAnyOrder("family_name", "enabled_user", "version"));
         assertThat(found(report, "user_without_profile", orphan)).isPresent();
         assertThat(found(report, "user_differs_from_profile", steady)).isEmpty();
         assertThat(found(report, "school_without_organization", bareSchool)).isPresent();
-        assertThat(found(report, "organization_copy_differs", school)).hasValueSatisfying(d ->
-                assertThat(d.getList("fields", String.class)).containsExactly("name"));
-        assertThat(found(report, "organization_copy_missing", Integer.toString(district))).isPresent();
+        assertThat(found(report, "organization_copy_differs", school))
+                .hasValueSatisfying(
+                        d -> assertThat(d.getList("fields", String.class)).containsExactly("name"));
+        assertThat(found(report, "organization_copy_missing", Integer.toString(district)))
+                .isPresent();
         assertThat(found(report, "student_copy_missing", student)).isPresent();
         assertThat(report.getInt("summary.profilesWithoutUser")).isGreaterThanOrEqualTo(3);
         assertThat(report.getInt("summary.operationalCopiesMissing")).isGreaterThanOrEqualTo(2);
@@ -147,7 +151,8 @@ class ReconciliationTest {
         assertThat(organizationCopies.find(school).name()).isEqualTo("Tampered");
         assertThat(studentCopies.find(student)).isNull();
 
-        JsonNode audit = AdminServiceStub.records().get(AdminServiceStub.records().size() - 1);
+        JsonNode audit =
+                AdminServiceStub.records().get(AdminServiceStub.records().size() - 1);
         assertThat(audit.path("actionType").asText()).isEqualTo("create");
         assertThat(audit.path("resourceType").asText()).isEqualTo("reconciliation");
         assertThat(audit.path("resourceId").asText()).isEqualTo(report.getString("reconciliationId"));
@@ -156,8 +161,13 @@ class ReconciliationTest {
         // sync-service records as itself: its own name, signed with its own key (issue 27)
         assertThat(AdminServiceStub.callers()).last().isEqualTo("sync-service signed with svc-sync-service");
 
-        JsonPath latest = given().auth().oauth2(admin()).get("/api/sync/reconciliations/latest").then()
-                .statusCode(200).extract().jsonPath();
+        JsonPath latest = given().auth()
+                .oauth2(admin())
+                .get("/api/sync/reconciliations/latest")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(latest.getString("reconciliationId")).isEqualTo(report.getString("reconciliationId"));
 
         JsonPath repaired = run(admin(), "true");
@@ -169,7 +179,8 @@ class ReconciliationTest {
             ProfileSyncLog log = row(d.getString("syncId"));
             assertThat(log.syncStatus).isEqualTo("completed");
             assertThat(log.syncType).isEqualTo("create");
-            assertThat(log.syncData).containsEntry("source", "reconciliation")
+            assertThat(log.syncData)
+                    .containsEntry("source", "reconciliation")
                     .containsEntry("reconciliationId", repaired.getString("reconciliationId"))
                     .containsEntry("version", 4);
             User created = user(id);
@@ -177,7 +188,9 @@ class ReconciliationTest {
             assertThat(created.enabledUser).isTrue();
             assertThat(created.orgIds).containsExactly(SyncFixtures.SCHOOL);
         }
-        assertThat(found(repaired, "user_differs_from_profile", drifted).orElseThrow().getBoolean("repaired"))
+        assertThat(found(repaired, "user_differs_from_profile", drifted)
+                        .orElseThrow()
+                        .getBoolean("repaired"))
                 .isTrue();
         assertThat(user(drifted).familyName).isEqualTo("Changed");
         assertThat(user(drifted).enabledUser).isFalse();
@@ -186,7 +199,9 @@ class ReconciliationTest {
         assertThat(row(orphaned.getString("syncId")).syncType).isEqualTo("delete");
         assertThat(user(orphan).status).isEqualTo("tobedeleted");
         assertThat(user(orphan).enabledUser).isFalse();
-        assertThat(found(repaired, "school_without_organization", bareSchool).orElseThrow().getBoolean("repaired"))
+        assertThat(found(repaired, "school_without_organization", bareSchool)
+                        .orElseThrow()
+                        .getBoolean("repaired"))
                 .isTrue();
         assertThat(organization(bareSchool)).isNotNull();
         assertThat(organizationCopies.find(bareSchool)).isNotNull();
@@ -202,8 +217,17 @@ class ReconciliationTest {
         assertThat(repaired.getInt("summary.repaired")).isGreaterThanOrEqualTo(9);
 
         JsonPath after = run(admin(), "false");
-        List<String> mine = List.of(unknownToSync.get(0), unknownToSync.get(1), unknownToSync.get(2), drifted,
-                orphan, steady, school, bareSchool, Integer.toString(district), student);
+        List<String> mine = List.of(
+                unknownToSync.get(0),
+                unknownToSync.get(1),
+                unknownToSync.get(2),
+                drifted,
+                orphan,
+                steady,
+                school,
+                bareSchool,
+                Integer.toString(district),
+                student);
         assertThat(after.getList("discrepancies.resourceId", String.class)).doesNotContainAnyElementsOf(mine);
     }
 
@@ -211,18 +235,21 @@ class ReconciliationTest {
     void aChangeLostWhileSyncServiceWasDownIsRepairedByTheNextReconciliation() {
         String coachId = newCoachId();
         String email = coachId + "@example.com";
-        awaitSettled(sendAccepted(change("create", coachId, 1, "Casey", "Jordan", email, "+1-512-555-0100",
-                SyncFixtures.SCHOOL, "active")));
-        CoachServiceStub.put(CoachServiceStub.profile(coachId, 1, "Casey", "Jordan", email, "+1-512-555-0100",
-                SyncFixtures.SCHOOL, "active"));
+        awaitSettled(sendAccepted(change(
+                "create", coachId, 1, "Casey", "Jordan", email, "+1-512-555-0100", SyncFixtures.SCHOOL, "active")));
+        CoachServiceStub.put(CoachServiceStub.profile(
+                coachId, 1, "Casey", "Jordan", email, "+1-512-555-0100", SyncFixtures.SCHOOL, "active"));
         // coach-service updates the profile while sync-service is down: the notification never arrives.
-        CoachServiceStub.put(CoachServiceStub.profile(coachId, 2, "Casey", "Jordan", email, "+1-512-555-0142",
-                ReferenceDataSchools.ROUND_ROCK, "inactive"));
+        CoachServiceStub.put(CoachServiceStub.profile(
+                coachId, 2, "Casey", "Jordan", email, "+1-512-555-0142", ReferenceDataSchools.ROUND_ROCK, "inactive"));
         assertThat(user(coachId).enabledUser).isTrue();
 
         JsonPath report = run(admin(), "true");
 
-        assertThat(found(report, "user_differs_from_profile", coachId).orElseThrow().getBoolean("repaired")).isTrue();
+        assertThat(found(report, "user_differs_from_profile", coachId)
+                        .orElseThrow()
+                        .getBoolean("repaired"))
+                .isTrue();
         User repaired = user(coachId);
         assertThat(repaired.enabledUser).isFalse();
         assertThat(repaired.phone).isEqualTo("+1-512-555-0142");
@@ -236,8 +263,13 @@ class ReconciliationTest {
 
         assertProblem(given().auth().oauth2(admin()).post("/api/sync/reconciliations"), 503);
 
-        JsonPath latest = given().auth().oauth2(admin()).get("/api/sync/reconciliations/latest").then()
-                .statusCode(200).extract().jsonPath();
+        JsonPath latest = given().auth()
+                .oauth2(admin())
+                .get("/api/sync/reconciliations/latest")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(latest.getString("status")).isEqualTo("failed");
         assertThat(latest.getString("errorMessage")).contains("coach-service");
     }
@@ -245,13 +277,13 @@ class ReconciliationTest {
     @Test
     void withAdminServiceAbsentARunAnswers503AndNothingRuns() {
         String coachId = newCoachId();
-        CoachServiceStub.put(CoachServiceStub.profile(coachId, 1, "Casey", "Jordan", coachId + "@example.com", null,
-                SyncFixtures.SCHOOL, "active"));
+        CoachServiceStub.put(CoachServiceStub.profile(
+                coachId, 1, "Casey", "Jordan", coachId + "@example.com", null, SyncFixtures.SCHOOL, "active"));
         Response before = given().auth().oauth2(admin()).get("/api/sync/reconciliations/latest");
         AdminServiceStub.absent();
 
-        assertProblem(given().auth().oauth2(admin()).queryParam("repair", "true").post("/api/sync/reconciliations"),
-                503);
+        assertProblem(
+                given().auth().oauth2(admin()).queryParam("repair", "true").post("/api/sync/reconciliations"), 503);
 
         Response after = given().auth().oauth2(admin()).get("/api/sync/reconciliations/latest");
         assertThat(after.statusCode()).isEqualTo(before.statusCode());
@@ -280,17 +312,21 @@ class ReconciliationTest {
         JsonNode failure = records.get(recordsBefore + 1);
         assertThat(first.path("resourceType").asText()).isEqualTo("reconciliation");
         assertThat(failure.path("outcome").asText()).isEqualTo("failed");
-        assertThat(failure.path("relatedLogId").asText()).isEqualTo(first.path("logId").asText());
-        assertThat(failure.path("logId").asText()).isNotEqualTo(first.path("logId").asText());
+        assertThat(failure.path("relatedLogId").asText())
+                .isEqualTo(first.path("logId").asText());
+        assertThat(failure.path("logId").asText())
+                .isNotEqualTo(first.path("logId").asText());
     }
 
     @Test
     void badInputAndOtherRolesAreRefused() {
-        assertProblem(given().auth().oauth2(admin()).queryParam("repair", "yes").post("/api/sync/reconciliations"),
-                400);
+        assertProblem(
+                given().auth().oauth2(admin()).queryParam("repair", "yes").post("/api/sync/reconciliations"), 400);
         assertProblem(given().post("/api/sync/reconciliations"), 401);
         assertProblem(given().get("/api/sync/reconciliations/latest"), 401);
-        for (String token : List.of(TestTokens.anyService(), TestTokens.coach("c@example.com", "c", "i"),
+        for (String token : List.of(
+                TestTokens.anyService(),
+                TestTokens.coach("c@example.com", "c", "i"),
                 TestTokens.parent("p@example.com", "i"))) {
             assertProblem(given().auth().oauth2(token).post("/api/sync/reconciliations"), 403);
             assertProblem(given().auth().oauth2(token).get("/api/sync/reconciliations/latest"), 403);
@@ -304,15 +340,15 @@ class ReconciliationTest {
 
     private static String syncedCoach(String school) {
         String coachId = newCoachId();
-        String syncId = sendAccepted(change("create", coachId, 1, "Casey", "Jordan", coachId + "@example.com", null,
-                school, "active"));
+        String syncId = sendAccepted(
+                change("create", coachId, 1, "Casey", "Jordan", coachId + "@example.com", null, school, "active"));
         assertThat(awaitSettled(syncId).syncStatus).isEqualTo("completed");
         return coachId;
     }
 
     private static JsonPath run(String token, String repair) {
-        Response response = given().auth().oauth2(token).queryParam("repair", repair)
-                .post("/api/sync/reconciliations");
+        Response response =
+                given().auth().oauth2(token).queryParam("repair", repair).post("/api/sync/reconciliations");
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
         return response.jsonPath();
     }
@@ -320,7 +356,8 @@ class ReconciliationTest {
     private static Optional<JsonPath> found(JsonPath report, String kind, String resourceId) {
         List<Map<String, Object>> all = report.getList("discrepancies");
         for (int i = 0; i < all.size(); i++) {
-            if (kind.equals(all.get(i).get("kind")) && resourceId.equals(all.get(i).get("resourceId"))) {
+            if (kind.equals(all.get(i).get("kind"))
+                    && resourceId.equals(all.get(i).get("resourceId"))) {
                 return Optional.of(new JsonPath(report.prettify()).setRootPath("discrepancies[" + i + "]"));
             }
         }

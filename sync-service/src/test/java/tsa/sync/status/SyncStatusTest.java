@@ -38,8 +38,16 @@ class SyncStatusTest {
         JsonPath before = status();
         String coachId = newCoachId();
         awaitSettled(sendAccepted(active(coachId, 1, "Casey", coachId + "@example.com")));
-        awaitSettled(sendAccepted(change("create", newCoachId(), 1, "Casey", "Jordan", "x@example.com", null,
-                SyncFixtures.unknownSchoolId(), "active")));
+        awaitSettled(sendAccepted(change(
+                "create",
+                newCoachId(),
+                1,
+                "Casey",
+                "Jordan",
+                "x@example.com",
+                null,
+                SyncFixtures.unknownSchoolId(),
+                "active")));
 
         JsonPath after = status();
 
@@ -50,8 +58,10 @@ class SyncStatusTest {
         assertThat(after.getInt("attemptsLastHour"))
                 .isEqualTo(after.getInt("completedLastHour") + after.getInt("failuresLastHour"));
         double rate = after.getDouble("successRate");
-        assertThat(rate).isEqualTo((double) after.getInt("completedLastHour") / after.getInt("attemptsLastHour"),
-                org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(rate)
+                .isEqualTo(
+                        (double) after.getInt("completedLastHour") / after.getInt("attemptsLastHour"),
+                        org.assertj.core.data.Offset.offset(1e-6));
         assertThat(after.getInt("pendingBacklog")).isGreaterThanOrEqualTo(0);
         assertThat(after.getLong("lagMillis")).isGreaterThanOrEqualTo(0);
     }
@@ -60,19 +70,25 @@ class SyncStatusTest {
     void lagIsTheAgeOfTheOldestPendingChange() {
         String syncId = UUID.randomUUID().toString();
         // A change recorded ten minutes ago and not due before next year: pending all through this test.
-        SyncFixtures.sql("INSERT INTO profile_sync_log (sync_id, profile_id, sync_type, sync_status, sync_data,"
-                + " created_at) VALUES (CAST(? AS uuid), ?, 'create', 'pending', CAST(? AS jsonb),"
-                + " localtimestamp - interval '10 minutes')", syncId, newCoachId(),
+        SyncFixtures.sql(
+                "INSERT INTO profile_sync_log (sync_id, profile_id, sync_type, sync_status, sync_data,"
+                        + " created_at) VALUES (CAST(? AS uuid), ?, 'create', 'pending', CAST(? AS jsonb),"
+                        + " localtimestamp - interval '10 minutes')",
+                syncId,
+                newCoachId(),
                 "{\"version\": 1, \"delivery\": {\"nextAttemptAt\": \"2999-01-01T00:00:00.000Z\"}}");
         try {
             JsonPath status = status();
             assertThat(status.getLong("lagMillis")).isGreaterThanOrEqualTo(600_000);
             assertThat(status.getInt("pendingBacklog")).isGreaterThanOrEqualTo(1);
-            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            String metrics =
+                    given().get("/q/metrics").then().statusCode(200).extract().asString();
             assertThat(metrics).containsPattern("tsa_sync_lag_seconds(\\{[^}]*\\})? (6\\d\\d|[7-9]\\d\\d|\\d{4,})");
         } finally {
-            SyncFixtures.sql("UPDATE profile_sync_log SET sync_status = 'failed', error_message = 'test row'"
-                    + " WHERE sync_id = CAST(? AS uuid)", syncId);
+            SyncFixtures.sql(
+                    "UPDATE profile_sync_log SET sync_status = 'failed', error_message = 'test row'"
+                            + " WHERE sync_id = CAST(? AS uuid)",
+                    syncId);
         }
     }
 
@@ -83,7 +99,8 @@ class SyncStatusTest {
         given().auth().oauth2(admin()).post("/api/sync/reconciliations");
         status();
 
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
 
         assertThat(metrics)
                 .contains("tsa_sync_attempts_total{")
@@ -97,13 +114,21 @@ class SyncStatusTest {
     @Test
     void onlyAdminsReadTheStatus() {
         assertProblem(given().get("/api/sync/status"), 401);
-        for (String token : List.of(TestTokens.anyService(), TestTokens.coach("c@example.com", "c", "i"),
+        for (String token : List.of(
+                TestTokens.anyService(),
+                TestTokens.coach("c@example.com", "c", "i"),
                 TestTokens.parent("p@example.com", "i"))) {
             assertProblem(given().auth().oauth2(token).get("/api/sync/status"), 403);
         }
     }
 
     private static JsonPath status() {
-        return given().auth().oauth2(admin()).get("/api/sync/status").then().statusCode(200).extract().jsonPath();
+        return given().auth()
+                .oauth2(admin())
+                .get("/api/sync/status")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 }

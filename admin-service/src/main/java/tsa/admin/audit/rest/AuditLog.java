@@ -2,7 +2,6 @@ package tsa.admin.audit.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import tsa.admin.audit.store.AuditRecord;
 
 /** The contract's {@code AuditLog}: one stored record; absent attributes are left out. */
@@ -24,9 +23,20 @@ public record AuditLog(
         String relatedLogId) {
 
     static AuditLog of(AuditRecord record) {
-        return new AuditLog(record.logId(), record.adminEmail(), record.actionType(), record.resourceType(),
-                record.resourceId(), record.actionDescription(), record.beforeState(), record.afterState(),
-                record.ipAddress(), record.userAgent(), record.sessionId(), record.timestamp(), record.outcome(),
+        return new AuditLog(
+                record.logId(),
+                record.adminEmail(),
+                record.actionType(),
+                record.resourceType(),
+                record.resourceId(),
+                record.actionDescription(),
+                record.beforeState(),
+                record.afterState(),
+                record.ipAddress(),
+                record.userAgent(),
+                record.sessionId(),
+                record.timestamp(),
+                record.outcome(),
                 record.relatedLogId());
     }
 }

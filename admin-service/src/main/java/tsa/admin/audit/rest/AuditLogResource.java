@@ -31,12 +31,14 @@ public class AuditLogResource {
     @RolesAllowed(Roles.ADMIN)
     public Page<AuditLog> listAuditLogs(
             @QueryParam("adminEmail") @Email @Size(max = 254) String adminEmail,
-            @QueryParam("actionType") @Pattern(regexp = "create|update|delete|view",
-                    message = "must be create, update, delete or view") String actionType,
+            @QueryParam("actionType")
+                    @Pattern(regexp = "create|update|delete|view", message = "must be create, update, delete or view")
+                    String actionType,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
             @BeanParam PageRequest page) {
-        return trail.search(AuditQuery.of(adminEmail, actionType, from, to, page)).map(AuditLog::of);
+        return trail.search(AuditQuery.of(adminEmail, actionType, from, to, page))
+                .map(AuditLog::of);
     }
 
     /** Get one audit record */

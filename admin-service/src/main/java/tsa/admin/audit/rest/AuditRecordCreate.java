@@ -1,20 +1,17 @@
 package tsa.admin.audit.rest;
 
-import tsa.runtime.text.SingleLine;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import java.util.LinkedHashMap;
+import java.util.Map;
 import tsa.admin.audit.store.AuditRecord;
+import tsa.runtime.text.SingleLine;
 
 /**
  * The contract's {@code AuditRecordCreate}: an admin's action as another service reports it, under the
@@ -24,9 +21,12 @@ import tsa.admin.audit.store.AuditRecord;
 public record AuditRecordCreate(
         @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_.:-]+", message = "may hold only A-Z a-z 0-9 _ . : -")
         String logId,
+
         @NotBlank @Email @Size(max = 254) String adminEmail,
+
         @NotNull @Pattern(regexp = "create|update|delete|view", message = "must be create, update, delete or view")
         String actionType,
+
         @SingleLine @NotBlank @Size(max = 50) String resourceType,
         @SingleLine @Size(max = 255) String resourceId,
         @NotBlank @Size(max = 1000) String actionDescription,
@@ -35,7 +35,10 @@ public record AuditRecordCreate(
         @SingleLine @Size(max = 45) String ipAddress,
         @SingleLine @Size(max = 1000) String userAgent,
         @SingleLine @NotBlank @Size(max = 255) String sessionId,
-        @Pattern(regexp = "succeeded|failed", message = "must be succeeded or failed") String outcome,
+
+        @Pattern(regexp = "succeeded|failed", message = "must be succeeded or failed")
+        String outcome,
+
         @Size(max = 64) String relatedLogId,
         @JsonAnySetter Map<String, JsonNode> unknownFields) {
 

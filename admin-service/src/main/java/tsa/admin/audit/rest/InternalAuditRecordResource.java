@@ -10,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import tsa.admin.audit.service.AuditTrail;
 import tsa.runtime.problem.ProblemException;
 import tsa.runtime.security.CalledBy;

@@ -3,7 +3,6 @@ package tsa.admin.audit.service;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-
 import tsa.runtime.paging.PageRequest;
 import tsa.runtime.problem.ProblemException;
 import tsa.runtime.text.EmailAddress;
@@ -26,8 +25,7 @@ public record AuditQuery(String adminEmail, String actionType, Instant from, Ins
         if (since != null && until != null && since.isAfter(until)) {
             throw ProblemException.invalidField("from", "must not be after to");
         }
-        return new AuditQuery(EmailAddress.normal(admin), type, since, until,
-                page.size(), page.cursor());
+        return new AuditQuery(EmailAddress.normal(admin), type, since, until, page.size(), page.cursor());
     }
 
     public boolean byAdmin() {
@@ -41,8 +39,8 @@ public record AuditQuery(String adminEmail, String actionType, Instant from, Ins
         try {
             return OffsetDateTime.parse(text.trim()).toInstant();
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(name, "must be an ISO-8601 date-time with a zone offset, "
-                    + "e.g. 2024-12-01T10:00:00Z");
+            throw ProblemException.invalidField(
+                    name, "must be an ISO-8601 date-time with a zone offset, " + "e.g. 2024-12-01T10:00:00Z");
         }
     }
 

@@ -1,21 +1,17 @@
 package tsa.admin.audit.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import software.amazon.awssdk.core.exception.SdkException;
 import tsa.admin.audit.store.AuditLogStore;
 import tsa.admin.audit.store.AuditRecord;
@@ -25,8 +21,8 @@ import tsa.runtime.audit.AdminAuditTrail;
 import tsa.runtime.paging.Page;
 import tsa.runtime.problem.ProblemException;
 import tsa.runtime.security.Caller;
-import tsa.runtime.time.Timestamps;
 import tsa.runtime.text.EmailAddress;
+import tsa.runtime.time.Timestamps;
 
 /**
  * admin-service's audit trail (architecture.md, "Audit"): its own admins' writes are recorded here directly, the
@@ -54,8 +50,7 @@ public class AuditTrail implements AdminAuditTrail {
     };
 
     /** A record as {@link #recordForwarded} left it: created by this call, or found from an earlier one. */
-    public record Recorded(AuditRecord record, boolean created) {
-    }
+    public record Recorded(AuditRecord record, boolean created) {}
 
     private final AuditLogStore store;
     private final ActiveAdministrators administrators;
@@ -64,8 +59,8 @@ public class AuditTrail implements AdminAuditTrail {
     private final ObjectMapper json;
 
     @Inject
-    public AuditTrail(AuditLogStore store, ActiveAdministrators administrators, Caller caller, Clock clock,
-            ObjectMapper json) {
+    public AuditTrail(
+            AuditLogStore store, ActiveAdministrators administrators, Caller caller, Clock clock, ObjectMapper json) {
         this.store = store;
         this.administrators = administrators;
         this.caller = caller;
@@ -104,9 +99,13 @@ public class AuditTrail implements AdminAuditTrail {
             store.append(record);
         } catch (RuntimeException e) {
             // The write has failed already; its first record stands, so this is logged rather than thrown.
-            LOG.errorf("could not append the failure record of audit record %s (%s): %s", firstLogId,
-                    action == null ? "no action" : action.actionType() + " " + action.resourceType() + " "
-                            + action.resourceId(), e.toString());
+            LOG.errorf(
+                    "could not append the failure record of audit record %s (%s): %s",
+                    firstLogId,
+                    action == null
+                            ? "no action"
+                            : action.actionType() + " " + action.resourceType() + " " + action.resourceId(),
+                    e.toString());
         }
     }
 
@@ -128,8 +127,8 @@ public class AuditTrail implements AdminAuditTrail {
             return new Recorded(appended.stored(), true);
         }
         if (!sameContent(appended.stored(), record)) {
-            throw ProblemException.conflict("audit record " + record.logId()
-                    + " was already recorded with different content");
+            throw ProblemException.conflict(
+                    "audit record " + record.logId() + " was already recorded with different content");
         }
         return new Recorded(appended.stored(), false);
     }

@@ -1,5 +1,7 @@
 package tsa.admin.audit.store;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -7,10 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -36,17 +34,19 @@ public class AuditLogStore {
 
     /** The earliest and latest instants a fixed-width {@code timestamp} can hold. */
     private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
     private final DynamoDbTable<AuditRecord> table;
 
     /** What {@link #append} left under the record's id: the stored record, and whether this call wrote it. */
-    public record Appended(AuditRecord stored, boolean written) {
-    }
+    public record Appended(AuditRecord stored, boolean written) {}
 
     @Inject
     public AuditLogStore(DynamoDbClient dynamo, AdminTables tables) {
-        this.table = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build()
+        this.table = DynamoDbEnhancedClient.builder()
+                .dynamoDbClient(dynamo)
+                .build()
                 .table(tables.auditLogs().name(), AuditRecord.SCHEMA);
     }
 
@@ -56,7 +56,8 @@ public class AuditLogStore {
      */
     public Appended append(AuditRecord record) {
         try {
-            table.putItem(PutItemEnhancedRequest.builder(AuditRecord.class).item(record)
+            table.putItem(PutItemEnhancedRequest.builder(AuditRecord.class)
+                    .item(record)
                     .conditionExpression(Expression.builder()
                             .expression("attribute_not_exists(#id)")
                             .putExpressionName("#id", AuditRecord.LOG_ID)
@@ -64,15 +65,16 @@ public class AuditLogStore {
                     .build());
             return new Appended(record, true);
         } catch (ConditionalCheckFailedException taken) {
-            AuditRecord existing = find(record.logId()).orElseThrow(() -> new IllegalStateException(
-                    "audit record " + record.logId() + " refused as existing but not found"));
+            AuditRecord existing = find(record.logId())
+                    .orElseThrow(() -> new IllegalStateException(
+                            "audit record " + record.logId() + " refused as existing but not found"));
             return new Appended(existing, false);
         }
     }
 
     public Optional<AuditRecord> find(String logId) {
-        return Optional.ofNullable(table.getItem(r -> r.key(Key.builder().partitionValue(logId).build())
-                .consistentRead(true)));
+        return Optional.ofNullable(table.getItem(
+                r -> r.key(Key.builder().partitionValue(logId).build()).consistentRead(true)));
     }
 
     /** One admin's records, newest first, through {@code admin-actions-index}; {@code from}/{@code to} may be null. */
@@ -89,8 +91,8 @@ public class AuditLogStore {
      * {@code from} is inclusive and {@code to} exclusive. Asks for one item more than the page so that the last page
      * says so ({@code nextCursor = null}) instead of handing out a cursor to an empty page.
      */
-    private Page<AuditRecord> query(String index, String hashAttribute, String hashValue, Instant from, Instant to,
-            int limit, String cursor) {
+    private Page<AuditRecord> query(
+            String index, String hashAttribute, String hashValue, Instant from, Instant to, int limit, String cursor) {
         Optional<TimestampBounds> bounds = TimestampBounds.of(from, to);
         Map<String, AttributeValue> startKey = PageCursor.decode(cursor);
         if (startKey != null) {
@@ -99,13 +101,15 @@ public class AuditLogStore {
         if (bounds.isEmpty()) {
             return new Page<>(List.of(), null);
         }
-        var page = table.index(index).query(QueryEnhancedRequest.builder()
+        var page = table.index(index)
+                .query(QueryEnhancedRequest.builder()
                         .queryConditional(bounds.get().condition(hashValue))
                         .scanIndexForward(false)
                         .limit(limit + 1)
                         .exclusiveStartKey(startKey)
                         .build())
-                .iterator().next();
+                .iterator()
+                .next();
         List<AuditRecord> items = page.items();
         if (items.size() > limit) {
             List<AuditRecord> shown = items.subList(0, limit);
@@ -118,19 +122,22 @@ public class AuditLogStore {
     private static Map<String, AttributeValue> indexKey(AuditRecord record, String hashAttribute) {
         Map<String, AttributeValue> key = new LinkedHashMap<>();
         key.put(AuditRecord.LOG_ID, AttributeValue.fromS(record.logId()));
-        key.put(hashAttribute, AttributeValue.fromS(
-                hashAttribute.equals(AuditRecord.ADMIN_EMAIL) ? record.adminEmail() : record.actionType()));
+        key.put(
+                hashAttribute,
+                AttributeValue.fromS(
+                        hashAttribute.equals(AuditRecord.ADMIN_EMAIL) ? record.adminEmail() : record.actionType()));
         key.put(AuditRecord.TIMESTAMP, AttributeValue.fromS(record.timestamp()));
         return key;
     }
 
     /** A cursor handed out for another query (another index, admin, type or range) is the client's mistake. */
-    private static void checkStartKey(Map<String, AttributeValue> key, String hashAttribute, String hashValue,
-            Optional<TimestampBounds> bounds) {
+    private static void checkStartKey(
+            Map<String, AttributeValue> key, String hashAttribute, String hashValue, Optional<TimestampBounds> bounds) {
         boolean fits = key.keySet().equals(Set.of(AuditRecord.LOG_ID, hashAttribute, AuditRecord.TIMESTAMP))
                 && key.values().stream().allMatch(v -> v.s() != null && !v.s().isEmpty())
                 && key.get(hashAttribute).s().equals(hashValue)
-                && bounds.map(b -> b.contains(key.get(AuditRecord.TIMESTAMP).s())).orElse(false);
+                && bounds.map(b -> b.contains(key.get(AuditRecord.TIMESTAMP).s()))
+                        .orElse(false);
         if (!fits) {
             throw ProblemException.invalidField("cursor", "is not a cursor this list handed out");
         }
@@ -146,7 +153,8 @@ public class AuditLogStore {
         static Optional<TimestampBounds> of(Instant from, Instant to) {
             Instant low = from == null ? null : ceilToMillis(from);
             Instant high = to == null ? null : ceilToMillis(to).minusMillis(1);
-            if ((low != null && low.isAfter(LATEST)) || (high != null && high.isBefore(EARLIEST))
+            if ((low != null && low.isAfter(LATEST))
+                    || (high != null && high.isBefore(EARLIEST))
                     || (low != null && high != null && low.isAfter(high))) {
                 return Optional.empty();
             }
@@ -165,7 +173,8 @@ public class AuditLogStore {
             if (highest != null) {
                 return QueryConditional.sortLessThanOrEqualTo(key(hashValue, highest));
             }
-            return QueryConditional.keyEqualTo(Key.builder().partitionValue(hashValue).build());
+            return QueryConditional.keyEqualTo(
+                    Key.builder().partitionValue(hashValue).build());
         }
 
         boolean contains(String timestamp) {

@@ -4,10 +4,8 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
-import java.util.List;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
@@ -53,47 +51,77 @@ public record AuditRecord(
     public static final String OUTCOME = "outcome";
     public static final String RELATED_LOG_ID = "related_log_id";
 
-    public static final TableSchema<AuditRecord> SCHEMA =
-            StaticImmutableTableSchema.builder(AuditRecord.class, Builder.class)
-                    .newItemBuilder(Builder::new, Builder::build)
-                    .addAttribute(String.class, a -> a.name(LOG_ID)
-                            .getter(AuditRecord::logId).setter(Builder::logId)
+    public static final TableSchema<AuditRecord> SCHEMA = StaticImmutableTableSchema.builder(
+                    AuditRecord.class, Builder.class)
+            .newItemBuilder(Builder::new, Builder::build)
+            .addAttribute(
+                    String.class,
+                    a -> a.name(LOG_ID)
+                            .getter(AuditRecord::logId)
+                            .setter(Builder::logId)
                             .tags(primaryPartitionKey()))
-                    .addAttribute(String.class, a -> a.name(ADMIN_EMAIL)
-                            .getter(AuditRecord::adminEmail).setter(Builder::adminEmail)
+            .addAttribute(
+                    String.class,
+                    a -> a.name(ADMIN_EMAIL)
+                            .getter(AuditRecord::adminEmail)
+                            .setter(Builder::adminEmail)
                             .tags(secondaryPartitionKey(AdminTables.ADMIN_ACTIONS_INDEX)))
-                    .addAttribute(String.class, a -> a.name(ACTION_TYPE)
-                            .getter(AuditRecord::actionType).setter(Builder::actionType)
+            .addAttribute(
+                    String.class,
+                    a -> a.name(ACTION_TYPE)
+                            .getter(AuditRecord::actionType)
+                            .setter(Builder::actionType)
                             .tags(secondaryPartitionKey(AdminTables.ACTION_TYPE_INDEX)))
-                    .addAttribute(String.class, a -> a.name(RESOURCE_TYPE)
-                            .getter(AuditRecord::resourceType).setter(Builder::resourceType))
-                    .addAttribute(String.class, a -> a.name(RESOURCE_ID)
-                            .getter(AuditRecord::resourceId).setter(Builder::resourceId))
-                    .addAttribute(String.class, a -> a.name(ACTION_DESCRIPTION)
-                            .getter(AuditRecord::actionDescription).setter(Builder::actionDescription))
-                    .addAttribute(EnhancedType.of(ObjectNode.class), a -> a.name(BEFORE_STATE)
-                            .getter(AuditRecord::beforeState).setter(Builder::beforeState)
+            .addAttribute(
+                    String.class,
+                    a -> a.name(RESOURCE_TYPE).getter(AuditRecord::resourceType).setter(Builder::resourceType))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(RESOURCE_ID).getter(AuditRecord::resourceId).setter(Builder::resourceId))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(ACTION_DESCRIPTION)
+                            .getter(AuditRecord::actionDescription)
+                            .setter(Builder::actionDescription))
+            .addAttribute(
+                    EnhancedType.of(ObjectNode.class),
+                    a -> a.name(BEFORE_STATE)
+                            .getter(AuditRecord::beforeState)
+                            .setter(Builder::beforeState)
                             .attributeConverter(JsonObjectConverter.INSTANCE))
-                    .addAttribute(EnhancedType.of(ObjectNode.class), a -> a.name(AFTER_STATE)
-                            .getter(AuditRecord::afterState).setter(Builder::afterState)
+            .addAttribute(
+                    EnhancedType.of(ObjectNode.class),
+                    a -> a.name(AFTER_STATE)
+                            .getter(AuditRecord::afterState)
+                            .setter(Builder::afterState)
                             .attributeConverter(JsonObjectConverter.INSTANCE))
-                    .addAttribute(String.class, a -> a.name(IP_ADDRESS)
-                            .getter(AuditRecord::ipAddress).setter(Builder::ipAddress))
-                    .addAttribute(String.class, a -> a.name(USER_AGENT)
-                            .getter(AuditRecord::userAgent).setter(Builder::userAgent))
-                    .addAttribute(String.class, a -> a.name(SESSION_ID)
-                            .getter(AuditRecord::sessionId).setter(Builder::sessionId))
-                    .addAttribute(String.class, a -> a.name(TIMESTAMP)
-                            .getter(AuditRecord::timestamp).setter(Builder::timestamp)
+            .addAttribute(
+                    String.class,
+                    a -> a.name(IP_ADDRESS).getter(AuditRecord::ipAddress).setter(Builder::ipAddress))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(USER_AGENT).getter(AuditRecord::userAgent).setter(Builder::userAgent))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(SESSION_ID).getter(AuditRecord::sessionId).setter(Builder::sessionId))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(TIMESTAMP)
+                            .getter(AuditRecord::timestamp)
+                            .setter(Builder::timestamp)
                             .tags(secondarySortKey(
                                     List.of(AdminTables.ADMIN_ACTIONS_INDEX, AdminTables.ACTION_TYPE_INDEX))))
-                    .addAttribute(String.class, a -> a.name(OUTCOME)
-                            .getter(AuditRecord::outcome).setter(Builder::outcome))
-                    .addAttribute(String.class, a -> a.name(RELATED_LOG_ID)
-                            .getter(AuditRecord::relatedLogId).setter(Builder::relatedLogId))
-                    .addAttribute(SchemaVersion.attribute(AuditRecord.class, Builder.class,
-                            AuditRecord::schemaVersion, Builder::schemaVersion))
-                    .build();
+            .addAttribute(
+                    String.class,
+                    a -> a.name(OUTCOME).getter(AuditRecord::outcome).setter(Builder::outcome))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(RELATED_LOG_ID)
+                            .getter(AuditRecord::relatedLogId)
+                            .setter(Builder::relatedLogId))
+            .addAttribute(SchemaVersion.attribute(
+                    AuditRecord.class, Builder.class, AuditRecord::schemaVersion, Builder::schemaVersion))
+            .build();
 
     /** A new item, at the current schema version. */
     public static Builder builder() {
@@ -136,8 +164,7 @@ public record AuditRecord(
         private String relatedLogId;
         private String schemaVersion;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder logId(String logId) {
             this.logId = logId;
@@ -215,8 +242,21 @@ public record AuditRecord(
         }
 
         public AuditRecord build() {
-            return new AuditRecord(logId, adminEmail, actionType, resourceType, resourceId, actionDescription,
-                    beforeState, afterState, ipAddress, userAgent, sessionId, timestamp, outcome, relatedLogId,
+            return new AuditRecord(
+                    logId,
+                    adminEmail,
+                    actionType,
+                    resourceType,
+                    resourceId,
+                    actionDescription,
+                    beforeState,
+                    afterState,
+                    ipAddress,
+                    userAgent,
+                    sessionId,
+                    timestamp,
+                    outcome,
+                    relatedLogId,
                     schemaVersion);
         }
     }

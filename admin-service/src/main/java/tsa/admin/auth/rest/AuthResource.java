@@ -32,20 +32,26 @@ public class AuthResource {
     @Inject
     SessionExchange sessions;
 
-    public record MagicLinkRequest(@NotBlank @Email @Size(max = 254) String email,
-            @NotBlank @Pattern(regexp = "admin|coach|parent", message = "must be admin, coach or parent") String portal) {
-    }
+    public record MagicLinkRequest(
+            @NotBlank @Email @Size(max = 254) String email,
 
-    public record MagicLinkAccepted(String message) {
-    }
+            @NotBlank @Pattern(regexp = "admin|coach|parent", message = "must be admin, coach or parent")
+            String portal) {}
 
-    public record SessionRequest(@NotBlank @Size(max = 512) String token) {
-    }
+    public record MagicLinkAccepted(String message) {}
+
+    public record SessionRequest(@NotBlank @Size(max = 512) String token) {}
 
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    public record SessionResponse(String accessToken, String tokenType, long expiresIn, String role, String email,
-            String coachId, String invitationId, String parentEmail) {
-    }
+    public record SessionResponse(
+            String accessToken,
+            String tokenType,
+            long expiresIn,
+            String role,
+            String email,
+            String coachId,
+            String invitationId,
+            String parentEmail) {}
 
     /** Ask for a sign-in link */
     @POST
@@ -63,7 +69,14 @@ public class AuthResource {
     public SessionResponse createSession(@NotNull(message = "a body is required") @Valid SessionRequest body) {
         SessionExchange.Session session = sessions.exchange(body.token());
         var who = session.identity();
-        return new SessionResponse(session.accessToken(), "Bearer", session.expiresIn(), who.role(), who.email(),
-                who.coachId(), who.invitationId(), who.parentEmail());
+        return new SessionResponse(
+                session.accessToken(),
+                "Bearer",
+                session.expiresIn(),
+                who.role(),
+                who.email(),
+                who.coachId(),
+                who.invitationId(),
+                who.parentEmail());
     }
 }

@@ -6,7 +6,9 @@ import tsa.runtime.security.Roles;
 
 /** The three portals; a session's role follows the portal its link was asked for. */
 public enum Portal {
-    ADMIN("admin", Roles.ADMIN), COACH("coach", Roles.COACH), PARENT("parent", Roles.PARENT);
+    ADMIN("admin", Roles.ADMIN),
+    COACH("coach", Roles.COACH),
+    PARENT("parent", Roles.PARENT);
 
     private final String value;
     private final String role;

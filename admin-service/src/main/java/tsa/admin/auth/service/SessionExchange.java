@@ -32,8 +32,14 @@ public class SessionExchange {
     private final MeterRegistry registry;
 
     @Inject
-    public SessionExchange(SignInStore signIns, SignInDirectory directory, CoachInvitations coachInvitations,
-            CoachServiceClient coachService, TokenMinter tokens, Clock clock, MeterRegistry registry) {
+    public SessionExchange(
+            SignInStore signIns,
+            SignInDirectory directory,
+            CoachInvitations coachInvitations,
+            CoachServiceClient coachService,
+            TokenMinter tokens,
+            Clock clock,
+            MeterRegistry registry) {
         this.signIns = signIns;
         this.directory = directory;
         this.coachInvitations = coachInvitations;
@@ -44,29 +50,38 @@ public class SessionExchange {
     }
 
     /** A session: the signed token, its lifetime and whom it is for. */
-    public record Session(String accessToken, long expiresIn, SessionIdentity identity) {
-    }
+    public record Session(String accessToken, long expiresIn, SessionIdentity identity) {}
 
     public Session exchange(String tokenText) {
         Optional<LinkToken> parsed = LinkToken.parse(tokenText);
         Optional<SessionIdentity> identity = parsed.flatMap(token -> switch (token.kind()) {
             case SIGN_IN -> signIn(token);
-            case COACH_INVITATION -> coachInvitations.openInvitationFor(token)
-                    .filter(i -> directory.admitsInvitedCoach(i.coachEmail(), i.coachId()))
-                    .map(i -> new SessionIdentity(Roles.COACH, i.coachEmail(), i.coachId(), i.invitationId(), null));
-            case PARENT_INVITATION -> coachService.exchangeParentToken(token.value())
-                    .filter(invitation -> directory.admitsInvitedParent(invitation.parentEmail()))
-                    .map(invitation -> new SessionIdentity(Roles.PARENT, invitation.parentEmail(), null,
-                            invitation.invitationId(), invitation.parentEmail()));
+            case COACH_INVITATION ->
+                coachInvitations
+                        .openInvitationFor(token)
+                        .filter(i -> directory.admitsInvitedCoach(i.coachEmail(), i.coachId()))
+                        .map(i ->
+                                new SessionIdentity(Roles.COACH, i.coachEmail(), i.coachId(), i.invitationId(), null));
+            case PARENT_INVITATION ->
+                coachService
+                        .exchangeParentToken(token.value())
+                        .filter(invitation -> directory.admitsInvitedParent(invitation.parentEmail()))
+                        .map(invitation -> new SessionIdentity(
+                                Roles.PARENT,
+                                invitation.parentEmail(),
+                                null,
+                                invitation.invitationId(),
+                                invitation.parentEmail()));
         });
         if (identity.isEmpty()) {
             registry.counter("tsa.sign_in.sessions", "outcome", "refused").increment();
             throw ProblemException.unauthorized("the link is not valid");
         }
-        registry.counter("tsa.sign_in.sessions", "outcome", identity.get().role()).increment();
+        registry.counter("tsa.sign_in.sessions", "outcome", identity.get().role())
+                .increment();
         Instant now = clock.instant();
-        TokenMinter.MintedToken minted = tokens.userSession(identity.get().role(), identity.get().email(),
-                identity.get().ids());
+        TokenMinter.MintedToken minted = tokens.userSession(
+                identity.get().role(), identity.get().email(), identity.get().ids());
         return new Session(minted.token(), minted.expiresInSeconds(now), identity.get());
     }
 

@@ -29,11 +29,13 @@ public class SignInDirectory {
 
     public Optional<SessionIdentity> identityFor(String email, Portal portal) {
         return switch (portal) {
-            case ADMIN -> enabledRow(email, List.of(UserRole.ADMINISTRATOR))
-                    .map(row -> new SessionIdentity(Roles.ADMIN, email, null, null, null));
+            case ADMIN ->
+                enabledRow(email, List.of(UserRole.ADMINISTRATOR))
+                        .map(row -> new SessionIdentity(Roles.ADMIN, email, null, null, null));
             case COACH -> coach(email);
-            case PARENT -> enabledRow(email, List.of(UserRole.PARENT, UserRole.GUARDIAN))
-                    .map(row -> new SessionIdentity(Roles.PARENT, email, null, null, email));
+            case PARENT ->
+                enabledRow(email, List.of(UserRole.PARENT, UserRole.GUARDIAN))
+                        .map(row -> new SessionIdentity(Roles.PARENT, email, null, null, email));
         };
     }
 
@@ -44,7 +46,8 @@ public class SignInDirectory {
      */
     public boolean admitsInvitedParent(String email) {
         ensureParentRow(email);
-        return enabledRow(EmailAddress.normal(email), List.of(UserRole.PARENT, UserRole.GUARDIAN)).isPresent();
+        return enabledRow(EmailAddress.normal(email), List.of(UserRole.PARENT, UserRole.GUARDIAN))
+                .isPresent();
     }
 
     /**
@@ -52,8 +55,12 @@ public class SignInDirectory {
      * onboarding) may; once the coach's teacher row exists, only while it is enabled and active.
      */
     public boolean admitsInvitedCoach(String email, String coachId) {
-        List<User> rows = User.<User>find("role = ?1 and (sourcedId = ?2 or email = ?3)",
-                UserRole.TEACHER.value(), coachId, EmailAddress.normal(email)).list();
+        List<User> rows = User.<User>find(
+                        "role = ?1 and (sourcedId = ?2 or email = ?3)",
+                        UserRole.TEACHER.value(),
+                        coachId,
+                        EmailAddress.normal(email))
+                .list();
         return rows.isEmpty() || rows.stream().anyMatch(SignInDirectory::isActive);
     }
 
@@ -64,7 +71,8 @@ public class SignInDirectory {
     @Transactional
     public void ensureParentRow(String email) {
         String address = EmailAddress.normal(email);
-        User.getEntityManager().createNativeQuery(PARENT_ROW)
+        User.getEntityManager()
+                .createNativeQuery(PARENT_ROW)
                 .setParameter("id", java.util.UUID.randomUUID().toString())
                 .setParameter("email", address)
                 .executeUpdate();
@@ -83,12 +91,16 @@ public class SignInDirectory {
      * or revoked teacher row is not side-stepped through an invitation.
      */
     private Optional<SessionIdentity> coach(String email) {
-        List<User> teachers = User.<User>find("email = ?1 and role = ?2", email, UserRole.TEACHER.value()).list();
+        List<User> teachers = User.<User>find("email = ?1 and role = ?2", email, UserRole.TEACHER.value())
+                .list();
         if (!teachers.isEmpty()) {
-            return teachers.stream().filter(SignInDirectory::isActive).findFirst()
+            return teachers.stream()
+                    .filter(SignInDirectory::isActive)
+                    .findFirst()
                     .map(teacher -> new SessionIdentity(Roles.COACH, email, teacher.sourcedId, null, null));
         }
-        return coachInvitations.openInvitationFor(email)
+        return coachInvitations
+                .openInvitationFor(email)
                 .map(i -> new SessionIdentity(Roles.COACH, email, i.coachId(), i.invitationId(), null));
     }
 
@@ -98,7 +110,11 @@ public class SignInDirectory {
 
     private static Optional<User> enabledRow(String email, List<UserRole> roles) {
         List<String> values = roles.stream().map(UserRole::value).toList();
-        return User.<User>find("email = ?1 and role in ?2 and enabledUser = true and status = ?3",
-                email, values, User.STATUS_ACTIVE).firstResultOptional();
+        return User.<User>find(
+                        "email = ?1 and role in ?2 and enabledUser = true and status = ?3",
+                        email,
+                        values,
+                        User.STATUS_ACTIVE)
+                .firstResultOptional();
     }
 }

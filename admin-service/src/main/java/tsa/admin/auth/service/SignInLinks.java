@@ -15,8 +15,8 @@ import tsa.runtime.mail.MailSender;
 import tsa.runtime.mail.PortalLinks;
 import tsa.runtime.security.Caller;
 import tsa.runtime.security.LinkToken;
-import tsa.runtime.time.Timestamps;
 import tsa.runtime.text.EmailAddress;
+import tsa.runtime.time.Timestamps;
 
 /**
  * {@code POST /api/auth/magic-links}: mails a single-use sign-in link when that portal's person exists, within
@@ -40,8 +40,15 @@ public class SignInLinks {
     private final Caller caller;
 
     @Inject
-    public SignInLinks(SignInStore store, SignInDirectory directory, SignInSettings settings, MailSender mail,
-            PortalLinks portals, Clock clock, MeterRegistry registry, Caller caller) {
+    public SignInLinks(
+            SignInStore store,
+            SignInDirectory directory,
+            SignInSettings settings,
+            MailSender mail,
+            PortalLinks portals,
+            Clock clock,
+            MeterRegistry registry,
+            Caller caller) {
         this.store = store;
         this.directory = directory;
         this.settings = settings;
@@ -83,8 +90,8 @@ public class SignInLinks {
                 + portals.signInLink(portal.value(), token.value()) + "\n\n"
                 + "The link works once, for " + settings.linkLifetime().toMinutes() + " minutes. "
                 + "If you did not ask for it, ignore this mail.\n";
-        mail.sendLater(address, "Your TSA sign-in link", text,
-                outcome -> store.recordMailStatus(linkId, outcome.status()));
+        mail.sendLater(
+                address, "Your TSA sign-in link", text, outcome -> store.recordMailStatus(linkId, outcome.status()));
     }
 
     /**
@@ -95,12 +102,18 @@ public class SignInLinks {
      */
     private boolean withinLimits(String address, String client, Instant now) {
         Duration window = settings.rateWindow();
-        return store.admit("rate#client#" + LinkToken.sha256Hex(client), now, window,
+        return store.admit(
+                        "rate#client#" + LinkToken.sha256Hex(client),
+                        now,
+                        window,
                         settings.requestsPerClientPerWindow())
-                && store.admit("rate#email-client#" + LinkToken.sha256Hex(address + " " + client), now, window,
+                && store.admit(
+                        "rate#email-client#" + LinkToken.sha256Hex(address + " " + client),
+                        now,
+                        window,
                         settings.linksPerWindow())
-                && store.admit("rate#email#" + LinkToken.sha256Hex(address), now, window,
-                        settings.linksPerAddressPerWindow());
+                && store.admit(
+                        "rate#email#" + LinkToken.sha256Hex(address), now, window, settings.linksPerAddressPerWindow());
     }
 
     private String clientAddress() {

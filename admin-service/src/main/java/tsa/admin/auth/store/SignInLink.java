@@ -47,31 +47,41 @@ public record SignInLink(
     /** {@code kind} of the pointer to an address's newest link for a portal: only that link can be exchanged. */
     public static final String KIND_NEWEST_LINK = "newest_link";
 
-    public static final TableSchema<SignInLink> SCHEMA =
-            StaticImmutableTableSchema.builder(SignInLink.class, Builder.class)
-                    .newItemBuilder(Builder::new, Builder::build)
-                    .addAttribute(String.class, a -> a.name(LINK_ID)
-                            .getter(SignInLink::linkId).setter(Builder::linkId)
+    public static final TableSchema<SignInLink> SCHEMA = StaticImmutableTableSchema.builder(
+                    SignInLink.class, Builder.class)
+            .newItemBuilder(Builder::new, Builder::build)
+            .addAttribute(
+                    String.class,
+                    a -> a.name(LINK_ID)
+                            .getter(SignInLink::linkId)
+                            .setter(Builder::linkId)
                             .tags(primaryPartitionKey()))
-                    .addAttribute(String.class, a -> a.name(KIND)
-                            .getter(SignInLink::kind).setter(Builder::kind))
-                    .addAttribute(String.class, a -> a.name(EMAIL)
-                            .getter(SignInLink::email).setter(Builder::email))
-                    .addAttribute(String.class, a -> a.name(PORTAL)
-                            .getter(SignInLink::portal).setter(Builder::portal))
-                    .addAttribute(String.class, a -> a.name(TOKEN_HASH)
-                            .getter(SignInLink::tokenHash).setter(Builder::tokenHash))
-                    .addAttribute(Long.class, a -> a.name(EXPIRATION_TIME)
-                            .getter(SignInLink::expirationTime).setter(Builder::expirationTime))
-                    .addAttribute(String.class, a -> a.name(CREATED_AT)
-                            .getter(SignInLink::createdAt).setter(Builder::createdAt))
-                    .addAttribute(String.class, a -> a.name(USED_AT)
-                            .getter(SignInLink::usedAt).setter(Builder::usedAt))
-                    .addAttribute(String.class, a -> a.name(MAIL_STATUS)
-                            .getter(SignInLink::mailStatus).setter(Builder::mailStatus))
-                    .addAttribute(SchemaVersion.attribute(SignInLink.class, Builder.class,
-                            SignInLink::schemaVersion, Builder::schemaVersion))
-                    .build();
+            .addAttribute(
+                    String.class, a -> a.name(KIND).getter(SignInLink::kind).setter(Builder::kind))
+            .addAttribute(
+                    String.class, a -> a.name(EMAIL).getter(SignInLink::email).setter(Builder::email))
+            .addAttribute(
+                    String.class, a -> a.name(PORTAL).getter(SignInLink::portal).setter(Builder::portal))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(TOKEN_HASH).getter(SignInLink::tokenHash).setter(Builder::tokenHash))
+            .addAttribute(
+                    Long.class,
+                    a -> a.name(EXPIRATION_TIME)
+                            .getter(SignInLink::expirationTime)
+                            .setter(Builder::expirationTime))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(CREATED_AT).getter(SignInLink::createdAt).setter(Builder::createdAt))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(USED_AT).getter(SignInLink::usedAt).setter(Builder::usedAt))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(MAIL_STATUS).getter(SignInLink::mailStatus).setter(Builder::mailStatus))
+            .addAttribute(SchemaVersion.attribute(
+                    SignInLink.class, Builder.class, SignInLink::schemaVersion, Builder::schemaVersion))
+            .build();
 
     /** A new item, at the current schema version. */
     public static Builder builder() {
@@ -104,8 +114,7 @@ public record SignInLink(
         private String mailStatus;
         private String schemaVersion;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder linkId(String linkId) {
             this.linkId = linkId;
@@ -158,7 +167,16 @@ public record SignInLink(
         }
 
         public SignInLink build() {
-            return new SignInLink(linkId, kind, email, portal, tokenHash, expirationTime, createdAt, usedAt, mailStatus,
+            return new SignInLink(
+                    linkId,
+                    kind,
+                    email,
+                    portal,
+                    tokenHash,
+                    expirationTime,
+                    createdAt,
+                    usedAt,
+                    mailStatus,
                     schemaVersion);
         }
     }

@@ -41,19 +41,23 @@ public class SignInStore {
     public SignInStore(DynamoDbClient dynamo, AdminTables tables) {
         this.dynamo = dynamo;
         this.tableName = tables.signInLinks().name();
-        this.table = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build().table(tableName, SignInLink.SCHEMA);
+        this.table =
+                DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build().table(tableName, SignInLink.SCHEMA);
     }
 
     public void insert(SignInLink link) {
-        table.putItem(PutItemEnhancedRequest.builder(SignInLink.class).item(link)
-                .conditionExpression(Expression.builder().expression("attribute_not_exists(#id)")
-                        .putExpressionName("#id", SignInLink.LINK_ID).build())
+        table.putItem(PutItemEnhancedRequest.builder(SignInLink.class)
+                .item(link)
+                .conditionExpression(Expression.builder()
+                        .expression("attribute_not_exists(#id)")
+                        .putExpressionName("#id", SignInLink.LINK_ID)
+                        .build())
                 .build());
     }
 
     public Optional<SignInLink> find(String linkId) {
-        return Optional.ofNullable(table.getItem(r -> r.key(Key.builder().partitionValue(linkId).build())
-                .consistentRead(true)));
+        return Optional.ofNullable(table.getItem(
+                r -> r.key(Key.builder().partitionValue(linkId).build()).consistentRead(true)));
     }
 
     public void recordMailStatus(String linkId, String mailStatus) {
@@ -74,9 +78,17 @@ public class SignInStore {
             var updated = dynamo.updateItem(r -> r.tableName(tableName)
                     .key(Map.of(SignInLink.LINK_ID, AttributeValue.fromS(linkId)))
                     .updateExpression("SET #used = :now")
-                    .conditionExpression("#kind = :link AND attribute_not_exists(#used) AND #hash = :hash AND #exp > :epoch")
-                    .expressionAttributeNames(Map.of("#used", SignInLink.USED_AT, "#kind", SignInLink.KIND,
-                            "#hash", SignInLink.TOKEN_HASH, "#exp", SignInLink.EXPIRATION_TIME))
+                    .conditionExpression(
+                            "#kind = :link AND attribute_not_exists(#used) AND #hash = :hash AND #exp > :epoch")
+                    .expressionAttributeNames(Map.of(
+                            "#used",
+                            SignInLink.USED_AT,
+                            "#kind",
+                            SignInLink.KIND,
+                            "#hash",
+                            SignInLink.TOKEN_HASH,
+                            "#exp",
+                            SignInLink.EXPIRATION_TIME))
                     .expressionAttributeValues(Map.of(
                             ":now", AttributeValue.fromS(Timestamps.format(now)),
                             ":link", AttributeValue.fromS(SignInLink.KIND_LINK),
@@ -95,12 +107,13 @@ public class SignInStore {
      * unused ones without having to find them.
      */
     public void markNewest(String email, String portal, String linkId, long expirationTime) {
-        dynamo.putItem(r -> r.tableName(tableName).item(Map.of(
-                SignInLink.LINK_ID, AttributeValue.fromS(newestKey(email, portal)),
-                SignInLink.KIND, AttributeValue.fromS(SignInLink.KIND_NEWEST_LINK),
-                SignInLink.NEWEST_LINK_ID, AttributeValue.fromS(linkId),
-                SignInLink.EXPIRATION_TIME, AttributeValue.fromN(Long.toString(expirationTime)),
-                SchemaVersion.ATTRIBUTE, AttributeValue.fromS(SchemaVersion.CURRENT))));
+        dynamo.putItem(r -> r.tableName(tableName)
+                .item(Map.of(
+                        SignInLink.LINK_ID, AttributeValue.fromS(newestKey(email, portal)),
+                        SignInLink.KIND, AttributeValue.fromS(SignInLink.KIND_NEWEST_LINK),
+                        SignInLink.NEWEST_LINK_ID, AttributeValue.fromS(linkId),
+                        SignInLink.EXPIRATION_TIME, AttributeValue.fromN(Long.toString(expirationTime)),
+                        SchemaVersion.ATTRIBUTE, AttributeValue.fromS(SchemaVersion.CURRENT))));
     }
 
     /** Whether {@code linkId} is the newest link of the address for the portal (a consistent read). */
@@ -143,14 +156,21 @@ public class SignInStore {
             long nextVersion = version == null ? 1 : Long.parseLong(version.n()) + 1;
             Map<String, AttributeValue> written = new HashMap<>(key);
             written.put(SignInLink.KIND, AttributeValue.fromS(SignInLink.KIND_RATE_LIMIT));
-            written.put(SignInLink.ISSUED_AT, AttributeValue.fromL(inWindow.stream()
-                    .map(t -> AttributeValue.fromN(Long.toString(t))).toList()));
+            written.put(
+                    SignInLink.ISSUED_AT,
+                    AttributeValue.fromL(inWindow.stream()
+                            .map(t -> AttributeValue.fromN(Long.toString(t)))
+                            .toList()));
             written.put(SignInLink.VERSION, AttributeValue.fromN(Long.toString(nextVersion)));
-            written.put(SignInLink.EXPIRATION_TIME, AttributeValue.fromN(
-                    Long.toString(Instant.ofEpochMilli(newest).plus(window).getEpochSecond() + 1)));
+            written.put(
+                    SignInLink.EXPIRATION_TIME,
+                    AttributeValue.fromN(Long.toString(
+                            Instant.ofEpochMilli(newest).plus(window).getEpochSecond() + 1)));
             written.put(SchemaVersion.ATTRIBUTE, AttributeValue.fromS(SchemaVersion.CURRENT));
             try {
-                var put = PutItemRequest.builder().tableName(tableName).item(written)
+                var put = PutItemRequest.builder()
+                        .tableName(tableName)
+                        .item(written)
                         .expressionAttributeNames(Map.of("#v", SignInLink.VERSION));
                 if (version == null) {
                     put.conditionExpression("attribute_not_exists(#v)");

@@ -30,8 +30,8 @@ public class CoachAdministrationResource {
     @Inject
     CoachAdministration coaches;
 
-    public record CoachStatusChange(@NotBlank String profileStatus, @Size(max = 500) String reason) {
-    }
+    public record CoachStatusChange(
+            @NotBlank String profileStatus, @Size(max = 500) String reason) {}
 
     /** List coaches by status */
     @GET
@@ -43,7 +43,8 @@ public class CoachAdministrationResource {
     @PATCH
     @Path("/{coachId}/status")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Coach changeCoachStatus(@PathParam("coachId") String coachId,
+    public Coach changeCoachStatus(
+            @PathParam("coachId") String coachId,
             @NotNull(message = "a body is required") @Valid CoachStatusChange body) {
         return coaches.changeStatus(coachId, body.profileStatus(), body.reason());
     }

@@ -47,7 +47,8 @@ public class CoachAdministration {
         Map<String, Object> after = stateOf(before);
         after.put("profileStatus", status);
         String description = "set coach " + coachId + " to " + status + (reason == null ? "" : ": " + reason);
-        return audit.audited(new AdminAction(AdminAction.UPDATE, "coach", coachId, description, stateOf(before), after),
+        return audit.audited(
+                new AdminAction(AdminAction.UPDATE, "coach", coachId, description, stateOf(before), after),
                 () -> coachService.changeStatus(coachId, status, reason));
     }
 

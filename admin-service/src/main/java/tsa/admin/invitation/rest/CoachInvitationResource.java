@@ -38,15 +38,23 @@ public class CoachInvitationResource {
         if (new HashSet<>(body.permissions()).size() != body.permissions().size()) {
             throw ProblemException.invalidField("permissions", "must not repeat a permission");
         }
-        var created = invitations.invite(new CoachInvitations.NewInvitation(body.coachEmail(), body.firstName(),
-                body.lastName(), body.schoolId(), body.sport(), body.permissions(), body.message()));
+        var created = invitations.invite(new CoachInvitations.NewInvitation(
+                body.coachEmail(),
+                body.firstName(),
+                body.lastName(),
+                body.schoolId(),
+                body.sport(),
+                body.permissions(),
+                body.message()));
         return Response.status(201).entity(CoachInvitationView.of(created)).build();
     }
 
     /** List coach invitations */
     @GET
-    public Page<CoachInvitationView> listCoachInvitations(@QueryParam("status") String status,
-            @QueryParam("coachEmail") String coachEmail, @BeanParam PageRequest page) {
+    public Page<CoachInvitationView> listCoachInvitations(
+            @QueryParam("status") String status,
+            @QueryParam("coachEmail") String coachEmail,
+            @BeanParam PageRequest page) {
         return invitations.list(status, coachEmail, page).map(CoachInvitationView::of);
     }
 

@@ -3,7 +3,6 @@ package tsa.admin.invitation.service;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
-
 import tsa.runtime.state.StatusMachine;
 
 /**
@@ -12,7 +11,10 @@ import tsa.runtime.state.StatusMachine;
  * {@code sent -> sent} or {@code expired -> sent} (new secret, new expiry); accepted and cancelled are final.
  */
 public enum CoachInvitationStatus implements StatusMachine<CoachInvitationStatus> {
-    SENT("sent"), ACCEPTED("accepted"), EXPIRED("expired"), CANCELLED("cancelled");
+    SENT("sent"),
+    ACCEPTED("accepted"),
+    EXPIRED("expired"),
+    CANCELLED("cancelled");
 
     private final String value;
 

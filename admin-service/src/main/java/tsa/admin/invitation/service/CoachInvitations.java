@@ -27,8 +27,8 @@ import tsa.runtime.paging.PageRequest;
 import tsa.runtime.problem.ProblemException;
 import tsa.runtime.security.Caller;
 import tsa.runtime.security.LinkToken;
-import tsa.runtime.time.Timestamps;
 import tsa.runtime.text.EmailAddress;
+import tsa.runtime.time.Timestamps;
 
 /**
  * Admins invite coaches: one open invitation per coach email (a guard item), a {@code c} link mailed after the write,
@@ -52,8 +52,14 @@ public class CoachInvitations {
     private final PortalLinks portals;
 
     @Inject
-    public CoachInvitations(CoachInvitationStore store, AdminAuditTrail audit, Caller caller, Clock clock,
-            InvitationSettings settings, MailSender mail, PortalLinks portals) {
+    public CoachInvitations(
+            CoachInvitationStore store,
+            AdminAuditTrail audit,
+            Caller caller,
+            Clock clock,
+            InvitationSettings settings,
+            MailSender mail,
+            PortalLinks portals) {
         this.store = store;
         this.audit = audit;
         this.caller = caller;
@@ -64,9 +70,14 @@ public class CoachInvitations {
     }
 
     /** What an admin asks for; validated at the REST boundary. */
-    public record NewInvitation(String coachEmail, String firstName, String lastName, String schoolId, String sport,
-            List<String> permissions, String message) {
-    }
+    public record NewInvitation(
+            String coachEmail,
+            String firstName,
+            String lastName,
+            String schoolId,
+            String sport,
+            List<String> permissions,
+            String message) {}
 
     public CoachInvitation invite(NewInvitation request) {
         String email = EmailAddress.normal(request.coachEmail());
@@ -92,8 +103,13 @@ public class CoachInvitations {
                 .expiresAt(Timestamps.format(now.plus(settings.lifetime())))
                 .version(1L)
                 .build();
-        AdminAction action = new AdminAction(AdminAction.CREATE, RESOURCE, invitationId,
-                "invited coach " + email + " to school " + school.schoolId, Map.of(), stateOf(invitation));
+        AdminAction action = new AdminAction(
+                AdminAction.CREATE,
+                RESOURCE,
+                invitationId,
+                "invited coach " + email + " to school " + school.schoolId,
+                Map.of(),
+                stateOf(invitation));
         CoachInvitation written = audit.audited(action, () -> {
             if (!store.claimEmail(email, invitationId, this::holderState)) {
                 throw ProblemException.conflict("an open invitation for " + email + " exists already");
@@ -118,11 +134,13 @@ public class CoachInvitations {
             return store.byCoachEmail(EmailAddress.normal(coachEmail), page).map(this::withEffectiveStatus);
         }
         CoachInvitationStatus wanted = CoachInvitationStatus.of(status)
-                .orElseThrow(() -> ProblemException.invalidField("status", "must be one of sent, accepted, expired, cancelled"));
+                .orElseThrow(() ->
+                        ProblemException.invalidField("status", "must be one of sent, accepted, expired, cancelled"));
         String now = Timestamps.format(clock.instant());
         return switch (wanted) {
-            case SENT -> store.byStatus(CoachInvitationStatus.SENT.value(), expiry("#e > :now", now), page)
-                    .map(this::withEffectiveStatus);
+            case SENT ->
+                store.byStatus(CoachInvitationStatus.SENT.value(), expiry("#e > :now", now), page)
+                        .map(this::withEffectiveStatus);
             case EXPIRED -> expired(now, page);
             default -> store.byStatus(wanted.value(), null, page).map(this::withEffectiveStatus);
         };
@@ -139,8 +157,9 @@ public class CoachInvitations {
         AttributeValue phase = position.remove(PHASE);
         PageRequest inner = new PageRequest(page.limit(), PageCursor.encode(position));
         if (startKey == null || phase != null && "s".equals(phase.s())) {
-            Page<CoachInvitation> sent = store.byStatus(CoachInvitationStatus.SENT.value(), expiry("#e <= :now", now),
-                    inner).map(this::withEffectiveStatus);
+            Page<CoachInvitation> sent = store.byStatus(
+                            CoachInvitationStatus.SENT.value(), expiry("#e <= :now", now), inner)
+                    .map(this::withEffectiveStatus);
             return new Page<>(sent.items(), phased(sent.nextCursor() == null ? "e" : "s", sent.nextCursor()));
         }
         if (phase == null || !"e".equals(phase.s())) {
@@ -176,8 +195,13 @@ public class CoachInvitations {
                 .mailStatus(null)
                 .version(before.version() + 1)
                 .build();
-        AdminAction action = new AdminAction(AdminAction.UPDATE, RESOURCE, invitationId,
-                "resent the invitation of " + before.coachEmail(), stateOf(before), stateOf(after));
+        AdminAction action = new AdminAction(
+                AdminAction.UPDATE,
+                RESOURCE,
+                invitationId,
+                "resent the invitation of " + before.coachEmail(),
+                stateOf(before),
+                stateOf(after));
         CoachInvitation written = audit.audited(action, () -> {
             if (status == CoachInvitationStatus.EXPIRED
                     && !store.claimEmail(before.coachEmail(), invitationId, this::holderState)) {
@@ -202,13 +226,21 @@ public class CoachInvitations {
         if (after == before) {
             return before;
         }
-        AdminAction action = new AdminAction(AdminAction.DELETE, RESOURCE, invitationId,
-                "cancelled the invitation of " + before.coachEmail(), stateOf(before), stateOf(after));
-        return audit.audited(action, () -> store.change(invitationId, stored -> {
-            CoachInvitation effective = withEffectiveStatus(stored);
-            CoachInvitation changed = cancelled(effective);
-            return changed == effective ? stored : changed;
-        }).orElseThrow(() -> notFound(invitationId)));
+        AdminAction action = new AdminAction(
+                AdminAction.DELETE,
+                RESOURCE,
+                invitationId,
+                "cancelled the invitation of " + before.coachEmail(),
+                stateOf(before),
+                stateOf(after));
+        return audit.audited(
+                action,
+                () -> store.change(invitationId, stored -> {
+                            CoachInvitation effective = withEffectiveStatus(stored);
+                            CoachInvitation changed = cancelled(effective);
+                            return changed == effective ? stored : changed;
+                        })
+                        .orElseThrow(() -> notFound(invitationId)));
     }
 
     /** The invitation cancelled; itself if it is cancelled already; 409 if it can no longer be. */
@@ -218,23 +250,26 @@ public class CoachInvitations {
             return invitation;
         }
         return invitation.toBuilder()
-                .invitationStatus(status.moveTo(CoachInvitationStatus.CANCELLED, WHAT).value())
+                .invitationStatus(
+                        status.moveTo(CoachInvitationStatus.CANCELLED, WHAT).value())
                 .build();
     }
 
     /** Onboarding completed: idempotent; an expired or cancelled invitation can't be accepted (409). */
     public CoachInvitation accept(String invitationId) {
         return store.change(invitationId, stored -> {
-            CoachInvitation before = withEffectiveStatus(stored);
-            CoachInvitationStatus status = statusOf(before);
-            if (status == CoachInvitationStatus.ACCEPTED) {
-                return stored;
-            }
-            return before.toBuilder()
-                    .invitationStatus(status.moveTo(CoachInvitationStatus.ACCEPTED, WHAT).value())
-                    .acceptedAt(Timestamps.format(clock.instant()))
-                    .build();
-        }).orElseThrow(() -> notFound(invitationId));
+                    CoachInvitation before = withEffectiveStatus(stored);
+                    CoachInvitationStatus status = statusOf(before);
+                    if (status == CoachInvitationStatus.ACCEPTED) {
+                        return stored;
+                    }
+                    return before.toBuilder()
+                            .invitationStatus(status.moveTo(CoachInvitationStatus.ACCEPTED, WHAT)
+                                    .value())
+                            .acceptedAt(Timestamps.format(clock.instant()))
+                            .build();
+                })
+                .orElseThrow(() -> notFound(invitationId));
     }
 
     /** The open invitation a {@code c} link names, if the link's secret is its current one. */
@@ -272,7 +307,8 @@ public class CoachInvitations {
     private CoachInvitation current(CoachInvitation stored) {
         CoachInvitation effective = withEffectiveStatus(stored);
         if (!effective.invitationStatus().equals(stored.invitationStatus())) {
-            CoachInvitation expired = effective.toBuilder().version(stored.version() + 1).build();
+            CoachInvitation expired =
+                    effective.toBuilder().version(stored.version() + 1).build();
             if (store.replace(expired, stored.version())) {
                 return expired;
             }
@@ -283,7 +319,11 @@ public class CoachInvitations {
     private CoachInvitation withEffectiveStatus(CoachInvitation stored) {
         boolean pastExpiry = statusOf(stored).canBecome(CoachInvitationStatus.EXPIRED)
                 && !clock.instant().isBefore(Timestamps.parse(stored.expiresAt()));
-        return pastExpiry ? stored.toBuilder().invitationStatus(CoachInvitationStatus.EXPIRED.value()).build() : stored;
+        return pastExpiry
+                ? stored.toBuilder()
+                        .invitationStatus(CoachInvitationStatus.EXPIRED.value())
+                        .build()
+                : stored;
     }
 
     private static CoachInvitationStatus statusOf(CoachInvitation invitation) {
@@ -296,11 +336,17 @@ public class CoachInvitations {
         String text = "Hello " + invitation.firstName() + ",\n\n"
                 + "You are invited to coach " + invitation.sport() + " at " + invitation.schoolName()
                 + " with Texas Sports Academy.\n"
-                + (invitation.message() == null || invitation.message().isBlank() ? "" : "\n" + invitation.message() + "\n")
+                + (invitation.message() == null || invitation.message().isBlank()
+                        ? ""
+                        : "\n" + invitation.message() + "\n")
                 + "\nStart your onboarding here: " + url + "\n\n"
                 + "The link works until " + invitation.expiresAt() + ".\n";
         // Off the request thread, like sign-in mails: the answer carries no mailStatus yet, the record gets it.
-        mail.sendLater("coach-invitation", invitation.coachEmail(), "Your invitation to coach with TSA", text,
+        mail.sendLater(
+                "coach-invitation",
+                invitation.coachEmail(),
+                "Your invitation to coach with TSA",
+                text,
                 outcome -> recordMailStatus(invitation, link, outcome));
         return invitation;
     }
@@ -308,9 +354,11 @@ public class CoachInvitations {
     /** Records the mail's outcome on the invitation, unless a resend replaced the link it carried meanwhile. */
     private void recordMailStatus(CoachInvitation invitation, LinkToken link, MailSender.Outcome outcome) {
         try {
-            store.change(invitation.invitationId(), current -> link.matches(current.magicLinkToken())
-                    ? current.toBuilder().mailStatus(outcome.status()).build()
-                    : current);
+            store.change(
+                    invitation.invitationId(),
+                    current -> link.matches(current.magicLinkToken())
+                            ? current.toBuilder().mailStatus(outcome.status()).build()
+                            : current);
         } catch (ProblemException keptChanging) {
             LOG.warnf("mail status of invitation %s not recorded: it kept changing", invitation.invitationId());
         }

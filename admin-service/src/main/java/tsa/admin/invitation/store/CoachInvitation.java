@@ -7,7 +7,6 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
@@ -41,7 +40,8 @@ public record CoachInvitation(
         String mailStatus,
         String message,
         Long version,
-        String schemaVersion) implements VersionedItem<CoachInvitation> {
+        String schemaVersion)
+        implements VersionedItem<CoachInvitation> {
 
     public static final String INVITATION_ID = "invitation_id";
     public static final String ADMIN_EMAIL = "admin_email";
@@ -62,56 +62,85 @@ public record CoachInvitation(
     public static final String MESSAGE = "message";
     public static final String VERSION = "version";
 
-    public static final TableSchema<CoachInvitation> SCHEMA =
-            StaticImmutableTableSchema.builder(CoachInvitation.class, Builder.class)
-                    .newItemBuilder(Builder::new, Builder::build)
-                    .addAttribute(String.class, a -> a.name(INVITATION_ID)
-                            .getter(CoachInvitation::invitationId).setter(Builder::invitationId)
+    public static final TableSchema<CoachInvitation> SCHEMA = StaticImmutableTableSchema.builder(
+                    CoachInvitation.class, Builder.class)
+            .newItemBuilder(Builder::new, Builder::build)
+            .addAttribute(
+                    String.class,
+                    a -> a.name(INVITATION_ID)
+                            .getter(CoachInvitation::invitationId)
+                            .setter(Builder::invitationId)
                             .tags(primaryPartitionKey()))
-                    .addAttribute(String.class, a -> a.name(ADMIN_EMAIL)
-                            .getter(CoachInvitation::adminEmail).setter(Builder::adminEmail))
-                    .addAttribute(String.class, a -> a.name(COACH_EMAIL)
-                            .getter(CoachInvitation::coachEmail).setter(Builder::coachEmail)
+            .addAttribute(
+                    String.class,
+                    a -> a.name(ADMIN_EMAIL).getter(CoachInvitation::adminEmail).setter(Builder::adminEmail))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(COACH_EMAIL)
+                            .getter(CoachInvitation::coachEmail)
+                            .setter(Builder::coachEmail)
                             .tags(secondaryPartitionKey(AdminTables.COACH_EMAIL_INDEX)))
-                    .addAttribute(String.class, a -> a.name(FIRST_NAME)
-                            .getter(CoachInvitation::firstName).setter(Builder::firstName))
-                    .addAttribute(String.class, a -> a.name(LAST_NAME)
-                            .getter(CoachInvitation::lastName).setter(Builder::lastName))
-                    .addAttribute(String.class, a -> a.name(SCHOOL_NAME)
-                            .getter(CoachInvitation::schoolName).setter(Builder::schoolName))
-                    .addAttribute(String.class, a -> a.name(SPORT)
-                            .getter(CoachInvitation::sport).setter(Builder::sport))
-                    .addAttribute(String.class, a -> a.name(INVITATION_STATUS)
-                            .getter(CoachInvitation::invitationStatus).setter(Builder::invitationStatus)
+            .addAttribute(
+                    String.class,
+                    a -> a.name(FIRST_NAME).getter(CoachInvitation::firstName).setter(Builder::firstName))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(LAST_NAME).getter(CoachInvitation::lastName).setter(Builder::lastName))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(SCHOOL_NAME).getter(CoachInvitation::schoolName).setter(Builder::schoolName))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(SPORT).getter(CoachInvitation::sport).setter(Builder::sport))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(INVITATION_STATUS)
+                            .getter(CoachInvitation::invitationStatus)
+                            .setter(Builder::invitationStatus)
                             .tags(secondaryPartitionKey(AdminTables.STATUS_INDEX)))
-                    .addAttribute(String.class, a -> a.name(MAGIC_LINK_TOKEN)
-                            .getter(CoachInvitation::magicLinkToken).setter(Builder::magicLinkToken))
-                    .addAttribute(EnhancedType.listOf(String.class), a -> a.name(PERMISSIONS)
-                            .getter(CoachInvitation::permissions).setter(Builder::permissions))
-                    .addAttribute(String.class, a -> a.name(EXPIRES_AT)
-                            .getter(CoachInvitation::expiresAt).setter(Builder::expiresAt))
-                    .addAttribute(String.class, a -> a.name(SENT_AT)
-                            .getter(CoachInvitation::sentAt).setter(Builder::sentAt)
+            .addAttribute(
+                    String.class,
+                    a -> a.name(MAGIC_LINK_TOKEN)
+                            .getter(CoachInvitation::magicLinkToken)
+                            .setter(Builder::magicLinkToken))
+            .addAttribute(
+                    EnhancedType.listOf(String.class),
+                    a -> a.name(PERMISSIONS)
+                            .getter(CoachInvitation::permissions)
+                            .setter(Builder::permissions))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(EXPIRES_AT).getter(CoachInvitation::expiresAt).setter(Builder::expiresAt))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(SENT_AT)
+                            .getter(CoachInvitation::sentAt)
+                            .setter(Builder::sentAt)
                             .tags(secondarySortKey(AdminTables.STATUS_INDEX)))
-                    .addAttribute(String.class, a -> a.name(ACCEPTED_AT)
-                            .getter(CoachInvitation::acceptedAt).setter(Builder::acceptedAt))
-                    .addAttribute(String.class, a -> a.name(COACH_ID)
-                            .getter(CoachInvitation::coachId).setter(Builder::coachId))
-                    .addAttribute(String.class, a -> a.name(SCHOOL_ID)
-                            .getter(CoachInvitation::schoolId).setter(Builder::schoolId))
-                    .addAttribute(String.class, a -> a.name(MAIL_STATUS)
-                            .getter(CoachInvitation::mailStatus).setter(Builder::mailStatus))
-                    .addAttribute(String.class, a -> a.name(MESSAGE)
-                            .getter(CoachInvitation::message).setter(Builder::message))
-                    .addAttribute(Long.class, a -> a.name(VERSION)
-                            .getter(CoachInvitation::version).setter(Builder::version))
-                    .addAttribute(SchemaVersion.attribute(CoachInvitation.class, Builder.class,
-                            CoachInvitation::schemaVersion, Builder::schemaVersion))
-                    .build();
+            .addAttribute(
+                    String.class,
+                    a -> a.name(ACCEPTED_AT).getter(CoachInvitation::acceptedAt).setter(Builder::acceptedAt))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(COACH_ID).getter(CoachInvitation::coachId).setter(Builder::coachId))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(SCHOOL_ID).getter(CoachInvitation::schoolId).setter(Builder::schoolId))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(MAIL_STATUS).getter(CoachInvitation::mailStatus).setter(Builder::mailStatus))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(MESSAGE).getter(CoachInvitation::message).setter(Builder::message))
+            .addAttribute(
+                    Long.class,
+                    a -> a.name(VERSION).getter(CoachInvitation::version).setter(Builder::version))
+            .addAttribute(SchemaVersion.attribute(
+                    CoachInvitation.class, Builder.class, CoachInvitation::schemaVersion, Builder::schemaVersion))
+            .build();
 
     public CoachInvitation {
-        permissions = permissions == null
-                ? null : Collections.unmodifiableList(new ArrayList<>(permissions));
+        permissions = permissions == null ? null : Collections.unmodifiableList(new ArrayList<>(permissions));
     }
 
     /** A new item, at the current schema version. */
@@ -168,8 +197,7 @@ public record CoachInvitation(
         private Long version;
         private String schemaVersion;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder invitationId(String invitationId) {
             this.invitationId = invitationId;
@@ -267,9 +295,26 @@ public record CoachInvitation(
         }
 
         public CoachInvitation build() {
-            return new CoachInvitation(invitationId, adminEmail, coachEmail, firstName, lastName, schoolName, sport,
-                    invitationStatus, magicLinkToken, permissions, expiresAt, sentAt, acceptedAt, coachId, schoolId,
-                    mailStatus, message, version, schemaVersion);
+            return new CoachInvitation(
+                    invitationId,
+                    adminEmail,
+                    coachEmail,
+                    firstName,
+                    lastName,
+                    schoolName,
+                    sport,
+                    invitationStatus,
+                    magicLinkToken,
+                    permissions,
+                    expiresAt,
+                    sentAt,
+                    acceptedAt,
+                    coachId,
+                    schoolId,
+                    mailStatus,
+                    message,
+                    version,
+                    schemaVersion);
         }
     }
 }

@@ -38,8 +38,8 @@ public class CoachInvitationStore {
     }
 
     /** Makes {@code invitationId} the one open invitation of {@code coachEmail}, unless an open one holds it. */
-    public boolean claimEmail(String coachEmail, String invitationId,
-            Function<String, UniquenessGuard.HolderState> holderState) {
+    public boolean claimEmail(
+            String coachEmail, String invitationId, Function<String, UniquenessGuard.HolderState> holderState) {
         return openPerEmail.claimFor(UniquenessGuard.key("coach-email", coachEmail), invitationId, holderState);
     }
 
@@ -60,7 +60,8 @@ public class CoachInvitationStore {
 
     /** Invitations of a status, newest first, through {@code status-index}; {@code filter} narrows by expiry. */
     public Page<CoachInvitation> byStatus(String status, Expression filter, PageRequest page) {
-        return items.page(IndexQuery.of(AdminTables.STATUS_INDEX, status).newestFirst().filtered(filter), page);
+        return items.page(
+                IndexQuery.of(AdminTables.STATUS_INDEX, status).newestFirst().filtered(filter), page);
     }
 
     /** Invitations sent to an address, through {@code coach-email-index}. */

@@ -8,5 +8,4 @@ import jakarta.validation.constraints.Size;
 public record AdministratorCreate(
         @NotBlank @Email @Size(max = 254) String email,
         @Size(max = 255) String givenName,
-        @Size(max = 255) String familyName) {
-}
+        @Size(max = 255) String familyName) {}

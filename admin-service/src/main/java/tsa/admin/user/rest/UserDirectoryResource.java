@@ -49,21 +49,26 @@ public class UserDirectoryResource {
     @RolesAllowed(Roles.ADMIN)
     public Response searchUsers(
             @QueryParam("email") @Size(min = 1, max = 254) @Email String email,
-            @QueryParam("role") @Pattern(regexp = ROLES, message = "must be one of student, teacher, administrator, "
-                    + "parent, guardian") String role,
+            @QueryParam("role")
+                    @Pattern(
+                            regexp = ROLES,
+                            message = "must be one of student, teacher, administrator, " + "parent, guardian")
+                    String role,
             @QueryParam("orgId") @Size(min = 1, max = 255) String orgId,
             @BeanParam PageRequest request) {
         Page<UserView> page;
         if (email != null) {
             if (role != null || orgId != null) {
-                throw ProblemException.invalidField(role != null ? "role" : "orgId",
+                throw ProblemException.invalidField(
+                        role != null ? "role" : "orgId",
                         "can't be combined with email: search either by email or by role (and orgId)");
             }
             page = directory.searchByEmail(email, request);
         } else if (role != null) {
             page = directory.searchByRole(role, orgId, request);
         } else {
-            throw ProblemException.invalidField(orgId != null ? "role" : "email",
+            throw ProblemException.invalidField(
+                    orgId != null ? "role" : "email",
                     orgId != null ? "is required with orgId" : "give email, or role (optionally with orgId)");
         }
         return Response.ok(page).build();
@@ -78,8 +83,11 @@ public class UserDirectoryResource {
         if (!added.created()) {
             return Response.ok(added.user()).build();
         }
-        return Response.created(UriBuilder.fromResource(UserDirectoryResource.class).path(added.user().sourcedId())
-                .build()).entity(added.user()).build();
+        return Response.created(UriBuilder.fromResource(UserDirectoryResource.class)
+                        .path(added.user().sourcedId())
+                        .build())
+                .entity(added.user())
+                .build();
     }
 
     /** Enable or disable an administrator or parent row */
@@ -88,7 +96,8 @@ public class UserDirectoryResource {
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response setUserEnabled(@PathParam("sourcedId") String sourcedId, @NotNull @Valid UserEnabledChange body) {
-        return Response.ok(directory.setEnabled(sourcedId, body.enabledUser(), caller.email())).build();
+        return Response.ok(directory.setEnabled(sourcedId, body.enabledUser(), caller.email()))
+                .build();
     }
 
     /** Revoke administrator rights */
@@ -96,6 +105,7 @@ public class UserDirectoryResource {
     @Path("/{sourcedId}/administrator")
     @RolesAllowed(Roles.ADMIN)
     public Response revokeAdministrator(@PathParam("sourcedId") String sourcedId) {
-        return Response.ok(directory.revokeAdministrator(sourcedId, caller.email())).build();
+        return Response.ok(directory.revokeAdministrator(sourcedId, caller.email()))
+                .build();
     }
 }

@@ -19,7 +19,11 @@ public class ActiveAdministrators {
         if (email == null || email.isBlank()) {
             return false;
         }
-        return User.count("email = ?1 and role = ?2 and enabledUser = true and status = ?3",
-                EmailAddress.normal(email), UserRole.ADMINISTRATOR.value(), User.STATUS_ACTIVE) > 0;
+        return User.count(
+                        "email = ?1 and role = ?2 and enabledUser = true and status = ?3",
+                        EmailAddress.normal(email),
+                        UserRole.ADMINISTRATOR.value(),
+                        User.STATUS_ACTIVE)
+                > 0;
     }
 }

@@ -67,7 +67,10 @@ public class AdminAllowList {
 
     private static boolean looksLikeAnAddress(String email) {
         int at = email.indexOf('@');
-        return email.length() <= 254 && at > 0 && at == email.lastIndexOf('@') && at < email.length() - 1
+        return email.length() <= 254
+                && at > 0
+                && at == email.lastIndexOf('@')
+                && at < email.length() - 1
                 && email.chars().noneMatch(Character::isWhitespace);
     }
 }

@@ -21,8 +21,7 @@ final class DirectoryCursor {
     private static final String QUERY = "query";
     private static final String AFTER = "after";
 
-    private DirectoryCursor() {
-    }
+    private DirectoryCursor() {}
 
     static String encode(String query, String lastSourcedId) {
         Map<String, AttributeValue> position = new LinkedHashMap<>();
@@ -39,8 +38,12 @@ final class DirectoryCursor {
         }
         AttributeValue issuedFor = position.get(QUERY);
         AttributeValue after = position.get(AFTER);
-        if (position.size() == 2 && issuedFor != null && digest(query).equals(issuedFor.s()) && after != null
-                && after.s() != null && !after.s().isEmpty()) {
+        if (position.size() == 2
+                && issuedFor != null
+                && digest(query).equals(issuedFor.s())
+                && after != null
+                && after.s() != null
+                && !after.s().isEmpty()) {
             return after.s();
         }
         throw ProblemException.invalidField("cursor", "is not a cursor this search handed out");

@@ -24,6 +24,7 @@ public class UserDirectory {
 
     /** OneRoster status of a revoked administrator row; nothing is hard-deleted. */
     public static final String STATUS_TOBEDELETED = "tobedeleted";
+
     static final String RESOURCE_TYPE = "user";
 
     private final UserRows rows;
@@ -68,27 +69,59 @@ public class UserDirectory {
         if (!existing.isEmpty()) {
             UserView revoked = existing.get(0);
             UserView restored = revoked.withStatus(User.STATUS_ACTIVE, true).withNames(givenName, familyName);
-            AdminAction action = new AdminAction(AdminAction.CREATE, RESOURCE_TYPE, revoked.sourcedId(),
-                    "restore administrator rights of " + address, revoked.auditState(), restored.auditState());
-            return new Added(auditTrail.audited(action,
-                    () -> rows.restoreAdministrator(revoked.sourcedId(), givenName, familyName)), false);
+            AdminAction action = new AdminAction(
+                    AdminAction.CREATE,
+                    RESOURCE_TYPE,
+                    revoked.sourcedId(),
+                    "restore administrator rights of " + address,
+                    revoked.auditState(),
+                    restored.auditState());
+            return new Added(
+                    auditTrail.audited(
+                            action, () -> rows.restoreAdministrator(revoked.sourcedId(), givenName, familyName)),
+                    false);
         }
         String sourcedId = UUID.randomUUID().toString();
-        UserView expected = new UserView(sourcedId, User.STATUS_ACTIVE, null, null, true, givenName, familyName,
-                null, UserRole.ADMINISTRATOR.value(), address, null, null, null, null, null, null);
-        AdminAction action = new AdminAction(AdminAction.CREATE, RESOURCE_TYPE, sourcedId,
-                "add administrator " + address, Map.of(), expected.auditState());
-        return new Added(auditTrail.audited(action,
-                () -> rows.createAdministrator(sourcedId, address, givenName, familyName)), true);
+        UserView expected = new UserView(
+                sourcedId,
+                User.STATUS_ACTIVE,
+                null,
+                null,
+                true,
+                givenName,
+                familyName,
+                null,
+                UserRole.ADMINISTRATOR.value(),
+                address,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        AdminAction action = new AdminAction(
+                AdminAction.CREATE,
+                RESOURCE_TYPE,
+                sourcedId,
+                "add administrator " + address,
+                Map.of(),
+                expected.auditState());
+        return new Added(
+                auditTrail.audited(action, () -> rows.createAdministrator(sourcedId, address, givenName, familyName)),
+                true);
     }
 
     /** Enables or disables an administrator, parent or guardian row (coach rows follow the profile status). */
     public UserView setEnabled(String sourcedId, boolean enabled, String callerEmail) {
         UserView before = existing(sourcedId);
         UserRowRules.checkEnabledChange(before, enabled, callerEmail);
-        AdminAction action = new AdminAction(AdminAction.UPDATE, RESOURCE_TYPE, sourcedId,
+        AdminAction action = new AdminAction(
+                AdminAction.UPDATE,
+                RESOURCE_TYPE,
+                sourcedId,
                 (enabled ? "enable " : "disable ") + before.role() + " row of " + before.email(),
-                before.auditState(), before.withEnabled(enabled).auditState());
+                before.auditState(),
+                before.withEnabled(enabled).auditState());
         return auditTrail.audited(action, () -> rows.setEnabled(sourcedId, enabled, callerEmail));
     }
 
@@ -96,15 +129,18 @@ public class UserDirectory {
     public UserView revokeAdministrator(String sourcedId, String callerEmail) {
         UserView before = existing(sourcedId);
         UserRowRules.checkRevocation(before, callerEmail);
-        AdminAction action = new AdminAction(AdminAction.DELETE, RESOURCE_TYPE, sourcedId,
+        AdminAction action = new AdminAction(
+                AdminAction.DELETE,
+                RESOURCE_TYPE,
+                sourcedId,
                 "revoke administrator rights of " + before.email() + (before.isRevoked() ? " (already revoked)" : ""),
-                before.auditState(), before.withStatus(STATUS_TOBEDELETED, false).auditState());
+                before.auditState(),
+                before.withStatus(STATUS_TOBEDELETED, false).auditState());
         return auditTrail.audited(action, () -> rows.revokeAdministrator(sourcedId, callerEmail));
     }
 
     /** The result of adding an administrator: the row, and whether it is new (201) or a restored one (200). */
-    public record Added(UserView user, boolean created) {
-    }
+    public record Added(UserView user, boolean created) {}
 
     private UserView existing(String sourcedId) {
         return rows.find(sourcedId).orElseThrow(() -> ProblemException.notFound("no users row " + sourcedId));
@@ -115,7 +151,8 @@ public class UserDirectory {
             return new Page<>(found, null);
         }
         List<UserView> items = found.subList(0, size);
-        return new Page<>(items, DirectoryCursor.encode(query, items.get(size - 1).sourcedId()));
+        return new Page<>(
+                items, DirectoryCursor.encode(query, items.get(size - 1).sourcedId()));
     }
 
     static String normalise(String email) {

@@ -11,18 +11,19 @@ import tsa.runtime.text.EmailAddress;
  */
 final class UserRowRules {
 
-    private UserRowRules() {
-    }
+    private UserRowRules() {}
 
     /** {@code PATCH users/{sourcedId}}: administrator, parent and guardian rows; never the caller's own admin row. */
     static void checkEnabledChange(UserView row, boolean enable, String callerEmail) {
         UserRole role = roleOf(row);
         switch (role) {
-            case TEACHER -> throw ProblemException.conflict("users row " + row.sourcedId() + " is a coach's (role "
-                    + "teacher): a coach is enabled or disabled only through the profile status, "
-                    + "PATCH /api/admin/coaches/" + coachIdOf(row) + "/status, which sync mirrors onto this row");
-            case STUDENT -> throw ProblemException.conflict("users row " + row.sourcedId()
-                    + " is a student's; student rows are not enabled or disabled here");
+            case TEACHER ->
+                throw ProblemException.conflict("users row " + row.sourcedId() + " is a coach's (role "
+                        + "teacher): a coach is enabled or disabled only through the profile status, "
+                        + "PATCH /api/admin/coaches/" + coachIdOf(row) + "/status, which sync mirrors onto this row");
+            case STUDENT ->
+                throw ProblemException.conflict("users row " + row.sourcedId()
+                        + " is a student's; student rows are not enabled or disabled here");
             case ADMINISTRATOR -> {
                 if (row.isRevoked()) {
                     throw ProblemException.conflict("users row " + row.sourcedId() + " is a revoked administrator "
@@ -41,8 +42,8 @@ final class UserRowRules {
     /** {@code DELETE users/{sourcedId}/administrator}: administrator rows only, never the caller's own. */
     static void checkRevocation(UserView row, String callerEmail) {
         if (roleOf(row) != UserRole.ADMINISTRATOR) {
-            throw ProblemException.conflict("users row " + row.sourcedId() + " is not an administrator row (role "
-                    + row.role() + ")");
+            throw ProblemException.conflict(
+                    "users row " + row.sourcedId() + " is not an administrator row (role " + row.role() + ")");
         }
         if (isCaller(row, callerEmail)) {
             throw ProblemException.conflict("an admin can't revoke their own administrator rights");

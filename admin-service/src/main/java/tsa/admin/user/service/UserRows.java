@@ -21,11 +21,11 @@ import tsa.runtime.problem.ProblemException;
 public class UserRows {
 
     /** Exact address; {@code idx_users_email}. Keyset paging on the primary key. */
-    public static final String SEARCH_BY_EMAIL = "SELECT * FROM users WHERE email = :email AND sourced_id > :after "
-            + "ORDER BY sourced_id LIMIT :limit";
+    public static final String SEARCH_BY_EMAIL =
+            "SELECT * FROM users WHERE email = :email AND sourced_id > :after " + "ORDER BY sourced_id LIMIT :limit";
     /** A role; the leading column of {@code idx_users_role_org}. */
-    public static final String SEARCH_BY_ROLE = "SELECT * FROM users WHERE role = :role AND sourced_id > :after "
-            + "ORDER BY sourced_id LIMIT :limit";
+    public static final String SEARCH_BY_ROLE =
+            "SELECT * FROM users WHERE role = :role AND sourced_id > :after " + "ORDER BY sourced_id LIMIT :limit";
     /** A role in an organisation (the first of {@code org_ids}): exactly {@code idx_users_role_org}'s expression. */
     public static final String SEARCH_BY_ROLE_AND_ORG = "SELECT * FROM users WHERE role = :role "
             + "AND (org_ids->>0) = :orgId AND sourced_id > :after ORDER BY sourced_id LIMIT :limit";
@@ -35,8 +35,9 @@ public class UserRows {
      * apply the allow-list at once); nothing else in the table would stop two rows for one address.
      */
     private static final String LOCK_ADDRESS = "SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(:key, 0))";
-    private static final String ADMINISTRATOR_ROWS = "SELECT * FROM users WHERE email = :email AND role = :role "
-            + "ORDER BY sourced_id";
+
+    private static final String ADMINISTRATOR_ROWS =
+            "SELECT * FROM users WHERE email = :email AND role = :role " + "ORDER BY sourced_id";
     /** {@code username} is unique and goes to the first row of an address: a conflict means another row holds it. */
     private static final String INSERT_ADMINISTRATOR = "INSERT INTO users (sourced_id, status, username, "
             + "enabled_user, given_name, family_name, role, email) VALUES (:sourcedId, 'active', :username, true, "
@@ -57,19 +58,26 @@ public class UserRows {
     @Transactional
     public List<UserView> searchByEmail(String email, String after, int limit) {
         return search(SEARCH_BY_EMAIL, after, limit).setParameter("email", email).getResultList().stream()
-                .map(UserView::of).toList();
+                .map(UserView::of)
+                .toList();
     }
 
     @Transactional
     public List<UserView> searchByRole(String role, String after, int limit) {
         return search(SEARCH_BY_ROLE, after, limit).setParameter("role", role).getResultList().stream()
-                .map(UserView::of).toList();
+                .map(UserView::of)
+                .toList();
     }
 
     @Transactional
     public List<UserView> searchByRoleAndOrg(String role, String orgId, String after, int limit) {
-        return search(SEARCH_BY_ROLE_AND_ORG, after, limit).setParameter("role", role).setParameter("orgId", orgId)
-                .getResultList().stream().map(UserView::of).toList();
+        return search(SEARCH_BY_ROLE_AND_ORG, after, limit)
+                .setParameter("role", role)
+                .setParameter("orgId", orgId)
+                .getResultList()
+                .stream()
+                .map(UserView::of)
+                .toList();
     }
 
     /** The address's administrator rows (normally one), oldest id first. */
@@ -108,8 +116,8 @@ public class UserRows {
     public UserView restoreAdministrator(String sourcedId, String givenName, String familyName) {
         User row = locked(sourcedId);
         if (!UserRole.ADMINISTRATOR.value().equals(row.role) || !UserDirectory.STATUS_TOBEDELETED.equals(row.status)) {
-            throw ProblemException.conflict("users row " + sourcedId + " is no longer a revoked administrator row; "
-                    + "nothing was changed");
+            throw ProblemException.conflict(
+                    "users row " + sourcedId + " is no longer a revoked administrator row; " + "nothing was changed");
         }
         row.status = User.STATUS_ACTIVE;
         row.enabledUser = Boolean.TRUE;
@@ -147,7 +155,8 @@ public class UserRows {
 
     @SuppressWarnings("unchecked")
     private NativeQuery<User> search(String sql, String after, int limit) {
-        return (NativeQuery<User>) em.createNativeQuery(sql, User.class).unwrap(NativeQuery.class)
+        return (NativeQuery<User>) em.createNativeQuery(sql, User.class)
+                .unwrap(NativeQuery.class)
                 .setParameter("after", after, String.class)
                 .setParameter("limit", limit, Integer.class);
     }
@@ -161,7 +170,9 @@ public class UserRows {
     }
 
     private void lockAddress(String email) {
-        em.createNativeQuery(LOCK_ADDRESS).setParameter("key", "users.administrator:" + email).getSingleResult();
+        em.createNativeQuery(LOCK_ADDRESS)
+                .setParameter("key", "users.administrator:" + email)
+                .getSingleResult();
     }
 
     private void insertAdministrator(String sourcedId, String email, String givenName, String familyName) {

@@ -36,10 +36,23 @@ public record UserView(
         String updatedAt) {
 
     public static UserView of(User row) {
-        return new UserView(row.sourcedId, row.status == null ? User.STATUS_ACTIVE : row.status,
-                timestamp(row.dateLastModified), row.username, row.enabledUser == null || row.enabledUser,
-                row.givenName, row.familyName, row.middleName, row.role, row.email, row.phone,
-                copy(row.orgIds), copy(row.grades), row.profileId, timestamp(row.createdAt), timestamp(row.updatedAt));
+        return new UserView(
+                row.sourcedId,
+                row.status == null ? User.STATUS_ACTIVE : row.status,
+                timestamp(row.dateLastModified),
+                row.username,
+                row.enabledUser == null || row.enabledUser,
+                row.givenName,
+                row.familyName,
+                row.middleName,
+                row.role,
+                row.email,
+                row.phone,
+                copy(row.orgIds),
+                copy(row.grades),
+                row.profileId,
+                timestamp(row.createdAt),
+                timestamp(row.updatedAt));
     }
 
     @JsonIgnore
@@ -49,21 +62,65 @@ public record UserView(
 
     /** The row with another {@code enabled_user}, as the audit record's expected after-state. */
     UserView withEnabled(boolean enabled) {
-        return new UserView(sourcedId, status, dateLastModified, username, enabled, givenName, familyName, middleName,
-                role, email, phone, orgIds, grades, profileId, createdAt, updatedAt);
+        return new UserView(
+                sourcedId,
+                status,
+                dateLastModified,
+                username,
+                enabled,
+                givenName,
+                familyName,
+                middleName,
+                role,
+                email,
+                phone,
+                orgIds,
+                grades,
+                profileId,
+                createdAt,
+                updatedAt);
     }
 
     /** The row with another status and {@code enabled_user}. */
     UserView withStatus(String newStatus, boolean enabled) {
-        return new UserView(sourcedId, newStatus, dateLastModified, username, enabled, givenName, familyName,
-                middleName, role, email, phone, orgIds, grades, profileId, createdAt, updatedAt);
+        return new UserView(
+                sourcedId,
+                newStatus,
+                dateLastModified,
+                username,
+                enabled,
+                givenName,
+                familyName,
+                middleName,
+                role,
+                email,
+                phone,
+                orgIds,
+                grades,
+                profileId,
+                createdAt,
+                updatedAt);
     }
 
     /** The row with the names an admin gave (a null name keeps the stored one). */
     UserView withNames(String newGivenName, String newFamilyName) {
-        return new UserView(sourcedId, status, dateLastModified, username, enabledUser,
-                newGivenName == null ? givenName : newGivenName, newFamilyName == null ? familyName : newFamilyName,
-                middleName, role, email, phone, orgIds, grades, profileId, createdAt, updatedAt);
+        return new UserView(
+                sourcedId,
+                status,
+                dateLastModified,
+                username,
+                enabledUser,
+                newGivenName == null ? givenName : newGivenName,
+                newFamilyName == null ? familyName : newFamilyName,
+                middleName,
+                role,
+                email,
+                phone,
+                orgIds,
+                grades,
+                profileId,
+                createdAt,
+                updatedAt);
     }
 
     /**
@@ -97,6 +154,8 @@ public record UserView(
 
     /** Columns are {@code TIMESTAMP} written by the database in the session's zone, which the driver sets to ours. */
     private static String timestamp(LocalDateTime value) {
-        return value == null ? null : Timestamps.format(value.atZone(ZoneId.systemDefault()).toInstant());
+        return value == null
+                ? null
+                : Timestamps.format(value.atZone(ZoneId.systemDefault()).toInstant());
     }
 }

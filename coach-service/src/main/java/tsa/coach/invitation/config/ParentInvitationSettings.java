@@ -1,9 +1,8 @@
 package tsa.coach.invitation.config;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 @ConfigMapping(prefix = "tsa.parent-invitations")
 public interface ParentInvitationSettings {

@@ -11,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
 import tsa.coach.invitation.service.ParentInvitations;
 import tsa.runtime.security.CalledBy;
 import tsa.runtime.security.Roles;

@@ -3,9 +3,7 @@ package tsa.coach.invitation.rest;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import tsa.coach.invitation.service.InvitationMailLimitReached;
 import tsa.runtime.problem.ProblemResponses;
 

@@ -1,7 +1,5 @@
 package tsa.coach.invitation.rest;
 
-import java.net.URI;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -17,7 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
 import tsa.coach.invitation.service.ParentInvitations;
 import tsa.runtime.paging.Page;
 import tsa.runtime.paging.PageRequest;
@@ -38,19 +36,22 @@ public class ParentInvitationResource {
     @POST
     @RolesAllowed(Roles.COACH)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response createParentInvitation(@NotNull(message = "a body is required") @Valid ParentInvitationCreate body) {
+    public Response createParentInvitation(
+            @NotNull(message = "a body is required") @Valid ParentInvitationCreate body) {
         var created = invitations.invite(
                 new ParentInvitations.NewInvitation(body.parentEmail(), body.studentName(), body.sport()));
         return Response.created(URI.create("/api/coach/parent-invitations/" + created.invitationId()))
-                .entity(ParentInvitationView.of(created)).build();
+                .entity(ParentInvitationView.of(created))
+                .build();
     }
 
     /** List parent invitations */
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.COACH})
-    public Page<ParentInvitationView> listParentInvitations(@QueryParam("parentEmail") String parentEmail,
-            @BeanParam PageRequest page) {
-        if (parentEmail != null && (parentEmail.length() > 254 || !parentEmail.trim().matches(EMAIL))) {
+    public Page<ParentInvitationView> listParentInvitations(
+            @QueryParam("parentEmail") String parentEmail, @BeanParam PageRequest page) {
+        if (parentEmail != null
+                && (parentEmail.length() > 254 || !parentEmail.trim().matches(EMAIL))) {
             throw ProblemException.invalidField("parentEmail", "must be an email address");
         }
         return invitations.list(parentEmail, page).map(ParentInvitationView::of);

@@ -1,11 +1,9 @@
 package tsa.coach.invitation.service;
 
-import java.time.Clock;
-import java.time.Instant;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
+import java.time.Clock;
+import java.time.Instant;
 import tsa.coach.invitation.config.ParentInvitationSettings;
 import tsa.coach.invitation.store.ParentInvitationStore;
 

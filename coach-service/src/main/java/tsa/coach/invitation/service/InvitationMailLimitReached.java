@@ -8,8 +8,12 @@ public class InvitationMailLimitReached extends ProblemException {
     private final long retryAfterSeconds;
 
     public InvitationMailLimitReached(int count, long retryAfterSeconds) {
-        super(429, "too-many-requests", "Too many requests", "you can send at most " + count
-                + " parent invitation mails in this period; try again in " + retryAfterSeconds + " seconds");
+        super(
+                429,
+                "too-many-requests",
+                "Too many requests",
+                "you can send at most " + count + " parent invitation mails in this period; try again in "
+                        + retryAfterSeconds + " seconds");
         this.retryAfterSeconds = retryAfterSeconds;
     }
 

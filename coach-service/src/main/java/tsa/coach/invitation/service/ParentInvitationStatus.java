@@ -3,7 +3,6 @@ package tsa.coach.invitation.service;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
-
 import tsa.runtime.state.StatusMachine;
 
 /**
@@ -13,7 +12,11 @@ import tsa.runtime.state.StatusMachine;
  * expired one as {@code sent}.
  */
 public enum ParentInvitationStatus implements StatusMachine<ParentInvitationStatus> {
-    SENT("sent"), OPENED("opened"), ACCEPTED("accepted"), EXPIRED("expired"), CANCELLED("cancelled");
+    SENT("sent"),
+    OPENED("opened"),
+    ACCEPTED("accepted"),
+    EXPIRED("expired"),
+    CANCELLED("cancelled");
 
     private final String value;
 

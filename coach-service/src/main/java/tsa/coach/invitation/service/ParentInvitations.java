@@ -1,5 +1,7 @@
 package tsa.coach.invitation.service;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -7,12 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.jboss.logging.Logger;
-
 import tsa.coach.invitation.config.ParentInvitationSettings;
 import tsa.coach.invitation.store.ParentInvitation;
 import tsa.coach.invitation.store.ParentInvitationStore;
@@ -28,8 +25,8 @@ import tsa.runtime.paging.PageRequest;
 import tsa.runtime.problem.ProblemException;
 import tsa.runtime.security.Caller;
 import tsa.runtime.security.LinkToken;
-import tsa.runtime.time.Timestamps;
 import tsa.runtime.text.EmailAddress;
+import tsa.runtime.time.Timestamps;
 
 /**
  * Coaches invite parents: one open invitation per (coach, parent email, student) held by a guard item, a {@code p}
@@ -57,8 +54,15 @@ public class ParentInvitations {
     private final PortalLinks portals;
 
     @Inject
-    public ParentInvitations(ParentInvitationStore store, CoachAccounts accounts, InvitationMailLimit mailLimit,
-            Caller caller, Clock clock, ParentInvitationSettings settings, MailSender mail, PortalLinks portals) {
+    public ParentInvitations(
+            ParentInvitationStore store,
+            CoachAccounts accounts,
+            InvitationMailLimit mailLimit,
+            Caller caller,
+            Clock clock,
+            ParentInvitationSettings settings,
+            MailSender mail,
+            PortalLinks portals) {
         this.store = store;
         this.accounts = accounts;
         this.mailLimit = mailLimit;
@@ -70,8 +74,7 @@ public class ParentInvitations {
     }
 
     /** What a coach asks for; validated at the REST boundary. */
-    public record NewInvitation(String parentEmail, String studentName, String sport) {
-    }
+    public record NewInvitation(String parentEmail, String studentName, String sport) {}
 
     public ParentInvitation invite(NewInvitation request) {
         String coachId = caller.coachId().orElseThrow(ParentInvitations::noActiveProfile);
@@ -95,8 +98,8 @@ public class ParentInvitations {
                 .version(1L)
                 .build();
         if (!store.claimSlot(slotOf(invitation), invitationId, this::holderState)) {
-            throw ProblemException.conflict("an open invitation to " + parentEmail + " for " + studentName
-                    + " exists already");
+            throw ProblemException.conflict(
+                    "an open invitation to " + parentEmail + " for " + studentName + " exists already");
         }
         if (!store.insert(invitation)) {
             throw ProblemException.conflict("an invitation with this id exists already");
@@ -106,8 +109,8 @@ public class ParentInvitations {
 
     /** {@code GET parent-invitations/{id}}: the inviting coach, the invited parent and admins; others 404. */
     public ParentInvitation getVisible(String invitationId) {
-        ParentInvitation invitation = store.find(invitationId).filter(this::visibleToCaller)
-                .orElseThrow(() -> notFound(invitationId));
+        ParentInvitation invitation =
+                store.find(invitationId).filter(this::visibleToCaller).orElseThrow(() -> notFound(invitationId));
         return current(invitation);
     }
 
@@ -142,15 +145,17 @@ public class ParentInvitations {
     public ParentInvitation cancel(String invitationId) {
         accounts.requireWritable();
         return store.change(invitationId, stored -> {
-            ParentInvitation before = withEffectiveStatus(own(stored));
-            ParentInvitationStatus status = statusOf(before);
-            if (status == ParentInvitationStatus.CANCELLED) {
-                return stored;
-            }
-            return before.toBuilder()
-                    .invitationStatus(status.moveTo(ParentInvitationStatus.CANCELLED, WHAT).value())
-                    .build();
-        }).orElseThrow(() -> notFound(invitationId));
+                    ParentInvitation before = withEffectiveStatus(own(stored));
+                    ParentInvitationStatus status = statusOf(before);
+                    if (status == ParentInvitationStatus.CANCELLED) {
+                        return stored;
+                    }
+                    return before.toBuilder()
+                            .invitationStatus(status.moveTo(ParentInvitationStatus.CANCELLED, WHAT)
+                                    .value())
+                            .build();
+                })
+                .orElseThrow(() -> notFound(invitationId));
     }
 
     /**
@@ -165,28 +170,32 @@ public class ParentInvitations {
         AtomicBoolean mailUnitTaken = new AtomicBoolean();
         // A lost race (the previous mail's outcome being recorded, a parent opening it) is read and decided again.
         ParentInvitation after = store.change(invitationId, stored -> {
-            ParentInvitation before = withEffectiveStatus(own(stored));
-            ParentInvitationStatus status = statusOf(before);
-            // An opened invitation stays opened; sent and expired ones are sent (again).
-            ParentInvitationStatus resent = status.moveTo(status == ParentInvitationStatus.OPENED
-                    ? ParentInvitationStatus.OPENED : ParentInvitationStatus.SENT, WHAT);
-            if (!mailUnitTaken.getAndSet(true)) {
-                mailLimit.take(before.coachId());
-            }
-            if (status == ParentInvitationStatus.EXPIRED
-                    && !store.claimSlot(slotOf(before), invitationId, this::holderState)) {
-                throw ProblemException.conflict("another open invitation to " + before.parentEmail() + " for "
-                        + before.studentName() + " exists");
-            }
-            Instant now = clock.instant();
-            return before.toBuilder()
-                    .invitationStatus(resent.value())
-                    .magicLinkToken(link.secretHash())
-                    .sentAt(Timestamps.format(now))
-                    .expiresAt(Timestamps.format(now.plus(settings.lifetime())))
-                    .mailStatus(null)
-                    .build();
-        }).orElseThrow(() -> notFound(invitationId));
+                    ParentInvitation before = withEffectiveStatus(own(stored));
+                    ParentInvitationStatus status = statusOf(before);
+                    // An opened invitation stays opened; sent and expired ones are sent (again).
+                    ParentInvitationStatus resent = status.moveTo(
+                            status == ParentInvitationStatus.OPENED
+                                    ? ParentInvitationStatus.OPENED
+                                    : ParentInvitationStatus.SENT,
+                            WHAT);
+                    if (!mailUnitTaken.getAndSet(true)) {
+                        mailLimit.take(before.coachId());
+                    }
+                    if (status == ParentInvitationStatus.EXPIRED
+                            && !store.claimSlot(slotOf(before), invitationId, this::holderState)) {
+                        throw ProblemException.conflict("another open invitation to " + before.parentEmail() + " for "
+                                + before.studentName() + " exists");
+                    }
+                    Instant now = clock.instant();
+                    return before.toBuilder()
+                            .invitationStatus(resent.value())
+                            .magicLinkToken(link.secretHash())
+                            .sentAt(Timestamps.format(now))
+                            .expiresAt(Timestamps.format(now.plus(settings.lifetime())))
+                            .mailStatus(null)
+                            .build();
+                })
+                .orElseThrow(() -> notFound(invitationId));
         return mailLink(after, link, coach);
     }
 
@@ -196,35 +205,42 @@ public class ParentInvitations {
      * cancelled, accepted) is the same 404.
      */
     public ParentInvitation exchange(String token) {
-        LinkToken link = LinkToken.parse(token).filter(t -> t.kind() == LinkToken.Kind.PARENT_INVITATION)
+        LinkToken link = LinkToken.parse(token)
+                .filter(t -> t.kind() == LinkToken.Kind.PARENT_INVITATION)
                 .orElseThrow(ParentInvitations::noSuchLink);
         return store.change(link.recordId(), stored -> {
-            ParentInvitation before = withEffectiveStatus(stored);
-            if (!link.matches(before.magicLinkToken()) || !statusOf(before).isOpen()) {
-                throw noSuchLink();
-            }
-            ParentInvitationStatus status = statusOf(before);
-            if (status == ParentInvitationStatus.OPENED) {
-                return stored;
-            }
-            return before.toBuilder().invitationStatus(status.moveTo(ParentInvitationStatus.OPENED, WHAT).value())
-                    .build();
-        }).orElseThrow(ParentInvitations::noSuchLink);
+                    ParentInvitation before = withEffectiveStatus(stored);
+                    if (!link.matches(before.magicLinkToken())
+                            || !statusOf(before).isOpen()) {
+                        throw noSuchLink();
+                    }
+                    ParentInvitationStatus status = statusOf(before);
+                    if (status == ParentInvitationStatus.OPENED) {
+                        return stored;
+                    }
+                    return before.toBuilder()
+                            .invitationStatus(status.moveTo(ParentInvitationStatus.OPENED, WHAT)
+                                    .value())
+                            .build();
+                })
+                .orElseThrow(ParentInvitations::noSuchLink);
     }
 
     /** parent-service accepts (idempotent): {@code sent|opened -> accepted}; expired or cancelled is 409. */
     public ParentInvitation accept(String invitationId) {
         return store.change(invitationId, stored -> {
-            ParentInvitation before = withEffectiveStatus(stored);
-            ParentInvitationStatus status = statusOf(before);
-            if (status == ParentInvitationStatus.ACCEPTED) {
-                return stored;
-            }
-            return before.toBuilder()
-                    .invitationStatus(status.moveTo(ParentInvitationStatus.ACCEPTED, WHAT).value())
-                    .respondedAt(Timestamps.format(clock.instant()))
-                    .build();
-        }).orElseThrow(() -> notFound(invitationId));
+                    ParentInvitation before = withEffectiveStatus(stored);
+                    ParentInvitationStatus status = statusOf(before);
+                    if (status == ParentInvitationStatus.ACCEPTED) {
+                        return stored;
+                    }
+                    return before.toBuilder()
+                            .invitationStatus(status.moveTo(ParentInvitationStatus.ACCEPTED, WHAT)
+                                    .value())
+                            .respondedAt(Timestamps.format(clock.instant()))
+                            .build();
+                })
+                .orElseThrow(() -> notFound(invitationId));
     }
 
     private boolean visibleToCaller(ParentInvitation invitation) {
@@ -270,7 +286,8 @@ public class ParentInvitations {
     private UniquenessGuard.HolderState holderState(String invitationId) {
         return store.find(invitationId)
                 .map(i -> statusOf(withEffectiveStatus(i)).isOpen()
-                        ? UniquenessGuard.HolderState.OPEN : UniquenessGuard.HolderState.CLOSED)
+                        ? UniquenessGuard.HolderState.OPEN
+                        : UniquenessGuard.HolderState.CLOSED)
                 .orElse(UniquenessGuard.HolderState.MISSING);
     }
 
@@ -282,7 +299,8 @@ public class ParentInvitations {
     private ParentInvitation current(ParentInvitation stored) {
         ParentInvitation effective = withEffectiveStatus(stored);
         if (!effective.invitationStatus().equals(stored.invitationStatus())) {
-            ParentInvitation expired = effective.toBuilder().version(stored.version() + 1).build();
+            ParentInvitation expired =
+                    effective.toBuilder().version(stored.version() + 1).build();
             if (store.replace(expired, stored.version())) {
                 return expired;
             }
@@ -294,7 +312,9 @@ public class ParentInvitations {
         boolean pastExpiry = statusOf(stored).canBecome(ParentInvitationStatus.EXPIRED)
                 && !clock.instant().isBefore(Timestamps.parse(stored.expiresAt()));
         return pastExpiry
-                ? stored.toBuilder().invitationStatus(ParentInvitationStatus.EXPIRED.value()).build()
+                ? stored.toBuilder()
+                        .invitationStatus(ParentInvitationStatus.EXPIRED.value())
+                        .build()
                 : stored;
     }
 
@@ -317,8 +337,11 @@ public class ParentInvitations {
                 + invitation.sport() + ".\n\n"
                 + "Open your invitation here: " + url + "\n\n"
                 + "The link works until " + invitation.expiresAt() + ".\n";
-        mail.sendLater(MAIL_KIND, invitation.parentEmail(),
-                "Your invitation to enroll " + invitation.studentName() + " with TSA", text,
+        mail.sendLater(
+                MAIL_KIND,
+                invitation.parentEmail(),
+                "Your invitation to enroll " + invitation.studentName() + " with TSA",
+                text,
                 outcome -> recordMailStatus(invitation, link, outcome));
         return withEffectiveStatus(invitation);
     }
@@ -326,12 +349,13 @@ public class ParentInvitations {
     /** Records the mail's outcome on the invitation, unless a resend replaced the link it carried meanwhile. */
     private void recordMailStatus(ParentInvitation invitation, LinkToken link, MailSender.Outcome outcome) {
         try {
-            store.change(invitation.invitationId(), current -> link.matches(current.magicLinkToken())
-                    ? current.toBuilder().mailStatus(outcome.status()).build()
-                    : current);
+            store.change(
+                    invitation.invitationId(),
+                    current -> link.matches(current.magicLinkToken())
+                            ? current.toBuilder().mailStatus(outcome.status()).build()
+                            : current);
         } catch (ProblemException keptChanging) {
-            LOG.warnf("mail status of parent invitation %s not recorded: it kept changing",
-                    invitation.invitationId());
+            LOG.warnf("mail status of parent invitation %s not recorded: it kept changing", invitation.invitationId());
         }
     }
 

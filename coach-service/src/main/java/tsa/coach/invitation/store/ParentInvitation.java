@@ -27,7 +27,8 @@ public record ParentInvitation(
         String respondedAt,
         String mailStatus,
         Long version,
-        String schemaVersion) implements VersionedItem<ParentInvitation> {
+        String schemaVersion)
+        implements VersionedItem<ParentInvitation> {
 
     public static final String INVITATION_ID = "invitation_id";
     public static final String COACH_ID = "coach_id";
@@ -42,39 +43,67 @@ public record ParentInvitation(
     public static final String MAIL_STATUS = "mail_status";
     public static final String VERSION = "version";
 
-    public static final TableSchema<ParentInvitation> SCHEMA =
-            StaticImmutableTableSchema.builder(ParentInvitation.class, Builder.class)
-                    .newItemBuilder(Builder::new, Builder::build)
-                    .addAttribute(String.class, a -> a.name(INVITATION_ID)
-                            .getter(ParentInvitation::invitationId).setter(Builder::invitationId)
+    public static final TableSchema<ParentInvitation> SCHEMA = StaticImmutableTableSchema.builder(
+                    ParentInvitation.class, Builder.class)
+            .newItemBuilder(Builder::new, Builder::build)
+            .addAttribute(
+                    String.class,
+                    a -> a.name(INVITATION_ID)
+                            .getter(ParentInvitation::invitationId)
+                            .setter(Builder::invitationId)
                             .tags(primaryPartitionKey()))
-                    .addAttribute(String.class, a -> a.name(COACH_ID)
-                            .getter(ParentInvitation::coachId).setter(Builder::coachId)
+            .addAttribute(
+                    String.class,
+                    a -> a.name(COACH_ID)
+                            .getter(ParentInvitation::coachId)
+                            .setter(Builder::coachId)
                             .tags(secondaryPartitionKey(CoachTables.COACH_INVITATIONS_INDEX)))
-                    .addAttribute(String.class, a -> a.name(PARENT_EMAIL)
-                            .getter(ParentInvitation::parentEmail).setter(Builder::parentEmail)
+            .addAttribute(
+                    String.class,
+                    a -> a.name(PARENT_EMAIL)
+                            .getter(ParentInvitation::parentEmail)
+                            .setter(Builder::parentEmail)
                             .tags(secondaryPartitionKey(CoachTables.PARENT_EMAIL_INDEX)))
-                    .addAttribute(String.class, a -> a.name(STUDENT_NAME)
-                            .getter(ParentInvitation::studentName).setter(Builder::studentName))
-                    .addAttribute(String.class, a -> a.name(SPORT)
-                            .getter(ParentInvitation::sport).setter(Builder::sport))
-                    .addAttribute(String.class, a -> a.name(INVITATION_STATUS)
-                            .getter(ParentInvitation::invitationStatus).setter(Builder::invitationStatus))
-                    .addAttribute(String.class, a -> a.name(MAGIC_LINK_TOKEN)
-                            .getter(ParentInvitation::magicLinkToken).setter(Builder::magicLinkToken))
-                    .addAttribute(String.class, a -> a.name(EXPIRES_AT)
-                            .getter(ParentInvitation::expiresAt).setter(Builder::expiresAt))
-                    .addAttribute(String.class, a -> a.name(SENT_AT)
-                            .getter(ParentInvitation::sentAt).setter(Builder::sentAt))
-                    .addAttribute(String.class, a -> a.name(RESPONDED_AT)
-                            .getter(ParentInvitation::respondedAt).setter(Builder::respondedAt))
-                    .addAttribute(String.class, a -> a.name(MAIL_STATUS)
-                            .getter(ParentInvitation::mailStatus).setter(Builder::mailStatus))
-                    .addAttribute(Long.class, a -> a.name(VERSION)
-                            .getter(ParentInvitation::version).setter(Builder::version))
-                    .addAttribute(SchemaVersion.attribute(ParentInvitation.class, Builder.class,
-                            ParentInvitation::schemaVersion, Builder::schemaVersion))
-                    .build();
+            .addAttribute(
+                    String.class,
+                    a -> a.name(STUDENT_NAME)
+                            .getter(ParentInvitation::studentName)
+                            .setter(Builder::studentName))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(SPORT).getter(ParentInvitation::sport).setter(Builder::sport))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(INVITATION_STATUS)
+                            .getter(ParentInvitation::invitationStatus)
+                            .setter(Builder::invitationStatus))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(MAGIC_LINK_TOKEN)
+                            .getter(ParentInvitation::magicLinkToken)
+                            .setter(Builder::magicLinkToken))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(EXPIRES_AT).getter(ParentInvitation::expiresAt).setter(Builder::expiresAt))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(SENT_AT).getter(ParentInvitation::sentAt).setter(Builder::sentAt))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(RESPONDED_AT)
+                            .getter(ParentInvitation::respondedAt)
+                            .setter(Builder::respondedAt))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(MAIL_STATUS)
+                            .getter(ParentInvitation::mailStatus)
+                            .setter(Builder::mailStatus))
+            .addAttribute(
+                    Long.class,
+                    a -> a.name(VERSION).getter(ParentInvitation::version).setter(Builder::version))
+            .addAttribute(SchemaVersion.attribute(
+                    ParentInvitation.class, Builder.class, ParentInvitation::schemaVersion, Builder::schemaVersion))
+            .build();
 
     /** A new item, at the current schema version. */
     public static Builder builder() {
@@ -118,8 +147,7 @@ public record ParentInvitation(
         private Long version;
         private String schemaVersion;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder invitationId(String invitationId) {
             this.invitationId = invitationId;
@@ -187,8 +215,20 @@ public record ParentInvitation(
         }
 
         public ParentInvitation build() {
-            return new ParentInvitation(invitationId, coachId, parentEmail, studentName, sport, invitationStatus,
-                    magicLinkToken, expiresAt, sentAt, respondedAt, mailStatus, version, schemaVersion);
+            return new ParentInvitation(
+                    invitationId,
+                    coachId,
+                    parentEmail,
+                    studentName,
+                    sport,
+                    invitationStatus,
+                    magicLinkToken,
+                    expiresAt,
+                    sentAt,
+                    respondedAt,
+                    mailStatus,
+                    version,
+                    schemaVersion);
         }
     }
 }

@@ -1,14 +1,12 @@
 package tsa.coach.invitation.store;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -59,8 +57,8 @@ public class ParentInvitationStore {
      * Makes {@code invitationId} the holder of the slot {@code slot} (a digest of coach, parent email and student)
      * unless the current holder keeps it: it is open, or it is being written right now.
      */
-    public boolean claimSlot(String slot, String invitationId,
-            Function<String, UniquenessGuard.HolderState> holderState) {
+    public boolean claimSlot(
+            String slot, String invitationId, Function<String, UniquenessGuard.HolderState> holderState) {
         return openPerStudent.claimFor(UniquenessGuard.key(GUARD_KIND, slot), invitationId, holderState);
     }
 
@@ -77,8 +75,7 @@ public class ParentInvitationStore {
                     .key(Map.of(ParentInvitation.INVITATION_ID, AttributeValue.fromS(key)))
                     .updateExpression("SET #c = if_not_exists(#c, :zero) + :one, #e = :e, #s = :s")
                     .conditionExpression("attribute_not_exists(#c) OR #c < :max")
-                    .expressionAttributeNames(Map.of("#c", COUNT, "#e", EXPIRATION_TIME,
-                            "#s", SchemaVersion.ATTRIBUTE))
+                    .expressionAttributeNames(Map.of("#c", COUNT, "#e", EXPIRATION_TIME, "#s", SchemaVersion.ATTRIBUTE))
                     .expressionAttributeValues(Map.of(
                             ":zero", AttributeValue.fromN("0"),
                             ":one", AttributeValue.fromN("1"),

@@ -1,9 +1,8 @@
 package tsa.coach.onboarding.config;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 @ConfigMapping(prefix = "tsa.onboarding")
 public interface OnboardingSettings {

@@ -1,9 +1,5 @@
 package tsa.coach.onboarding.rest;
 
-import java.net.URI;
-import java.util.HashSet;
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -18,7 +14,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.util.HashSet;
+import java.util.List;
 import tsa.coach.onboarding.service.OnboardingSessions;
 import tsa.coach.onboarding.service.OnboardingStep;
 import tsa.coach.profile.rest.CoachProfileView;
@@ -43,7 +41,9 @@ public class OnboardingSessionResource {
         if (!started.created()) {
             return Response.ok(view).build();
         }
-        return Response.created(URI.create("/api/coach/onboarding-sessions/" + view.sessionId())).entity(view).build();
+        return Response.created(URI.create("/api/coach/onboarding-sessions/" + view.sessionId()))
+                .entity(view)
+                .build();
     }
 
     /** Read my onboarding session */
@@ -59,14 +59,17 @@ public class OnboardingSessionResource {
     @Path("/{sessionId}")
     @RolesAllowed(Roles.COACH)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response saveOnboardingStep(@PathParam("sessionId") String sessionId,
+    public Response saveOnboardingStep(
+            @PathParam("sessionId") String sessionId,
             @NotNull(message = "a body is required") @Valid OnboardingStepSave body) {
         List<String> sports = body.formData().sportSpecialties();
         if (sports != null && new HashSet<>(sports).size() != sports.size()) {
             throw ProblemException.invalidField("formData.sportSpecialties", "must not repeat a sport");
         }
         OnboardingStep step = OnboardingStep.of(body.onboardingStep()).orElseThrow();
-        return Response.ok(OnboardingSessionView.of(sessions.save(sessionId, step, body.formData().toForm()))).build();
+        return Response.ok(OnboardingSessionView.of(
+                        sessions.save(sessionId, step, body.formData().toForm())))
+                .build();
     }
 
     /** Complete onboarding */
@@ -76,12 +79,23 @@ public class OnboardingSessionResource {
     public Response completeOnboarding(@PathParam("sessionId") String sessionId) {
         OnboardingSessions.Completed completed = sessions.complete(sessionId);
         CoachProfile p = completed.profile();
-        CoachProfileView view = new CoachProfileView(p.coachId(), p.firstName(), p.lastName(), p.email(), p.phone(),
-                p.schoolId(), p.sportSpecialties() == null ? List.of() : p.sportSpecialties(), p.profileStatus(),
-                p.createdAt(), p.updatedAt(), p.version());
+        CoachProfileView view = new CoachProfileView(
+                p.coachId(),
+                p.firstName(),
+                p.lastName(),
+                p.email(),
+                p.phone(),
+                p.schoolId(),
+                p.sportSpecialties() == null ? List.of() : p.sportSpecialties(),
+                p.profileStatus(),
+                p.createdAt(),
+                p.updatedAt(),
+                p.version());
         Response.ResponseBuilder response = completed.created()
                 ? Response.created(URI.create("/api/coach/profiles/" + p.coachId()))
                 : Response.ok();
-        return response.tag(new EntityTag(Long.toString(p.version()))).entity(view).build();
+        return response.tag(new EntityTag(Long.toString(p.version())))
+                .entity(view)
+                .build();
     }
 }

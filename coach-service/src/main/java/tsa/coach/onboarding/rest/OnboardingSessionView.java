@@ -1,10 +1,8 @@
 package tsa.coach.onboarding.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import tsa.coach.onboarding.service.OnboardingSessions;
 import tsa.coach.onboarding.service.OnboardingStep;
 import tsa.coach.onboarding.store.OnboardingSession;
@@ -12,15 +10,30 @@ import tsa.runtime.time.Timestamps;
 
 /** The contract's {@code OnboardingSession}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record OnboardingSessionView(String sessionId, String coachId, String invitationId, String email,
-        String onboardingStep, List<String> completedSteps, OnboardingFormData formData, String createdAt,
-        String updatedAt, String expiresAt) {
+public record OnboardingSessionView(
+        String sessionId,
+        String coachId,
+        String invitationId,
+        String email,
+        String onboardingStep,
+        List<String> completedSteps,
+        OnboardingFormData formData,
+        String createdAt,
+        String updatedAt,
+        String expiresAt) {
 
     static OnboardingSessionView of(OnboardingSessions.SessionState state) {
         OnboardingSession s = state.session();
-        return new OnboardingSessionView(s.sessionId(), s.coachId(), s.invitationId(), state.form().email(),
-                s.onboardingStep(), state.completedSteps().stream().map(OnboardingStep::value).toList(),
-                OnboardingFormData.of(state.form()), s.createdAt(), s.updatedAt(),
+        return new OnboardingSessionView(
+                s.sessionId(),
+                s.coachId(),
+                s.invitationId(),
+                state.form().email(),
+                s.onboardingStep(),
+                state.completedSteps().stream().map(OnboardingStep::value).toList(),
+                OnboardingFormData.of(state.form()),
+                s.createdAt(),
+                s.updatedAt(),
                 Timestamps.format(Instant.ofEpochSecond(s.expirationTime())));
     }
 }

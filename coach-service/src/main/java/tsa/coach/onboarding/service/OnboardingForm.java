@@ -1,13 +1,12 @@
 package tsa.coach.onboarding.service;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The wizard's form data (the contract's {@code OnboardingFormData}) plus the invited address, which the invitation
@@ -36,8 +35,7 @@ public record OnboardingForm(
     static final String BACKGROUND_CHECK_CONSENT = "background_check_consent";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
     public OnboardingForm {
         sportSpecialties = sportSpecialties == null ? null : List.copyOf(sportSpecialties);
@@ -89,9 +87,16 @@ public record OnboardingForm(
                 throw new UncheckedIOException("unreadable sport_specialties in a stored session", e);
             }
         }
-        return new OnboardingForm(data.get(EMAIL), data.get(FIRST_NAME), data.get(LAST_NAME), data.get(PHONE),
-                data.get(SCHOOL_ID), sports, flag(data.get(TERMS_ACCEPTED)),
-                flag(data.get(CODE_OF_CONDUCT_ACCEPTED)), flag(data.get(BACKGROUND_CHECK_CONSENT)));
+        return new OnboardingForm(
+                data.get(EMAIL),
+                data.get(FIRST_NAME),
+                data.get(LAST_NAME),
+                data.get(PHONE),
+                data.get(SCHOOL_ID),
+                sports,
+                flag(data.get(TERMS_ACCEPTED)),
+                flag(data.get(CODE_OF_CONDUCT_ACCEPTED)),
+                flag(data.get(BACKGROUND_CHECK_CONSENT)));
     }
 
     private static Boolean flag(String text) {

@@ -1,16 +1,13 @@
 package tsa.coach.onboarding.service;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.jboss.logging.Logger;
-
 import tsa.coach.client.AdminServiceClient;
 import tsa.coach.client.AdminServiceClient.Invitation;
 import tsa.coach.onboarding.config.OnboardingSettings;
@@ -61,8 +58,15 @@ public class OnboardingSessions {
     private final OnboardingSettings settings;
 
     @Inject
-    public OnboardingSessions(OnboardingSessionStore store, AdminServiceClient admin, CoachProfiles profiles,
-            CoachAccounts accounts, SchoolDirectory schools, Caller caller, Clock clock, OnboardingSettings settings) {
+    public OnboardingSessions(
+            OnboardingSessionStore store,
+            AdminServiceClient admin,
+            CoachProfiles profiles,
+            CoachAccounts accounts,
+            SchoolDirectory schools,
+            Caller caller,
+            Clock clock,
+            OnboardingSettings settings) {
         this.store = store;
         this.admin = admin;
         this.profiles = profiles;
@@ -74,23 +78,22 @@ public class OnboardingSessions {
     }
 
     /** A session as its coach sees it: the item, its form and the finished steps. */
-    public record SessionState(OnboardingSession session, OnboardingForm form, List<OnboardingStep> completedSteps) {
-    }
+    public record SessionState(OnboardingSession session, OnboardingForm form, List<OnboardingStep> completedSteps) {}
 
     /** The outcome of a start: the session, and whether this call created it (201) or resumed it (200). */
-    public record Started(SessionState state, boolean created) {
-    }
+    public record Started(SessionState state, boolean created) {}
 
     /** The outcome of a completion: the profile, and whether this call created it (201) or it existed (200). */
-    public record Completed(CoachProfile profile, boolean created) {
-    }
+    public record Completed(CoachProfile profile, boolean created) {}
 
     /** {@code POST onboarding-sessions}: starts or resumes the one session of the caller's invitation. */
     public Started start() {
-        String invitationId = caller.invitationId().orElseThrow(() -> ProblemException.conflict(
-                "this session was not opened from a coach invitation; sign in through your invitation link"));
-        String coachId = caller.coachId().orElseThrow(() -> ProblemException.conflict(
-                "this session carries no coach id; sign in through your invitation link"));
+        String invitationId = caller.invitationId()
+                .orElseThrow(() -> ProblemException.conflict(
+                        "this session was not opened from a coach invitation; sign in through your invitation link"));
+        String coachId = caller.coachId()
+                .orElseThrow(() -> ProblemException.conflict(
+                        "this session carries no coach id; sign in through your invitation link"));
         accounts.requireWritable();
         Invitation invitation = openInvitation(invitationId, coachId);
         if (profileOf(coachId).isPresent()) {
@@ -140,28 +143,30 @@ public class OnboardingSessions {
     public SessionState save(String sessionId, OnboardingStep step, OnboardingForm patch) {
         accounts.requireWritable();
         OnboardingSession saved = store.change(sessionId, before -> {
-            if (!isCallers(before) || !isLive(before)) {
-                throw noSession(sessionId);
-            }
-            OnboardingForm merged = OnboardingForm.fromItem(before.formData()).merge(patch);
-            for (OnboardingStep earlier : step.earlier()) {
-                if (!earlier.problemsIn(merged, schools::exists).isEmpty()) {
-                    throw ProblemException.conflict("finish the step '" + earlier.value() + "' before '"
-                            + step.value() + "'");
-                }
-            }
-            List<Problem.FieldError> problems = step.problemsIn(merged, schools::exists);
-            if (!problems.isEmpty()) {
-                throw invalid(problems);
-            }
-            Instant now = clock.instant();
-            return before.toBuilder()
-                    .onboardingStep(step.value())
-                    .formData(merged.toItem())
-                    .expirationTime(expiry(now))
-                    .updatedAt(Timestamps.format(now))
-                    .build();
-        }).orElseThrow(() -> noSession(sessionId));
+                    if (!isCallers(before) || !isLive(before)) {
+                        throw noSession(sessionId);
+                    }
+                    OnboardingForm merged =
+                            OnboardingForm.fromItem(before.formData()).merge(patch);
+                    for (OnboardingStep earlier : step.earlier()) {
+                        if (!earlier.problemsIn(merged, schools::exists).isEmpty()) {
+                            throw ProblemException.conflict(
+                                    "finish the step '" + earlier.value() + "' before '" + step.value() + "'");
+                        }
+                    }
+                    List<Problem.FieldError> problems = step.problemsIn(merged, schools::exists);
+                    if (!problems.isEmpty()) {
+                        throw invalid(problems);
+                    }
+                    Instant now = clock.instant();
+                    return before.toBuilder()
+                            .onboardingStep(step.value())
+                            .formData(merged.toItem())
+                            .expirationTime(expiry(now))
+                            .updatedAt(Timestamps.format(now))
+                            .build();
+                })
+                .orElseThrow(() -> noSession(sessionId));
         return stateOf(saved);
     }
 
@@ -173,12 +178,10 @@ public class OnboardingSessions {
      */
     public Completed complete(String sessionId) {
         accounts.requireWritable();
-        OnboardingSession session = owned(sessionId)
-                .orElseThrow(() -> noSession(sessionId));
+        OnboardingSession session = owned(sessionId).orElseThrow(() -> noSession(sessionId));
         if (COMPLETED.equals(session.onboardingStep())) {
             // Completed before: the answer is the profile that completion created.
-            return new Completed(profileOf(session.coachId()).orElseThrow(
-                    () -> noSession(sessionId)), false);
+            return new Completed(profileOf(session.coachId()).orElseThrow(() -> noSession(sessionId)), false);
         }
         if (isExpired(session)) {
             throw noSession(sessionId);
@@ -198,8 +201,14 @@ public class OnboardingSessions {
             throw ProblemException.conflict("your invitation is " + invitation.status() + "; onboarding is closed");
         }
         boolean existed = profileOf(invitation.coachId()).isPresent();
-        CoachProfile profile = profiles.createFromOnboarding(invitation.coachId(), invitation.coachEmail(),
-                form.firstName(), form.lastName(), form.phone(), form.schoolId(), form.sportSpecialties(),
+        CoachProfile profile = profiles.createFromOnboarding(
+                invitation.coachId(),
+                invitation.coachEmail(),
+                form.firstName(),
+                form.lastName(),
+                form.phone(),
+                form.schoolId(),
+                form.sportSpecialties(),
                 invitation.permissions());
         try {
             admin.accept(invitation.invitationId());
@@ -258,10 +267,16 @@ public class OnboardingSessions {
 
     private OnboardingSession newSession(String sessionId, Invitation invitation) {
         Instant now = clock.instant();
-        OnboardingForm prefill = new OnboardingForm(invitation.coachEmail(), invitation.firstName(),
-                invitation.lastName(), null, invitation.schoolId(),
+        OnboardingForm prefill = new OnboardingForm(
+                invitation.coachEmail(),
+                invitation.firstName(),
+                invitation.lastName(),
+                null,
+                invitation.schoolId(),
                 invitation.sport() == null || invitation.sport().isBlank() ? null : List.of(invitation.sport()),
-                null, null, null);
+                null,
+                null,
+                null);
         return OnboardingSession.builder()
                 .sessionId(sessionId)
                 .coachId(invitation.coachId())
@@ -287,7 +302,9 @@ public class OnboardingSessions {
     /** A session is the caller's when its coach id is the token's (and its invitation, if the token names one). */
     private boolean isCallers(OnboardingSession session) {
         return caller.coachId().filter(id -> id.equals(session.coachId())).isPresent()
-                && caller.invitationId().map(id -> id.equals(session.invitationId())).orElse(true);
+                && caller.invitationId()
+                        .map(id -> id.equals(session.invitationId()))
+                        .orElse(true);
     }
 
     private static ProblemException noSession(String sessionId) {
@@ -348,8 +365,10 @@ public class OnboardingSessions {
     }
 
     private static ProblemException invalid(List<Problem.FieldError> problems) {
-        String detail = problems.stream().map(p -> p.field() + ": " + p.message())
-                .reduce((a, b) -> a + "; " + b).orElse("invalid form data");
+        String detail = problems.stream()
+                .map(p -> p.field() + ": " + p.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("invalid form data");
         return new ProblemException(400, "validation", "Invalid request", detail, problems);
     }
 

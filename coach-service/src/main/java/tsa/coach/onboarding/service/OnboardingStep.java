@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-
 import tsa.runtime.problem.Problem;
 
 /**
@@ -55,7 +54,8 @@ public enum OnboardingStep {
             case PERSONAL_INFO -> {
                 name(form.firstName(), "firstName", problems);
                 name(form.lastName(), "lastName", problems);
-                if (form.phone() != null && (form.phone().length() > 20 || !form.phone().matches(PHONE_PATTERN))) {
+                if (form.phone() != null
+                        && (form.phone().length() > 20 || !form.phone().matches(PHONE_PATTERN))) {
                     problems.add(error("phone", "must be a phone number: digits, spaces, ( ) - and a leading +"));
                 }
             }
@@ -74,8 +74,8 @@ public enum OnboardingStep {
                     for (int i = 0; i < sports.size(); i++) {
                         String sport = sports.get(i);
                         if (blank(sport) || sport.length() > MAX_SPORT) {
-                            problems.add(error("sportSpecialties[" + i + "]",
-                                    "must be 1 to " + MAX_SPORT + " characters"));
+                            problems.add(
+                                    error("sportSpecialties[" + i + "]", "must be 1 to " + MAX_SPORT + " characters"));
                         }
                     }
                     if (new HashSet<>(sports).size() != sports.size()) {

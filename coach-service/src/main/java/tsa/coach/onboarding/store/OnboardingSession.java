@@ -5,7 +5,6 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
@@ -30,7 +29,8 @@ public record OnboardingSession(
         String invitationId,
         String updatedAt,
         Long version,
-        String schemaVersion) implements VersionedItem<OnboardingSession> {
+        String schemaVersion)
+        implements VersionedItem<OnboardingSession> {
 
     public static final String SESSION_ID = "session_id";
     public static final String COACH_ID = "coach_id";
@@ -42,31 +42,48 @@ public record OnboardingSession(
     public static final String UPDATED_AT = "updated_at";
     public static final String VERSION = "version";
 
-    public static final TableSchema<OnboardingSession> SCHEMA =
-            StaticImmutableTableSchema.builder(OnboardingSession.class, Builder.class)
-                    .newItemBuilder(Builder::new, Builder::build)
-                    .addAttribute(String.class, a -> a.name(SESSION_ID)
-                            .getter(OnboardingSession::sessionId).setter(Builder::sessionId)
+    public static final TableSchema<OnboardingSession> SCHEMA = StaticImmutableTableSchema.builder(
+                    OnboardingSession.class, Builder.class)
+            .newItemBuilder(Builder::new, Builder::build)
+            .addAttribute(
+                    String.class,
+                    a -> a.name(SESSION_ID)
+                            .getter(OnboardingSession::sessionId)
+                            .setter(Builder::sessionId)
                             .tags(primaryPartitionKey()))
-                    .addAttribute(String.class, a -> a.name(COACH_ID)
-                            .getter(OnboardingSession::coachId).setter(Builder::coachId))
-                    .addAttribute(String.class, a -> a.name(ONBOARDING_STEP)
-                            .getter(OnboardingSession::onboardingStep).setter(Builder::onboardingStep))
-                    .addAttribute(EnhancedType.mapOf(String.class, String.class), a -> a.name(FORM_DATA)
-                            .getter(OnboardingSession::formData).setter(Builder::formData))
-                    .addAttribute(Long.class, a -> a.name(EXPIRATION_TIME)
-                            .getter(OnboardingSession::expirationTime).setter(Builder::expirationTime))
-                    .addAttribute(String.class, a -> a.name(CREATED_AT)
-                            .getter(OnboardingSession::createdAt).setter(Builder::createdAt))
-                    .addAttribute(String.class, a -> a.name(INVITATION_ID)
-                            .getter(OnboardingSession::invitationId).setter(Builder::invitationId))
-                    .addAttribute(String.class, a -> a.name(UPDATED_AT)
-                            .getter(OnboardingSession::updatedAt).setter(Builder::updatedAt))
-                    .addAttribute(Long.class, a -> a.name(VERSION)
-                            .getter(OnboardingSession::version).setter(Builder::version))
-                    .addAttribute(SchemaVersion.attribute(OnboardingSession.class, Builder.class,
-                            OnboardingSession::schemaVersion, Builder::schemaVersion))
-                    .build();
+            .addAttribute(
+                    String.class,
+                    a -> a.name(COACH_ID).getter(OnboardingSession::coachId).setter(Builder::coachId))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(ONBOARDING_STEP)
+                            .getter(OnboardingSession::onboardingStep)
+                            .setter(Builder::onboardingStep))
+            .addAttribute(
+                    EnhancedType.mapOf(String.class, String.class),
+                    a -> a.name(FORM_DATA).getter(OnboardingSession::formData).setter(Builder::formData))
+            .addAttribute(
+                    Long.class,
+                    a -> a.name(EXPIRATION_TIME)
+                            .getter(OnboardingSession::expirationTime)
+                            .setter(Builder::expirationTime))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(CREATED_AT).getter(OnboardingSession::createdAt).setter(Builder::createdAt))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(INVITATION_ID)
+                            .getter(OnboardingSession::invitationId)
+                            .setter(Builder::invitationId))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(UPDATED_AT).getter(OnboardingSession::updatedAt).setter(Builder::updatedAt))
+            .addAttribute(
+                    Long.class,
+                    a -> a.name(VERSION).getter(OnboardingSession::version).setter(Builder::version))
+            .addAttribute(SchemaVersion.attribute(
+                    OnboardingSession.class, Builder.class, OnboardingSession::schemaVersion, Builder::schemaVersion))
+            .build();
 
     public OnboardingSession {
         formData = formData == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(formData));
@@ -108,8 +125,7 @@ public record OnboardingSession(
         private Long version;
         private String schemaVersion;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder sessionId(String sessionId) {
             this.sessionId = sessionId;
@@ -162,8 +178,17 @@ public record OnboardingSession(
         }
 
         public OnboardingSession build() {
-            return new OnboardingSession(sessionId, coachId, onboardingStep, formData, expirationTime, createdAt,
-                    invitationId, updatedAt, version, schemaVersion);
+            return new OnboardingSession(
+                    sessionId,
+                    coachId,
+                    onboardingStep,
+                    formData,
+                    expirationTime,
+                    createdAt,
+                    invitationId,
+                    updatedAt,
+                    version,
+                    schemaVersion);
         }
     }
 }

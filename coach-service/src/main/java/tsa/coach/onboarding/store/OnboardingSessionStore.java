@@ -1,13 +1,11 @@
 package tsa.coach.onboarding.store;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import tsa.coach.config.CoachTables;
 import tsa.runtime.dynamo.DynamoSettings;
@@ -48,8 +46,8 @@ public class OnboardingSessionStore {
      * Makes {@code sessionId} the invitation's current session unless the current one keeps that place (it is live,
      * or it is being written right now); true when {@code sessionId} is the current one now.
      */
-    public boolean makeCurrent(String invitationId, String sessionId,
-            Function<String, UniquenessGuard.HolderState> sessionState) {
+    public boolean makeCurrent(
+            String invitationId, String sessionId, Function<String, UniquenessGuard.HolderState> sessionState) {
         return currentSession.claimFor(guardKey(invitationId), sessionId, sessionState);
     }
 

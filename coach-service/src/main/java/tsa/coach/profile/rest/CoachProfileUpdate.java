@@ -1,17 +1,14 @@
 package tsa.coach.profile.rest;
 
-import tsa.runtime.text.SingleLine;
-import java.util.ArrayList;
-import java.util.List;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
+import java.util.ArrayList;
+import java.util.List;
 import tsa.coach.profile.service.ProfileEdit;
+import tsa.runtime.text.SingleLine;
 
 /**
  * The contract's {@code CoachProfileUpdate}. The read-only fields of {@code CoachProfile} are read only to refuse
@@ -20,8 +17,13 @@ import tsa.coach.profile.service.ProfileEdit;
 public record CoachProfileUpdate(
         @SingleLine @NotBlank @Size(max = 100) String firstName,
         @SingleLine @NotBlank @Size(max = 100) String lastName,
-        @Size(max = 20) @Pattern(regexp = "\\+?[0-9 ()-]{7,20}", message = "must be a phone number") String phone,
-        @NotNull @Pattern(regexp = "[0-9]{1,10}", message = "must be a school id (digits)") String schoolId,
+
+        @Size(max = 20) @Pattern(regexp = "\\+?[0-9 ()-]{7,20}", message = "must be a phone number")
+        String phone,
+
+        @NotNull @Pattern(regexp = "[0-9]{1,10}", message = "must be a school id (digits)")
+        String schoolId,
+
         @NotNull @Size(min = 1, max = 10) List<@SingleLine @NotBlank @Size(max = 50) String> sportSpecialties,
         JsonNode email,
         JsonNode coachId,

@@ -1,20 +1,36 @@
 package tsa.coach.profile.rest;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
-
+import java.util.List;
 import tsa.coach.profile.store.CoachProfile;
 
 /** The contract's {@code CoachProfile}, whole: for the coach themself, admins and services. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CoachProfileView(String coachId, String firstName, String lastName, String email, String phone,
-        String schoolId, List<String> sportSpecialties, String profileStatus, String createdAt, String updatedAt,
+public record CoachProfileView(
+        String coachId,
+        String firstName,
+        String lastName,
+        String email,
+        String phone,
+        String schoolId,
+        List<String> sportSpecialties,
+        String profileStatus,
+        String createdAt,
+        String updatedAt,
         Long version) {
 
     static CoachProfileView of(CoachProfile p) {
-        return new CoachProfileView(p.coachId(), p.firstName(), p.lastName(), p.email(), p.phone(), p.schoolId(),
-                p.sportSpecialties() == null ? List.of() : p.sportSpecialties(), p.profileStatus(), p.createdAt(),
-                p.updatedAt(), p.version());
+        return new CoachProfileView(
+                p.coachId(),
+                p.firstName(),
+                p.lastName(),
+                p.email(),
+                p.phone(),
+                p.schoolId(),
+                p.sportSpecialties() == null ? List.of() : p.sportSpecialties(),
+                p.profileStatus(),
+                p.createdAt(),
+                p.updatedAt(),
+                p.version());
     }
 }

@@ -1,12 +1,10 @@
 package tsa.coach.profile.rest;
 
+import jakarta.ws.rs.core.EntityTag;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.ws.rs.core.EntityTag;
-
 import tsa.runtime.problem.ProblemException;
 
 /** A profile's version as a strong entity tag ({@code "3"}), and the versions an If-Match header names. */
@@ -14,8 +12,7 @@ final class EntityTags {
 
     private static final Pattern TAG = Pattern.compile("\\s*(W/)?\"([^\"]*)\"\\s*");
 
-    private EntityTags() {
-    }
+    private EntityTags() {}
 
     static EntityTag of(Long version) {
         return new EntityTag(Long.toString(version));

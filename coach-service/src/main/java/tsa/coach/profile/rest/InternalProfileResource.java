@@ -14,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import tsa.coach.profile.service.CoachProfiles;
 import tsa.coach.profile.store.CoachProfile;
 import tsa.runtime.paging.PageRequest;
@@ -41,8 +40,8 @@ public class InternalProfileResource {
         if (status == null) {
             throw ProblemException.invalidField("status", "is required: active, inactive or pending");
         }
-        return Response.ok(profiles.byStatus(status, page)
-                .map(CoachProfileView::of)).build();
+        return Response.ok(profiles.byStatus(status, page).map(CoachProfileView::of))
+                .build();
     }
 
     /** Read a profile (service) */
@@ -52,7 +51,9 @@ public class InternalProfileResource {
     @CalledBy({"admin-service", "parent-service", "sync-service"})
     public Response getProfileInternal(@PathParam("coachId") String coachId) {
         CoachProfile profile = profiles.get(coachId);
-        return Response.ok(CoachProfileView.of(profile)).tag(EntityTags.of(profile.version())).build();
+        return Response.ok(CoachProfileView.of(profile))
+                .tag(EntityTags.of(profile.version()))
+                .build();
     }
 
     /** Change a profile's status (service) */
@@ -61,9 +62,12 @@ public class InternalProfileResource {
     @RolesAllowed(Roles.SERVICE)
     @Consumes(MediaType.APPLICATION_JSON)
     @CalledBy("admin-service")
-    public Response changeProfileStatus(@PathParam("coachId") String coachId,
+    public Response changeProfileStatus(
+            @PathParam("coachId") String coachId,
             @NotNull(message = "a body is required") @Valid ProfileStatusChange body) {
         CoachProfile profile = profiles.changeStatus(coachId, body.profileStatus());
-        return Response.ok(CoachProfileView.of(profile)).tag(EntityTags.of(profile.version())).build();
+        return Response.ok(CoachProfileView.of(profile))
+                .tag(EntityTags.of(profile.version()))
+                .build();
     }
 }

@@ -1,8 +1,5 @@
 package tsa.coach.profile.rest;
 
-import java.util.HashSet;
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -19,7 +16,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.util.HashSet;
+import java.util.List;
 import tsa.coach.profile.service.CoachProfiles;
 import tsa.coach.profile.store.CoachProfile;
 import tsa.runtime.paging.PageRequest;
@@ -45,7 +43,9 @@ public class ProfileResource {
     @RolesAllowed(Roles.COACH)
     public Response getMyProfile() {
         CoachProfile profile = profiles.mine(sessionCoachId());
-        return Response.ok(CoachProfileView.of(profile)).tag(EntityTags.of(profile.version())).build();
+        return Response.ok(CoachProfileView.of(profile))
+                .tag(EntityTags.of(profile.version()))
+                .build();
     }
 
     /** Update my profile */
@@ -53,20 +53,29 @@ public class ProfileResource {
     @Path("/me")
     @RolesAllowed(Roles.COACH)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response updateMyProfile(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response updateMyProfile(
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = "a body is required") @Valid CoachProfileUpdate body) {
         List<String> readOnly = body.readOnlyFieldsPresent();
         if (!readOnly.isEmpty()) {
-            throw new ProblemException(400, "validation", "Invalid request",
+            throw new ProblemException(
+                    400,
+                    "validation",
+                    "Invalid request",
                     String.join(", ", readOnly) + " can't be changed here",
-                    readOnly.stream().map(field -> new Problem.FieldError(field, "is read-only")).toList());
+                    readOnly.stream()
+                            .map(field -> new Problem.FieldError(field, "is read-only"))
+                            .toList());
         }
-        if (new HashSet<>(body.sportSpecialties()).size() != body.sportSpecialties().size()) {
+        if (new HashSet<>(body.sportSpecialties()).size()
+                != body.sportSpecialties().size()) {
             throw ProblemException.invalidField("sportSpecialties", "must not repeat a sport");
         }
-        CoachProfile updated = profiles.updateMine(sessionCoachId(), EntityTags.ifMatchVersions(ifMatch),
-                body.toEdit());
-        return Response.ok(CoachProfileView.of(updated)).tag(EntityTags.of(updated.version())).build();
+        CoachProfile updated =
+                profiles.updateMine(sessionCoachId(), EntityTags.ifMatchVersions(ifMatch), body.toEdit());
+        return Response.ok(CoachProfileView.of(updated))
+                .tag(EntityTags.of(updated.version()))
+                .build();
     }
 
     /** Read a coach's profile */
@@ -76,7 +85,8 @@ public class ProfileResource {
     public Response getProfile(@PathParam("coachId") String coachId) {
         CoachProfiles.Visible visible = profiles.readAs(coachId);
         Object body = visible.publicPartOnly()
-                ? PublicCoachProfileView.of(visible.profile()) : CoachProfileView.of(visible.profile());
+                ? PublicCoachProfileView.of(visible.profile())
+                : CoachProfileView.of(visible.profile());
         return Response.ok(body).build();
     }
 
@@ -87,8 +97,8 @@ public class ProfileResource {
         if (schoolId == null || !schoolId.matches("[0-9]{1,10}")) {
             throw ProblemException.invalidField("schoolId", "is required: a school id (digits)");
         }
-        return Response.ok(profiles.bySchool(schoolId, page)
-                .map(CoachProfileView::of)).build();
+        return Response.ok(profiles.bySchool(schoolId, page).map(CoachProfileView::of))
+                .build();
     }
 
     private String sessionCoachId() {

@@ -8,5 +8,5 @@ import jakarta.validation.constraints.Size;
 public record ProfileStatusChange(
         @NotNull @Pattern(regexp = "active|inactive|pending", message = "must be one of active, inactive, pending")
         String profileStatus,
-        @Size(max = 500) String reason) {
-}
+
+        @Size(max = 500) String reason) {}

@@ -1,10 +1,8 @@
 package tsa.coach.profile.service;
 
-import java.util.Optional;
-
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-
+import java.util.Optional;
 import tsa.coach.profile.store.CoachProfile;
 import tsa.coach.profile.store.ProfileStore;
 import tsa.runtime.problem.ProblemException;
@@ -36,7 +34,8 @@ public class CoachAccounts {
      */
     public Optional<CoachProfile> requireWritable() {
         Optional<CoachProfile> current = current();
-        if (current.isPresent() && ProfileStatus.INACTIVE.value().equals(current.get().profileStatus())) {
+        if (current.isPresent()
+                && ProfileStatus.INACTIVE.value().equals(current.get().profileStatus())) {
             throw inactive();
         }
         return current;
@@ -46,14 +45,20 @@ public class CoachAccounts {
     public Optional<CoachProfile> current() {
         if (profile == null) {
             Optional<String> coachId = caller.coachId();
-            profile = coachId.isEmpty() || coachId.get().isBlank() || coachId.get().length() > 255
-                    ? Optional.empty() : store.find(coachId.get());
+            profile = coachId.isEmpty()
+                            || coachId.get().isBlank()
+                            || coachId.get().length() > 255
+                    ? Optional.empty()
+                    : store.find(coachId.get());
         }
         return profile;
     }
 
     public static ProblemException inactive() {
-        return new ProblemException(403, "account-inactive", "Account inactive",
+        return new ProblemException(
+                403,
+                "account-inactive",
+                "Account inactive",
                 "your coach account is inactive; it can't change anything");
     }
 }

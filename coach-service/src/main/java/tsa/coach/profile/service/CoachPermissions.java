@@ -2,7 +2,6 @@ package tsa.coach.profile.service;
 
 import java.util.List;
 import java.util.Set;
-
 import tsa.coach.profile.store.CoachProfile;
 
 /**
@@ -17,11 +16,10 @@ public final class CoachPermissions {
     public static final String INVITE_PARENTS = "invite_parents";
 
     /** The values admin-service's contract defines; anything else from a remote answer is dropped. */
-    public static final Set<String> KNOWN = Set.of(INVITE_PARENTS, "manage_enrollments", "verify_documents",
-            "schedule_appointments", "view_students");
+    public static final Set<String> KNOWN =
+            Set.of(INVITE_PARENTS, "manage_enrollments", "verify_documents", "schedule_appointments", "view_students");
 
-    private CoachPermissions() {
-    }
+    private CoachPermissions() {}
 
     public static boolean has(CoachProfile profile, String permission) {
         List<String> granted = profile.permissions();
@@ -30,6 +28,8 @@ public final class CoachPermissions {
 
     /** The known permissions among {@code granted}, without repeats, in their given order. */
     public static List<String> known(List<String> granted) {
-        return granted == null ? List.of() : granted.stream().filter(KNOWN::contains).distinct().toList();
+        return granted == null
+                ? List.of()
+                : granted.stream().filter(KNOWN::contains).distinct().toList();
     }
 }

@@ -1,13 +1,11 @@
 package tsa.coach.profile.service;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import tsa.coach.profile.store.CoachProfile;
 import tsa.coach.profile.store.ParentLinks;
 import tsa.coach.profile.store.ProfileStore;
@@ -16,8 +14,8 @@ import tsa.runtime.paging.Page;
 import tsa.runtime.paging.PageRequest;
 import tsa.runtime.problem.ProblemException;
 import tsa.runtime.security.Caller;
-import tsa.runtime.time.Timestamps;
 import tsa.runtime.text.EmailAddress;
+import tsa.runtime.time.Timestamps;
 
 /**
  * Coach profiles: created once by onboarding, edited by their coach under optimistic locking (the version is the
@@ -36,8 +34,14 @@ public class CoachProfiles {
     private final Clock clock;
 
     @Inject
-    public CoachProfiles(ProfileStore store, ParentLinks parentLinks, SchoolDirectory schools, ProfileSync sync,
-            Caller caller, CoachAccounts accounts, Clock clock) {
+    public CoachProfiles(
+            ProfileStore store,
+            ParentLinks parentLinks,
+            SchoolDirectory schools,
+            ProfileSync sync,
+            Caller caller,
+            CoachAccounts accounts,
+            Clock clock) {
         this.store = store;
         this.parentLinks = parentLinks;
         this.schools = schools;
@@ -48,16 +52,22 @@ public class CoachProfiles {
     }
 
     /** A profile as a caller may see it: whole, or only its public part (a parent of that coach's families). */
-    public record Visible(CoachProfile profile, boolean publicPartOnly) {
-    }
+    public record Visible(CoachProfile profile, boolean publicPartOnly) {}
 
     /**
      * Onboarding completed: the profile under the invitation's coach id, {@code active}, version 1, with the
      * permissions the coach invitation granted. Idempotent: if the profile exists it is returned unchanged (a retry
      * after a crash between steps).
      */
-    public CoachProfile createFromOnboarding(String coachId, String email, String firstName, String lastName,
-            String phone, String schoolId, List<String> sportSpecialties, List<String> permissions) {
+    public CoachProfile createFromOnboarding(
+            String coachId,
+            String email,
+            String firstName,
+            String lastName,
+            String phone,
+            String schoolId,
+            List<String> sportSpecialties,
+            List<String> permissions) {
         require(coachId, "coachId");
         require(email, "email");
         require(firstName, "firstName");
@@ -125,11 +135,11 @@ public class CoachProfiles {
      */
     public CoachProfile updateMine(String coachId, Set<Long> ifMatchVersions, ProfileEdit edit) {
         if (ifMatchVersions == null) {
-            throw ProblemException.preconditionRequired(
-                    "send If-Match with the ETag of your last read of the profile");
+            throw ProblemException.preconditionRequired("send If-Match with the ETag of your last read of the profile");
         }
         // The account gate's read (strongly consistent) is also the version this edit is conditional on.
-        CoachProfile before = accounts.requireWritable().filter(p -> p.coachId().equals(coachId))
+        CoachProfile before = accounts.requireWritable()
+                .filter(p -> p.coachId().equals(coachId))
                 .orElseThrow(() -> ProblemException.notFound("you have no profile yet"));
         requireSchool(edit.schoolId());
         if (!ifMatchVersions.contains(before.version())) {
@@ -140,7 +150,8 @@ public class CoachProfiles {
                 .lastName(edit.lastName().trim())
                 .phone(blankToNull(edit.phone()))
                 .schoolId(edit.schoolId())
-                .sportSpecialties(edit.sportSpecialties().stream().map(String::trim).toList())
+                .sportSpecialties(
+                        edit.sportSpecialties().stream().map(String::trim).toList())
                 .updatedAt(now())
                 .version(before.version() + 1)
                 .syncPending(CoachProfile.SYNC_PENDING_VALUE)
@@ -156,20 +167,23 @@ public class CoachProfiles {
      * was cancelled meanwhile). Setting the current status again changes nothing.
      */
     public CoachProfile changeStatus(String coachId, String status) {
-        ProfileStatus wanted = ProfileStatus.of(status).orElseThrow(() ->
-                ProblemException.invalidField("profileStatus", "must be one of " + ProfileStatus.VALUES));
+        ProfileStatus wanted = ProfileStatus.of(status)
+                .orElseThrow(
+                        () -> ProblemException.invalidField("profileStatus", "must be one of " + ProfileStatus.VALUES));
         boolean[] changed = {false};
         CoachProfile after = store.change(coachId, before -> {
-            if (wanted.value().equals(before.profileStatus())) {
-                return before;
-            }
-            changed[0] = true;
-            return before.toBuilder()
-                    .profileStatus(statusOf(before).moveTo(wanted, "profile").value())
-                    .updatedAt(now())
-                    .syncPending(CoachProfile.SYNC_PENDING_VALUE)
-                    .build();
-        }).orElseThrow(() -> ProblemException.notFound("no profile " + coachId));
+                    if (wanted.value().equals(before.profileStatus())) {
+                        return before;
+                    }
+                    changed[0] = true;
+                    return before.toBuilder()
+                            .profileStatus(
+                                    statusOf(before).moveTo(wanted, "profile").value())
+                            .updatedAt(now())
+                            .syncPending(CoachProfile.SYNC_PENDING_VALUE)
+                            .build();
+                })
+                .orElseThrow(() -> ProblemException.notFound("no profile " + coachId));
         return changed[0] ? sent(after) : after;
     }
 
@@ -180,8 +194,8 @@ public class CoachProfiles {
 
     /** Profiles of a status, most recently updated first ({@code status-index}). */
     public Page<CoachProfile> byStatus(String status, PageRequest page) {
-        ProfileStatus wanted = ProfileStatus.of(status).orElseThrow(() ->
-                ProblemException.invalidField("status", "must be one of " + ProfileStatus.VALUES));
+        ProfileStatus wanted = ProfileStatus.of(status)
+                .orElseThrow(() -> ProblemException.invalidField("status", "must be one of " + ProfileStatus.VALUES));
         return store.byStatus(wanted.value(), page);
     }
 

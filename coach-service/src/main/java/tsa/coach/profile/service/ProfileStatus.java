@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-
 import tsa.runtime.state.StatusMachine;
 
 /** A profile's {@code profile_status} (seed: active, inactive, pending). Any status may follow any other. */

@@ -1,15 +1,13 @@
 package tsa.coach.profile.service;
 
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-
 import org.jboss.logging.Logger;
-
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import tsa.coach.client.ProfileChangeNotice;
 import tsa.coach.client.SyncServiceClient;
 import tsa.coach.profile.store.CoachProfile;
@@ -48,8 +46,9 @@ public class ProfileSync {
             store.clearSyncPending(profile.coachId(), profile.version());
             return true;
         } catch (RuntimeException e) {
-            LOG.warnf("profile %s version %d not sent to sync-service (%s); it stays sync_pending", profile.coachId(),
-                    profile.version(), e.getMessage());
+            LOG.warnf(
+                    "profile %s version %d not sent to sync-service (%s); it stays sync_pending",
+                    profile.coachId(), profile.version(), e.getMessage());
             return false;
         }
     }
@@ -59,11 +58,14 @@ public class ProfileSync {
 
     void started(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER + 1000) StartupEvent event) {
         started = true;
-        LOG.debugf("profile changes sync-service has not acknowledged are re-sent every %s, %d at most per run",
+        LOG.debugf(
+                "profile changes sync-service has not acknowledged are re-sent every %s, %d at most per run",
                 settings.resendEvery(), settings.resendBatch());
     }
 
-    @Scheduled(identity = "profile-sync-resend", every = "${tsa.profile-sync.resend-every:30s}",
+    @Scheduled(
+            identity = "profile-sync-resend",
+            every = "${tsa.profile-sync.resend-every:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void resendOnSchedule() {
         if (!started) {
@@ -90,8 +92,8 @@ public class ProfileSync {
         int acknowledged = 0;
         String cursor = null;
         do {
-            var page = store.syncPending(new PageRequest(
-                    Integer.toString(Math.min(budget, PageRequest.MAX_LIMIT)), cursor));
+            var page = store.syncPending(
+                    new PageRequest(Integer.toString(Math.min(budget, PageRequest.MAX_LIMIT)), cursor));
             for (CoachProfile listed : page.items()) {
                 budget--;
                 // The index is eventually consistent: send what the table holds now, if it still waits.
@@ -111,8 +113,20 @@ public class ProfileSync {
 
     static ProfileChangeNotice noticeOf(CoachProfile p) {
         ProfileChangeNotice.ChangeType type = p.version() != null && p.version() == 1L
-                ? ProfileChangeNotice.ChangeType.CREATE : ProfileChangeNotice.ChangeType.UPDATE;
-        return new ProfileChangeNotice(type, p.coachId(), p.version(), p.firstName(), p.lastName(), p.email(),
-                p.phone(), p.schoolId(), p.sportSpecialties(), p.profileStatus(), p.createdAt(), p.updatedAt());
+                ? ProfileChangeNotice.ChangeType.CREATE
+                : ProfileChangeNotice.ChangeType.UPDATE;
+        return new ProfileChangeNotice(
+                type,
+                p.coachId(),
+                p.version(),
+                p.firstName(),
+                p.lastName(),
+                p.email(),
+                p.phone(),
+                p.schoolId(),
+                p.sportSpecialties(),
+                p.profileStatus(),
+                p.createdAt(),
+                p.updatedAt());
     }
 }

@@ -1,9 +1,8 @@
 package tsa.coach.profile.service;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** How profiles that sync-service has not acknowledged are re-sent. */
 @ConfigMapping(prefix = "tsa.profile-sync")

@@ -7,7 +7,6 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
@@ -37,7 +36,8 @@ public record CoachProfile(
         Long version,
         String syncPending,
         List<String> permissions,
-        String schemaVersion) implements VersionedItem<CoachProfile> {
+        String schemaVersion)
+        implements VersionedItem<CoachProfile> {
 
     public static final String COACH_ID = "coach_id";
     public static final String FIRST_NAME = "first_name";
@@ -56,47 +56,70 @@ public record CoachProfile(
     /** The one value {@code sync_pending} takes when present: the hash key the re-send job queries. */
     public static final String SYNC_PENDING_VALUE = "pending";
 
-    public static final TableSchema<CoachProfile> SCHEMA =
-            StaticImmutableTableSchema.builder(CoachProfile.class, Builder.class)
-                    .newItemBuilder(Builder::new, Builder::build)
-                    .addAttribute(String.class, a -> a.name(COACH_ID)
-                            .getter(CoachProfile::coachId).setter(Builder::coachId)
+    public static final TableSchema<CoachProfile> SCHEMA = StaticImmutableTableSchema.builder(
+                    CoachProfile.class, Builder.class)
+            .newItemBuilder(Builder::new, Builder::build)
+            .addAttribute(
+                    String.class,
+                    a -> a.name(COACH_ID)
+                            .getter(CoachProfile::coachId)
+                            .setter(Builder::coachId)
                             .tags(primaryPartitionKey()))
-                    .addAttribute(String.class, a -> a.name(FIRST_NAME)
-                            .getter(CoachProfile::firstName).setter(Builder::firstName))
-                    .addAttribute(String.class, a -> a.name(LAST_NAME)
-                            .getter(CoachProfile::lastName).setter(Builder::lastName))
-                    .addAttribute(String.class, a -> a.name(EMAIL)
-                            .getter(CoachProfile::email).setter(Builder::email))
-                    .addAttribute(String.class, a -> a.name(PHONE)
-                            .getter(CoachProfile::phone).setter(Builder::phone))
-                    .addAttribute(String.class, a -> a.name(SCHOOL_ID)
-                            .getter(CoachProfile::schoolId).setter(Builder::schoolId)
+            .addAttribute(
+                    String.class,
+                    a -> a.name(FIRST_NAME).getter(CoachProfile::firstName).setter(Builder::firstName))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(LAST_NAME).getter(CoachProfile::lastName).setter(Builder::lastName))
+            .addAttribute(
+                    String.class, a -> a.name(EMAIL).getter(CoachProfile::email).setter(Builder::email))
+            .addAttribute(
+                    String.class, a -> a.name(PHONE).getter(CoachProfile::phone).setter(Builder::phone))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(SCHOOL_ID)
+                            .getter(CoachProfile::schoolId)
+                            .setter(Builder::schoolId)
                             .tags(secondaryPartitionKey(CoachTables.SCHOOL_INDEX)))
-                    .addAttribute(EnhancedType.listOf(String.class), a -> a.name(SPORT_SPECIALTIES)
-                            .getter(CoachProfile::sportSpecialties).setter(Builder::sportSpecialties))
-                    .addAttribute(String.class, a -> a.name(PROFILE_STATUS)
-                            .getter(CoachProfile::profileStatus).setter(Builder::profileStatus)
+            .addAttribute(
+                    EnhancedType.listOf(String.class),
+                    a -> a.name(SPORT_SPECIALTIES)
+                            .getter(CoachProfile::sportSpecialties)
+                            .setter(Builder::sportSpecialties))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(PROFILE_STATUS)
+                            .getter(CoachProfile::profileStatus)
+                            .setter(Builder::profileStatus)
                             .tags(secondaryPartitionKey(CoachTables.STATUS_INDEX)))
-                    .addAttribute(String.class, a -> a.name(CREATED_AT)
-                            .getter(CoachProfile::createdAt).setter(Builder::createdAt))
-                    .addAttribute(String.class, a -> a.name(UPDATED_AT)
-                            .getter(CoachProfile::updatedAt).setter(Builder::updatedAt)
+            .addAttribute(
+                    String.class,
+                    a -> a.name(CREATED_AT).getter(CoachProfile::createdAt).setter(Builder::createdAt))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(UPDATED_AT)
+                            .getter(CoachProfile::updatedAt)
+                            .setter(Builder::updatedAt)
                             .tags(secondarySortKey(List.of(CoachTables.STATUS_INDEX, CoachTables.SYNC_PENDING_INDEX))))
-                    .addAttribute(Long.class, a -> a.name(VERSION)
-                            .getter(CoachProfile::version).setter(Builder::version))
-                    .addAttribute(String.class, a -> a.name(SYNC_PENDING)
-                            .getter(CoachProfile::syncPending).setter(Builder::syncPending)
+            .addAttribute(
+                    Long.class,
+                    a -> a.name(VERSION).getter(CoachProfile::version).setter(Builder::version))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(SYNC_PENDING)
+                            .getter(CoachProfile::syncPending)
+                            .setter(Builder::syncPending)
                             .tags(secondaryPartitionKey(CoachTables.SYNC_PENDING_INDEX)))
-                    .addAttribute(EnhancedType.listOf(String.class), a -> a.name(PERMISSIONS)
-                            .getter(CoachProfile::permissions).setter(Builder::permissions))
-                    .addAttribute(SchemaVersion.attribute(CoachProfile.class, Builder.class,
-                            CoachProfile::schemaVersion, Builder::schemaVersion))
-                    .build();
+            .addAttribute(
+                    EnhancedType.listOf(String.class),
+                    a -> a.name(PERMISSIONS).getter(CoachProfile::permissions).setter(Builder::permissions))
+            .addAttribute(SchemaVersion.attribute(
+                    CoachProfile.class, Builder.class, CoachProfile::schemaVersion, Builder::schemaVersion))
+            .build();
 
     public CoachProfile {
-        sportSpecialties = sportSpecialties == null
-                ? null : Collections.unmodifiableList(new ArrayList<>(sportSpecialties));
+        sportSpecialties =
+                sportSpecialties == null ? null : Collections.unmodifiableList(new ArrayList<>(sportSpecialties));
         permissions = permissions == null ? null : Collections.unmodifiableList(new ArrayList<>(permissions));
     }
 
@@ -144,8 +167,7 @@ public record CoachProfile(
         private List<String> permissions;
         private String schemaVersion;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder coachId(String coachId) {
             this.coachId = coachId;
@@ -218,8 +240,21 @@ public record CoachProfile(
         }
 
         public CoachProfile build() {
-            return new CoachProfile(coachId, firstName, lastName, email, phone, schoolId, sportSpecialties,
-                    profileStatus, createdAt, updatedAt, version, syncPending, permissions, schemaVersion);
+            return new CoachProfile(
+                    coachId,
+                    firstName,
+                    lastName,
+                    email,
+                    phone,
+                    schoolId,
+                    sportSpecialties,
+                    profileStatus,
+                    createdAt,
+                    updatedAt,
+                    version,
+                    syncPending,
+                    permissions,
+                    schemaVersion);
         }
     }
 }

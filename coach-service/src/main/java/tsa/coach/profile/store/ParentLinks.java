@@ -1,10 +1,8 @@
 package tsa.coach.profile.store;
 
-import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
+import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -30,7 +28,9 @@ public class ParentLinks {
 
     @Inject
     public ParentLinks(DynamoDbClient dynamo, CoachTables tables) {
-        this.byParentEmail = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build()
+        this.byParentEmail = DynamoDbEnhancedClient.builder()
+                .dynamoDbClient(dynamo)
+                .build()
                 .table(tables.parentInvitations().name(), ParentInvitation.SCHEMA)
                 .index(CoachTables.PARENT_EMAIL_INDEX);
     }
@@ -40,10 +40,11 @@ public class ParentLinks {
         Expression fromCoach = Expression.builder()
                 .expression("#c = :c AND (attribute_not_exists(#s) OR #s <> :cancelled)")
                 .expressionNames(Map.of("#c", ParentInvitation.COACH_ID, "#s", ParentInvitation.INVITATION_STATUS))
-                .expressionValues(Map.of(":c", AttributeValue.fromS(coachId),
-                        ":cancelled", AttributeValue.fromS(CANCELLED)))
+                .expressionValues(
+                        Map.of(":c", AttributeValue.fromS(coachId), ":cancelled", AttributeValue.fromS(CANCELLED)))
                 .build();
-        return byParentEmail.query(QueryEnhancedRequest.builder()
+        return byParentEmail
+                .query(QueryEnhancedRequest.builder()
                         .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(parentEmail)))
                         .filterExpression(fromCoach)
                         .build())

@@ -8,7 +8,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import tsa.coach.school.service.SchoolDirectory;
 import tsa.runtime.problem.ProblemException;
 import tsa.runtime.security.Roles;
@@ -27,7 +26,9 @@ public class SchoolResource {
     @RolesAllowed({Roles.ADMIN, Roles.COACH, Roles.PARENT})
     public Response getSchool(@PathParam("schoolId") String schoolId) {
         // Anything but an existing school's digits is 404 (contract: SchoolIdPath).
-        return schools.find(schoolId).map(SchoolView::of).map(view -> Response.ok(view).build())
+        return schools.find(schoolId)
+                .map(SchoolView::of)
+                .map(view -> Response.ok(view).build())
                 .orElseThrow(() -> ProblemException.notFound("no school " + schoolId));
     }
 }

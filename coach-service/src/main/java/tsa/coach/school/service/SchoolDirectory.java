@@ -1,10 +1,8 @@
 package tsa.coach.school.service;
 
-import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
+import java.util.Optional;
 import tsa.model.School;
 
 /** The rows of PostgreSQL {@code schools}, read only (sync-service and the reference data write them). */

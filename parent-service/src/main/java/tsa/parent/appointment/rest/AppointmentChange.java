@@ -11,9 +11,15 @@ import tsa.runtime.text.SingleLine;
 public record AppointmentChange(
         @Pattern(regexp = "confirmed|completed|cancelled", message = "must be confirmed, completed or cancelled")
         String status,
-        @Pattern(regexp = AppointmentView.DATE, message = "must be an ISO date (yyyy-MM-dd)") String scheduledDate,
-        @Pattern(regexp = AppointmentView.TIME, message = "must be a time HH:mm") String startTime,
-        @Pattern(regexp = AppointmentView.TIME, message = "must be a time HH:mm") String endTime,
+
+        @Pattern(regexp = AppointmentView.DATE, message = "must be an ISO date (yyyy-MM-dd)")
+        String scheduledDate,
+
+        @Pattern(regexp = AppointmentView.TIME, message = "must be a time HH:mm")
+        String startTime,
+
+        @Pattern(regexp = AppointmentView.TIME, message = "must be a time HH:mm")
+        String endTime,
+
         @SingleLine @Size(max = 255) String location,
-        @Size(max = 1000) String notes) {
-}
+        @Size(max = 1000) String notes) {}

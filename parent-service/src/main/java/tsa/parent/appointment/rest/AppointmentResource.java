@@ -37,23 +37,34 @@ public class AppointmentResource {
     @RolesAllowed(Roles.PARENT)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response bookAppointment(@NotNull(message = "a body is required") @Valid AppointmentCreate body) {
-        var booked = appointments.book(new Appointments.Booking(body.coachId(), body.studentName(),
-                body.appointmentType(), body.scheduledDate(), body.startTime(), body.endTime(), body.location(),
+        var booked = appointments.book(new Appointments.Booking(
+                body.coachId(),
+                body.studentName(),
+                body.appointmentType(),
+                body.scheduledDate(),
+                body.startTime(),
+                body.endTime(),
+                body.location(),
                 body.notes()));
         return Response.created(URI.create("/api/parent/appointments/" + booked.appointmentId()))
-                .entity(AppointmentView.of(booked)).build();
+                .entity(AppointmentView.of(booked))
+                .build();
     }
 
     /** List appointments */
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.COACH, Roles.PARENT})
-    public Page<AppointmentView> listAppointments(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("coachId") String coachId, @QueryParam("parentEmail") String parentEmail,
+    public Page<AppointmentView> listAppointments(
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("coachId") String coachId,
+            @QueryParam("parentEmail") String parentEmail,
             @BeanParam PageRequest page) {
         if (coachId != null && (coachId.isBlank() || coachId.length() > 255)) {
             throw ProblemException.invalidField("coachId", "must be a coach id");
         }
-        if (parentEmail != null && (parentEmail.length() > 254 || !parentEmail.trim().matches(EMAIL))) {
+        if (parentEmail != null
+                && (parentEmail.length() > 254 || !parentEmail.trim().matches(EMAIL))) {
             throw ProblemException.invalidField("parentEmail", "must be an email address");
         }
         return appointments.list(from, to, coachId, parentEmail, page).map(AppointmentView::of);
@@ -64,9 +75,17 @@ public class AppointmentResource {
     @Path("/{appointmentId}")
     @RolesAllowed({Roles.ADMIN, Roles.COACH, Roles.PARENT})
     @Consumes(MediaType.APPLICATION_JSON)
-    public AppointmentView updateAppointment(@PathParam("appointmentId") String appointmentId,
+    public AppointmentView updateAppointment(
+            @PathParam("appointmentId") String appointmentId,
             @NotNull(message = "a body is required") @Valid AppointmentChange body) {
-        return AppointmentView.of(appointments.change(appointmentId, new Appointments.Change(body.status(),
-                body.scheduledDate(), body.startTime(), body.endTime(), body.location(), body.notes())));
+        return AppointmentView.of(appointments.change(
+                appointmentId,
+                new Appointments.Change(
+                        body.status(),
+                        body.scheduledDate(),
+                        body.startTime(),
+                        body.endTime(),
+                        body.location(),
+                        body.notes())));
     }
 }

@@ -24,8 +24,19 @@ public record AppointmentView(
     static final String TIME = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
 
     static AppointmentView of(Appointment a) {
-        return new AppointmentView(a.appointmentId(), a.coachId(), a.parentEmail(), a.studentName(),
-                a.appointmentType(), a.scheduledDate(), a.startTime(), a.endTime(), a.status(), a.location(),
-                a.notes(), Boolean.TRUE.equals(a.confirmationSent()), a.createdAt());
+        return new AppointmentView(
+                a.appointmentId(),
+                a.coachId(),
+                a.parentEmail(),
+                a.studentName(),
+                a.appointmentType(),
+                a.scheduledDate(),
+                a.startTime(),
+                a.endTime(),
+                a.status(),
+                a.location(),
+                a.notes(),
+                Boolean.TRUE.equals(a.confirmationSent()),
+                a.createdAt());
     }
 }

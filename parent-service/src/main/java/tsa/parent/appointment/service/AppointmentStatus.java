@@ -11,7 +11,10 @@ import tsa.runtime.state.StatusMachine;
  * puts a scheduled or confirmed appointment back to {@code scheduled}. Completed and cancelled are final.
  */
 public enum AppointmentStatus implements StatusMachine<AppointmentStatus> {
-    SCHEDULED("scheduled"), CONFIRMED("confirmed"), COMPLETED("completed"), CANCELLED("cancelled");
+    SCHEDULED("scheduled"),
+    CONFIRMED("confirmed"),
+    COMPLETED("completed"),
+    CANCELLED("cancelled");
 
     private final String value;
 

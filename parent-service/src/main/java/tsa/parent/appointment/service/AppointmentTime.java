@@ -18,10 +18,10 @@ import tsa.runtime.problem.ProblemException;
  */
 public record AppointmentTime(LocalDate date, LocalTime start, LocalTime end) {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-            .withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm")
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm").withResolverStyle(ResolverStyle.STRICT);
     private static final int MINUTES_PER_DAY = 24 * 60;
 
     /** The time a client asked for; a malformed value or an end not after the start is a 400 naming the field. */
@@ -40,8 +40,10 @@ public record AppointmentTime(LocalDate date, LocalTime start, LocalTime end) {
 
     /** The time the appointment is at now. */
     public static AppointmentTime of(Appointment appointment) {
-        return new AppointmentTime(LocalDate.parse(appointment.scheduledDate(), DATE),
-                LocalTime.parse(appointment.startTime(), TIME), LocalTime.parse(appointment.endTime(), TIME));
+        return new AppointmentTime(
+                LocalDate.parse(appointment.scheduledDate(), DATE),
+                LocalTime.parse(appointment.startTime(), TIME),
+                LocalTime.parse(appointment.endTime(), TIME));
     }
 
     /** The time a reschedule under way moves the appointment to, or null. */
@@ -49,7 +51,8 @@ public record AppointmentTime(LocalDate date, LocalTime start, LocalTime end) {
         if (appointment.rescheduleDate() == null) {
             return null;
         }
-        return new AppointmentTime(LocalDate.parse(appointment.rescheduleDate(), DATE),
+        return new AppointmentTime(
+                LocalDate.parse(appointment.rescheduleDate(), DATE),
                 LocalTime.parse(appointment.rescheduleStartTime(), TIME),
                 LocalTime.parse(appointment.rescheduleEndTime(), TIME));
     }
@@ -70,8 +73,8 @@ public record AppointmentTime(LocalDate date, LocalTime start, LocalTime end) {
         try {
             return LocalTime.parse(value, TIME);
         } catch (DateTimeParseException | NullPointerException e) {
-            throw ProblemException.invalidField(field, value == null ? "is required with scheduledDate"
-                    : "must be a time HH:mm");
+            throw ProblemException.invalidField(
+                    field, value == null ? "is required with scheduledDate" : "must be a time HH:mm");
         }
     }
 

@@ -55,6 +55,7 @@ public class Appointments {
 
     /** The kind of mail the logs name (never its subject, which holds the student's name). */
     static final String MAIL_KIND = "appointment-confirmation";
+
     static final String RESOURCE_TYPE = "appointment";
     private static final String CANCELLED_ENROLLMENT = "cancelled";
     private static final int ENROLLMENT_PAGE = 100;
@@ -93,13 +94,19 @@ public class Appointments {
     }
 
     /** What a parent asks for; shapes checked at the REST boundary. */
-    public record Booking(String coachId, String studentName, String appointmentType, String scheduledDate,
-            String startTime, String endTime, String location, String notes) {
-    }
+    public record Booking(
+            String coachId,
+            String studentName,
+            String appointmentType,
+            String scheduledDate,
+            String startTime,
+            String endTime,
+            String location,
+            String notes) {}
 
     /** One change: a {@code status}, or a new date and times; location and notes may come with either. */
-    public record Change(String status, String scheduledDate, String startTime, String endTime, String location,
-            String notes) {
+    public record Change(
+            String status, String scheduledDate, String startTime, String endTime, String location, String notes) {
 
         boolean reschedules() {
             return scheduledDate != null || startTime != null || endTime != null;
@@ -108,8 +115,8 @@ public class Appointments {
 
     /** {@code POST /api/parent/appointments}: the parent books with a coach of one of their enrollments. */
     public Appointment book(Booking request) {
-        String parentEmail = caller.parentEmail()
-                .orElseThrow(() -> ProblemException.forbidden("only a parent session can book"));
+        String parentEmail =
+                caller.parentEmail().orElseThrow(() -> ProblemException.forbidden("only a parent session can book"));
         AppointmentTime time = AppointmentTime.parse(request.scheduledDate(), request.startTime(), request.endTime());
         requireFuture(time);
         String coachId = request.coachId().trim();
@@ -158,10 +165,12 @@ public class Appointments {
         }
         if (caller.isAdmin()) {
             if ((coachId == null) == (parentEmail == null)) {
-                throw ProblemException.invalidField(coachId == null ? "coachId" : "parentEmail",
+                throw ProblemException.invalidField(
+                        coachId == null ? "coachId" : "parentEmail",
                         "admins give exactly one of coachId or parentEmail");
             }
-            return coachId != null ? coachSchedule(coachId, first, last, page)
+            return coachId != null
+                    ? coachSchedule(coachId, first, last, page)
                     : parentAppointments(parentEmail.trim().toLowerCase(Locale.ROOT), first, last, page);
         }
         if (coachId != null) {
@@ -191,15 +200,17 @@ public class Appointments {
             throw ProblemException.invalidField("status", "one change per request: a status or a new time");
         }
         if (!change.reschedules() && change.status() == null) {
-            throw ProblemException.invalidField("status",
-                    "name a status, or a new scheduledDate, startTime and endTime");
+            throw ProblemException.invalidField(
+                    "status", "name a status, or a new scheduledDate, startTime and endTime");
         }
         AppointmentStatus target = change.reschedules() ? AppointmentStatus.SCHEDULED : statusNamed(change.status());
         AppointmentTime newTime = change.reschedules()
-                ? AppointmentTime.parse(change.scheduledDate(), change.startTime(), change.endTime()) : null;
-        Appointment before = store.find(appointmentId).filter(this::visibleToCaller)
-                .orElseThrow(() -> notFound(appointmentId));
-        if ((target == AppointmentStatus.CONFIRMED || target == AppointmentStatus.COMPLETED) && !caller.isAdmin()
+                ? AppointmentTime.parse(change.scheduledDate(), change.startTime(), change.endTime())
+                : null;
+        Appointment before =
+                store.find(appointmentId).filter(this::visibleToCaller).orElseThrow(() -> notFound(appointmentId));
+        if ((target == AppointmentStatus.CONFIRMED || target == AppointmentStatus.COMPLETED)
+                && !caller.isAdmin()
                 && !isCoachOf(before)) {
             throw ProblemException.forbidden("only the coach confirms or completes an appointment");
         }
@@ -213,16 +224,29 @@ public class Appointments {
             return write.get();
         }
         statusOf(before).moveTo(target, "appointment");
-        return audit.audited(new AdminAction(AdminAction.UPDATE, RESOURCE_TYPE, appointmentId,
-                "admin " + (newTime != null ? "reschedules" : "sets status " + target.value() + " of")
-                        + " appointment " + appointmentId,
-                state(before), intended(target, newTime)), write);
+        return audit.audited(
+                new AdminAction(
+                        AdminAction.UPDATE,
+                        RESOURCE_TYPE,
+                        appointmentId,
+                        "admin " + (newTime != null ? "reschedules" : "sets status " + target.value() + " of")
+                                + " appointment " + appointmentId,
+                        state(before),
+                        intended(target, newTime)),
+                write);
     }
 
     /** A status change (confirm, complete, cancel); a cancel gives the coach's time back. */
     private Appointment move(String appointmentId, AppointmentStatus target, Change change) {
-        Appointment after = store.change(appointmentId, current -> withNotes(current.toBuilder()
-                .status(statusOf(current).moveTo(target, "appointment").value()), change).build())
+        Appointment after = store.change(
+                        appointmentId,
+                        current -> withNotes(
+                                        current.toBuilder()
+                                                .status(statusOf(current)
+                                                        .moveTo(target, "appointment")
+                                                        .value()),
+                                        change)
+                                .build())
                 .orElseThrow(() -> notFound(appointmentId));
         if (target == AppointmentStatus.CANCELLED) {
             // Tidiness only: a cancelled holder gives its slots up anyway.
@@ -242,23 +266,28 @@ public class Appointments {
     private Appointment reschedule(String appointmentId, AppointmentTime newTime, Change change) {
         String startedAt = Timestamps.format(clock.instant());
         Appointment noted = store.change(appointmentId, current -> {
-            statusOf(current).moveTo(AppointmentStatus.SCHEDULED, "appointment");
-            if (rescheduleUnderWay(current)) {
-                throw ProblemException.conflict("the appointment is being rescheduled by another request");
-            }
-            return current.toBuilder()
-                    .rescheduleDate(newTime.dateText())
-                    .rescheduleStartTime(newTime.startText())
-                    .rescheduleEndTime(newTime.endText())
-                    .rescheduleStartedAt(startedAt)
-                    .build();
-        }).orElseThrow(() -> notFound(appointmentId));
+                    statusOf(current).moveTo(AppointmentStatus.SCHEDULED, "appointment");
+                    if (rescheduleUnderWay(current)) {
+                        throw ProblemException.conflict("the appointment is being rescheduled by another request");
+                    }
+                    return current.toBuilder()
+                            .rescheduleDate(newTime.dateText())
+                            .rescheduleStartTime(newTime.startText())
+                            .rescheduleEndTime(newTime.endText())
+                            .rescheduleStartedAt(startedAt)
+                            .build();
+                })
+                .orElseThrow(() -> notFound(appointmentId));
         AppointmentTime oldTime = AppointmentTime.of(noted);
         List<String> oldSlots = oldTime.slots(slotMinutes);
         List<String> newSlots = newTime.slots(slotMinutes);
         boolean sameDay = oldTime.date().equals(newTime.date());
-        List<String> toClaim = newSlots.stream().filter(s -> !(sameDay && oldSlots.contains(s))).toList();
-        List<String> toRelease = oldSlots.stream().filter(s -> !(sameDay && newSlots.contains(s))).toList();
+        List<String> toClaim = newSlots.stream()
+                .filter(s -> !(sameDay && oldSlots.contains(s)))
+                .toList();
+        List<String> toRelease = oldSlots.stream()
+                .filter(s -> !(sameDay && newSlots.contains(s)))
+                .toList();
         String coachId = noted.coachId();
         if (!claimAll(coachId, appointmentId, newTime.dateText(), toClaim)) {
             forgetReschedule(appointmentId, startedAt);
@@ -267,20 +296,26 @@ public class Appointments {
         Appointment moved;
         try {
             moved = store.change(appointmentId, current -> {
-                if (!startedAt.equals(current.rescheduleStartedAt())) {
-                    throw ProblemException.conflict("the appointment was changed by another request; try again");
-                }
-                return withNotes(current.toBuilder()
-                        .status(statusOf(current).moveTo(AppointmentStatus.SCHEDULED, "appointment").value())
-                        .scheduledDate(newTime.dateText())
-                        .startTime(newTime.startText())
-                        .endTime(newTime.endText()), change)
-                        .rescheduleDate(null)
-                        .rescheduleStartTime(null)
-                        .rescheduleEndTime(null)
-                        .rescheduleStartedAt(null)
-                        .build();
-            }).orElseThrow(() -> notFound(appointmentId));
+                        if (!startedAt.equals(current.rescheduleStartedAt())) {
+                            throw ProblemException.conflict(
+                                    "the appointment was changed by another request; try again");
+                        }
+                        return withNotes(
+                                        current.toBuilder()
+                                                .status(statusOf(current)
+                                                        .moveTo(AppointmentStatus.SCHEDULED, "appointment")
+                                                        .value())
+                                                .scheduledDate(newTime.dateText())
+                                                .startTime(newTime.startText())
+                                                .endTime(newTime.endText()),
+                                        change)
+                                .rescheduleDate(null)
+                                .rescheduleStartTime(null)
+                                .rescheduleEndTime(null)
+                                .rescheduleStartedAt(null)
+                                .build();
+                    })
+                    .orElseThrow(() -> notFound(appointmentId));
         } catch (RuntimeException e) {
             releaseAll(coachId, appointmentId, newTime.dateText(), toClaim);
             forgetReschedule(appointmentId, startedAt);
@@ -293,19 +328,29 @@ public class Appointments {
     /** Clears the noted new time if it is still this request's (best effort: it lapses after the lease anyway). */
     private void forgetReschedule(String appointmentId, String startedAt) {
         try {
-            store.change(appointmentId, current -> !startedAt.equals(current.rescheduleStartedAt()) ? current
-                    : current.toBuilder().rescheduleDate(null).rescheduleStartTime(null).rescheduleEndTime(null)
-                            .rescheduleStartedAt(null).build());
+            store.change(
+                    appointmentId,
+                    current -> !startedAt.equals(current.rescheduleStartedAt())
+                            ? current
+                            : current.toBuilder()
+                                    .rescheduleDate(null)
+                                    .rescheduleStartTime(null)
+                                    .rescheduleEndTime(null)
+                                    .rescheduleStartedAt(null)
+                                    .build());
         } catch (RuntimeException e) {
-            LOG.warnf("the abandoned reschedule of appointment %s stays noted until it lapses: %s", appointmentId,
-                    e.getMessage());
+            LOG.warnf(
+                    "the abandoned reschedule of appointment %s stays noted until it lapses: %s",
+                    appointmentId, e.getMessage());
         }
     }
 
     /** Whether a reschedule noted on the appointment is still within the guard's lease (else it was abandoned). */
     private boolean rescheduleUnderWay(Appointment appointment) {
-        return appointment.rescheduleStartedAt() != null && Timestamps.parse(appointment.rescheduleStartedAt())
-                .plus(UniquenessGuard.IN_FLIGHT_LEASE).isAfter(clock.instant());
+        return appointment.rescheduleStartedAt() != null
+                && Timestamps.parse(appointment.rescheduleStartedAt())
+                        .plus(UniquenessGuard.IN_FLIGHT_LEASE)
+                        .isAfter(clock.instant());
     }
 
     /** Claims the slots in order; on the first one taken, gives back what this call took and says false. */
@@ -368,9 +413,11 @@ public class Appointments {
         List<Appointment> collected = new ArrayList<>();
         String inner = null;
         do {
-            Page<Appointment> found = store.byCoach(coachId, low, high,
-                    new PageRequest(Integer.toString(PageRequest.MAX_LIMIT), inner));
-            found.items().stream().filter(a -> after == null || after.isBefore(a)).forEach(collected::add);
+            Page<Appointment> found =
+                    store.byCoach(coachId, low, high, new PageRequest(Integer.toString(PageRequest.MAX_LIMIT), inner));
+            found.items().stream()
+                    .filter(a -> after == null || after.isBefore(a))
+                    .forEach(collected::add);
             inner = found.nextCursor();
             if (inner != null && collected.size() > size && !found.items().isEmpty()) {
                 collected.sort(ORDER);
@@ -393,7 +440,8 @@ public class Appointments {
         String high = to == null ? LAST_DATE : to.toString();
         Position after = Position.of(page.startKey(), Appointment.PARENT_EMAIL, parentEmail, low, high);
         List<Appointment> ordered = store.allOfParent(parentEmail).stream()
-                .filter(a -> a.scheduledDate().compareTo(low) >= 0 && a.scheduledDate().compareTo(high) <= 0)
+                .filter(a -> a.scheduledDate().compareTo(low) >= 0
+                        && a.scheduledDate().compareTo(high) <= 0)
                 .filter(a -> after == null || after.isBefore(a))
                 .sorted(ORDER)
                 .toList();
@@ -401,8 +449,8 @@ public class Appointments {
     }
 
     /** The first {@code size} of the ordered appointments, with a cursor when more follow (or may follow). */
-    private static Page<Appointment> cut(List<Appointment> ordered, int size, boolean mayBeMore, String owner,
-            String ownerValue) {
+    private static Page<Appointment> cut(
+            List<Appointment> ordered, int size, boolean mayBeMore, String owner, String ownerValue) {
         if (ordered.size() < size || (ordered.size() == size && !mayBeMore)) {
             return new Page<>(ordered, null);
         }
@@ -414,7 +462,8 @@ public class Appointments {
     private static final String LAST_DATE = "9999-12-31";
 
     private static final Comparator<Appointment> ORDER = Comparator.comparing(Appointment::scheduledDate)
-            .thenComparing(Appointment::startTime).thenComparing(Appointment::appointmentId);
+            .thenComparing(Appointment::startTime)
+            .thenComparing(Appointment::appointmentId);
 
     /** Where a page of appointments ended, for the list of one coach or one parent ({@code owner}). */
     private record Position(String date, String start, String appointmentId) {
@@ -431,24 +480,29 @@ public class Appointments {
          * The position a cursor names, if this list handed it out: the same owner, a date within the range. Anything
          * else is 400.
          */
-        static Position of(Map<String, AttributeValue> key, String owner, String ownerValue, String low,
-                String high) {
+        static Position of(Map<String, AttributeValue> key, String owner, String ownerValue, String low, String high) {
             if (key == null) {
                 return null;
             }
-            boolean shaped = key.size() == 4 && key.keySet().containsAll(List.of(DATE, START, ID, owner))
+            boolean shaped = key.size() == 4
+                    && key.keySet().containsAll(List.of(DATE, START, ID, owner))
                     && key.values().stream().allMatch(v -> v.s() != null && !v.s().isEmpty())
                     && key.get(owner).s().equals(ownerValue)
-                    && key.get(DATE).s().compareTo(low) >= 0 && key.get(DATE).s().compareTo(high) <= 0;
+                    && key.get(DATE).s().compareTo(low) >= 0
+                    && key.get(DATE).s().compareTo(high) <= 0;
             if (!shaped) {
                 throw ProblemException.invalidField("cursor", "is not a cursor this list handed out");
             }
-            return new Position(key.get(DATE).s(), key.get(START).s(), key.get(ID).s());
+            return new Position(
+                    key.get(DATE).s(), key.get(START).s(), key.get(ID).s());
         }
 
         boolean isBefore(Appointment a) {
-            return Comparator.comparing(Position::date).thenComparing(Position::start)
-                    .thenComparing(Position::appointmentId).compare(this, from(a)) < 0;
+            return Comparator.comparing(Position::date)
+                            .thenComparing(Position::start)
+                            .thenComparing(Position::appointmentId)
+                            .compare(this, from(a))
+                    < 0;
         }
 
         String cursor(String owner, String ownerValue) {
@@ -466,8 +520,8 @@ public class Appointments {
         PageRequest page = PageRequest.first(ENROLLMENT_PAGE);
         while (true) {
             Page<Enrollment> found = enrollments.byParent(parentEmail, page);
-            if (found.items().stream().anyMatch(e -> coachId.equals(e.coachId())
-                    && !CANCELLED_ENROLLMENT.equals(e.enrollmentStatus()))) {
+            if (found.items().stream()
+                    .anyMatch(e -> coachId.equals(e.coachId()) && !CANCELLED_ENROLLMENT.equals(e.enrollmentStatus()))) {
                 return true;
             }
             if (found.nextCursor() == null) {
@@ -512,8 +566,11 @@ public class Appointments {
         String appointmentId = appointment.appointmentId();
         mail.sendLater(MAIL_KIND, appointment.parentEmail(), subject, text, outcome -> {
             if (outcome == MailSender.Outcome.SENT) {
-                store.change(appointmentId, current -> Boolean.TRUE.equals(current.confirmationSent()) ? current
-                        : current.toBuilder().confirmationSent(true).build());
+                store.change(
+                        appointmentId,
+                        current -> Boolean.TRUE.equals(current.confirmationSent())
+                                ? current
+                                : current.toBuilder().confirmationSent(true).build());
             }
         });
     }
@@ -551,7 +608,8 @@ public class Appointments {
     private static AppointmentStatus statusNamed(String value) {
         return AppointmentStatus.of(value)
                 .filter(s -> s != AppointmentStatus.SCHEDULED)
-                .orElseThrow(() -> ProblemException.invalidField("status", "must be confirmed, completed or cancelled"));
+                .orElseThrow(
+                        () -> ProblemException.invalidField("status", "must be confirmed, completed or cancelled"));
     }
 
     private static AppointmentStatus statusOf(Appointment appointment) {

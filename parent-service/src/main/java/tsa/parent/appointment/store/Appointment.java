@@ -37,7 +37,8 @@ public record Appointment(
         String rescheduleStartTime,
         String rescheduleEndTime,
         String rescheduleStartedAt,
-        String schemaVersion) implements VersionedItem<Appointment> {
+        String schemaVersion)
+        implements VersionedItem<Appointment> {
 
     public static final String APPOINTMENT_ID = "appointment_id";
     public static final String COACH_ID = "coach_id";
@@ -58,52 +59,89 @@ public record Appointment(
     public static final String RESCHEDULE_END_TIME = "reschedule_end_time";
     public static final String RESCHEDULE_STARTED_AT = "reschedule_started_at";
 
-    public static final TableSchema<Appointment> SCHEMA =
-            StaticImmutableTableSchema.builder(Appointment.class, Builder.class)
-                    .newItemBuilder(Builder::new, Builder::build)
-                    .addAttribute(String.class, a -> a.name(APPOINTMENT_ID)
-                            .getter(Appointment::appointmentId).setter(Builder::appointmentId)
+    public static final TableSchema<Appointment> SCHEMA = StaticImmutableTableSchema.builder(
+                    Appointment.class, Builder.class)
+            .newItemBuilder(Builder::new, Builder::build)
+            .addAttribute(
+                    String.class,
+                    a -> a.name(APPOINTMENT_ID)
+                            .getter(Appointment::appointmentId)
+                            .setter(Builder::appointmentId)
                             .tags(primaryPartitionKey()))
-                    .addAttribute(String.class, a -> a.name(COACH_ID)
-                            .getter(Appointment::coachId).setter(Builder::coachId)
+            .addAttribute(
+                    String.class,
+                    a -> a.name(COACH_ID)
+                            .getter(Appointment::coachId)
+                            .setter(Builder::coachId)
                             .tags(secondaryPartitionKey(ParentTables.COACH_SCHEDULE_INDEX)))
-                    .addAttribute(String.class, a -> a.name(PARENT_EMAIL)
-                            .getter(Appointment::parentEmail).setter(Builder::parentEmail)
+            .addAttribute(
+                    String.class,
+                    a -> a.name(PARENT_EMAIL)
+                            .getter(Appointment::parentEmail)
+                            .setter(Builder::parentEmail)
                             .tags(secondaryPartitionKey(ParentTables.PARENT_APPOINTMENTS_INDEX)))
-                    .addAttribute(String.class, a -> a.name(STUDENT_NAME)
-                            .getter(Appointment::studentName).setter(Builder::studentName))
-                    .addAttribute(String.class, a -> a.name(APPOINTMENT_TYPE)
-                            .getter(Appointment::appointmentType).setter(Builder::appointmentType))
-                    .addAttribute(String.class, a -> a.name(SCHEDULED_DATE)
-                            .getter(Appointment::scheduledDate).setter(Builder::scheduledDate)
+            .addAttribute(
+                    String.class,
+                    a -> a.name(STUDENT_NAME).getter(Appointment::studentName).setter(Builder::studentName))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(APPOINTMENT_TYPE)
+                            .getter(Appointment::appointmentType)
+                            .setter(Builder::appointmentType))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(SCHEDULED_DATE)
+                            .getter(Appointment::scheduledDate)
+                            .setter(Builder::scheduledDate)
                             .tags(secondarySortKey(ParentTables.COACH_SCHEDULE_INDEX)))
-                    .addAttribute(String.class, a -> a.name(START_TIME)
-                            .getter(Appointment::startTime).setter(Builder::startTime))
-                    .addAttribute(String.class, a -> a.name(END_TIME)
-                            .getter(Appointment::endTime).setter(Builder::endTime))
-                    .addAttribute(String.class, a -> a.name(STATUS)
-                            .getter(Appointment::status).setter(Builder::status))
-                    .addAttribute(String.class, a -> a.name(LOCATION)
-                            .getter(Appointment::location).setter(Builder::location))
-                    .addAttribute(String.class, a -> a.name(NOTES)
-                            .getter(Appointment::notes).setter(Builder::notes))
-                    .addAttribute(Boolean.class, a -> a.name(CONFIRMATION_SENT)
-                            .getter(Appointment::confirmationSent).setter(Builder::confirmationSent))
-                    .addAttribute(String.class, a -> a.name(CREATED_AT)
-                            .getter(Appointment::createdAt).setter(Builder::createdAt))
-                    .addAttribute(Long.class, a -> a.name(VERSION)
-                            .getter(Appointment::version).setter(Builder::version))
-                    .addAttribute(String.class, a -> a.name(RESCHEDULE_DATE)
-                            .getter(Appointment::rescheduleDate).setter(Builder::rescheduleDate))
-                    .addAttribute(String.class, a -> a.name(RESCHEDULE_START_TIME)
-                            .getter(Appointment::rescheduleStartTime).setter(Builder::rescheduleStartTime))
-                    .addAttribute(String.class, a -> a.name(RESCHEDULE_END_TIME)
-                            .getter(Appointment::rescheduleEndTime).setter(Builder::rescheduleEndTime))
-                    .addAttribute(String.class, a -> a.name(RESCHEDULE_STARTED_AT)
-                            .getter(Appointment::rescheduleStartedAt).setter(Builder::rescheduleStartedAt))
-                    .addAttribute(SchemaVersion.attribute(Appointment.class, Builder.class,
-                            Appointment::schemaVersion, Builder::schemaVersion))
-                    .build();
+            .addAttribute(
+                    String.class,
+                    a -> a.name(START_TIME).getter(Appointment::startTime).setter(Builder::startTime))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(END_TIME).getter(Appointment::endTime).setter(Builder::endTime))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(STATUS).getter(Appointment::status).setter(Builder::status))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(LOCATION).getter(Appointment::location).setter(Builder::location))
+            .addAttribute(
+                    String.class, a -> a.name(NOTES).getter(Appointment::notes).setter(Builder::notes))
+            .addAttribute(
+                    Boolean.class,
+                    a -> a.name(CONFIRMATION_SENT)
+                            .getter(Appointment::confirmationSent)
+                            .setter(Builder::confirmationSent))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(CREATED_AT).getter(Appointment::createdAt).setter(Builder::createdAt))
+            .addAttribute(
+                    Long.class,
+                    a -> a.name(VERSION).getter(Appointment::version).setter(Builder::version))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(RESCHEDULE_DATE)
+                            .getter(Appointment::rescheduleDate)
+                            .setter(Builder::rescheduleDate))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(RESCHEDULE_START_TIME)
+                            .getter(Appointment::rescheduleStartTime)
+                            .setter(Builder::rescheduleStartTime))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(RESCHEDULE_END_TIME)
+                            .getter(Appointment::rescheduleEndTime)
+                            .setter(Builder::rescheduleEndTime))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(RESCHEDULE_STARTED_AT)
+                            .getter(Appointment::rescheduleStartedAt)
+                            .setter(Builder::rescheduleStartedAt))
+            .addAttribute(SchemaVersion.attribute(
+                    Appointment.class, Builder.class, Appointment::schemaVersion, Builder::schemaVersion))
+            .build();
 
     /** A new item, at the current schema version. */
     public static Builder builder() {
@@ -159,8 +197,7 @@ public record Appointment(
         private String rescheduleStartedAt;
         private String schemaVersion;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder appointmentId(String appointmentId) {
             this.appointmentId = appointmentId;
@@ -258,9 +295,26 @@ public record Appointment(
         }
 
         public Appointment build() {
-            return new Appointment(appointmentId, coachId, parentEmail, studentName, appointmentType, scheduledDate,
-                    startTime, endTime, status, location, notes, confirmationSent, createdAt, version, rescheduleDate,
-                    rescheduleStartTime, rescheduleEndTime, rescheduleStartedAt, schemaVersion);
+            return new Appointment(
+                    appointmentId,
+                    coachId,
+                    parentEmail,
+                    studentName,
+                    appointmentType,
+                    scheduledDate,
+                    startTime,
+                    endTime,
+                    status,
+                    location,
+                    notes,
+                    confirmationSent,
+                    createdAt,
+                    version,
+                    rescheduleDate,
+                    rescheduleStartTime,
+                    rescheduleEndTime,
+                    rescheduleStartedAt,
+                    schemaVersion);
         }
     }
 }

@@ -55,7 +55,8 @@ public class AppointmentStore {
 
     /** A coach's appointments dated {@code from}..{@code to} (inclusive ISO dates) through coach-schedule-index. */
     public Page<Appointment> byCoach(String coachId, String from, String to, PageRequest page) {
-        return items.page(IndexQuery.of(ParentTables.COACH_SCHEDULE_INDEX, coachId).between(from, to), page);
+        return items.page(
+                IndexQuery.of(ParentTables.COACH_SCHEDULE_INDEX, coachId).between(from, to), page);
     }
 
     /**
@@ -76,8 +77,8 @@ public class AppointmentStore {
      * racing claims exactly one wins). {@code holderState} says, for the current holder's id, whether it still
      * occupies this slot.
      */
-    public boolean claimSlot(String slotKey, String appointmentId,
-            Function<String, UniquenessGuard.HolderState> holderState) {
+    public boolean claimSlot(
+            String slotKey, String appointmentId, Function<String, UniquenessGuard.HolderState> holderState) {
         return guard.claimFor(slotKey, appointmentId, holderState);
     }
 

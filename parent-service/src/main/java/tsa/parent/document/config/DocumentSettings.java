@@ -1,12 +1,11 @@
 package tsa.parent.document.config;
 
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 /** Where document files live (S3) and what a parent may upload. */
 @ConfigMapping(prefix = "tsa.documents")

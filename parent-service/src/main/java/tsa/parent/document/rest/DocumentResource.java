@@ -4,8 +4,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
 import tsa.parent.document.service.Documents;
 import tsa.runtime.paging.Page;
 import tsa.runtime.paging.PageRequest;
@@ -30,8 +29,8 @@ public class DocumentResource {
     /** List a parent's documents */
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.PARENT})
-    public Page<DocumentView> listParentDocuments(@QueryParam("parentEmail") String parentEmail,
-            @BeanParam PageRequest page) {
+    public Page<DocumentView> listParentDocuments(
+            @QueryParam("parentEmail") String parentEmail, @BeanParam PageRequest page) {
         return documents.ofParent(parentEmail, page).map(DocumentView::of);
     }
 
@@ -64,7 +63,8 @@ public class DocumentResource {
     @Path("/{documentId}/verification")
     @RolesAllowed({Roles.ADMIN, Roles.COACH})
     @Consumes(MediaType.APPLICATION_JSON)
-    public DocumentView verifyDocument(@PathParam("documentId") String documentId,
+    public DocumentView verifyDocument(
+            @PathParam("documentId") String documentId,
             @NotNull(message = "a body is required") @Valid DocumentVerificationRequest body) {
         return DocumentView.of(documents.verify(documentId, body.verificationStatus(), body.note()));
     }

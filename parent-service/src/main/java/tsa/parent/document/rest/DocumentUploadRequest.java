@@ -4,7 +4,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
 import tsa.runtime.text.SingleLine;
 
 /**
@@ -15,5 +14,4 @@ public record DocumentUploadRequest(
         @NotNull String documentType,
         @NotBlank @SingleLine @Size(max = 255) String fileName,
         @NotNull @Min(1) Long fileSize,
-        @NotNull String contentType) {
-}
+        @NotNull String contentType) {}

@@ -1,16 +1,23 @@
 package tsa.parent.document.rest;
 
 import java.util.Map;
-
 import tsa.parent.document.service.Documents;
 import tsa.runtime.time.Timestamps;
 
 /** The contract's {@code DocumentUpload}: the new record and where to {@code PUT} its file, with which headers. */
-public record DocumentUploadView(DocumentView document, String uploadUrl, String uploadMethod,
-        Map<String, String> uploadHeaders, String uploadUrlExpiresAt) {
+public record DocumentUploadView(
+        DocumentView document,
+        String uploadUrl,
+        String uploadMethod,
+        Map<String, String> uploadHeaders,
+        String uploadUrlExpiresAt) {
 
     static DocumentUploadView of(Documents.Upload upload) {
-        return new DocumentUploadView(DocumentView.of(upload.document()), upload.url().url(), "PUT",
-                upload.url().headers(), Timestamps.format(upload.url().expiresAt()));
+        return new DocumentUploadView(
+                DocumentView.of(upload.document()),
+                upload.url().url(),
+                "PUT",
+                upload.url().headers(),
+                Timestamps.format(upload.url().expiresAt()));
     }
 }

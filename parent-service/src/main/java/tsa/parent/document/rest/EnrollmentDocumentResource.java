@@ -1,7 +1,5 @@
 package tsa.parent.document.rest;
 
-import java.net.URI;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -15,7 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
 import tsa.parent.document.service.Documents;
 import tsa.runtime.paging.Page;
 import tsa.runtime.paging.PageRequest;
@@ -33,19 +31,23 @@ public class EnrollmentDocumentResource {
     @POST
     @RolesAllowed(Roles.PARENT)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response createDocumentUpload(@PathParam("enrollmentId") String enrollmentId,
+    public Response createDocumentUpload(
+            @PathParam("enrollmentId") String enrollmentId,
             @NotNull(message = "a body is required") @Valid DocumentUploadRequest body) {
-        Documents.Upload upload = documents.start(enrollmentId, new Documents.NewDocument(body.documentType(),
-                body.fileName(), body.fileSize(), body.contentType()));
-        return Response.created(URI.create("/api/parent/documents/" + upload.document().documentId()))
-                .entity(DocumentUploadView.of(upload)).build();
+        Documents.Upload upload = documents.start(
+                enrollmentId,
+                new Documents.NewDocument(body.documentType(), body.fileName(), body.fileSize(), body.contentType()));
+        return Response.created(
+                        URI.create("/api/parent/documents/" + upload.document().documentId()))
+                .entity(DocumentUploadView.of(upload))
+                .build();
     }
 
     /** List an enrollment's documents */
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.COACH, Roles.PARENT})
-    public Page<DocumentView> listEnrollmentDocuments(@PathParam("enrollmentId") String enrollmentId,
-            @BeanParam PageRequest page) {
+    public Page<DocumentView> listEnrollmentDocuments(
+            @PathParam("enrollmentId") String enrollmentId, @BeanParam PageRequest page) {
         return documents.ofEnrollment(enrollmentId, page).map(DocumentView::of);
     }
 }

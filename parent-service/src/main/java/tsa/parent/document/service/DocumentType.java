@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** The seed's {@code document_type}: {@code medical|legal|identification}. */
 public enum DocumentType {
-    MEDICAL("medical"), LEGAL("legal"), IDENTIFICATION("identification");
+    MEDICAL("medical"),
+    LEGAL("legal"),
+    IDENTIFICATION("identification");
 
     private final String value;
 

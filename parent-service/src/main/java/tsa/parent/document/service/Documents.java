@@ -1,5 +1,7 @@
 package tsa.parent.document.service;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -7,10 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import tsa.parent.document.config.DocumentSettings;
 import tsa.parent.document.storage.DocumentFiles;
 import tsa.parent.document.storage.DocumentFiles.SignedUrl;
@@ -42,12 +40,10 @@ public class Documents {
     static final int KEY_NAME_MAX = 100;
 
     /** What a parent declares about a file before uploading it. */
-    public record NewDocument(String documentType, String fileName, long fileSize, String contentType) {
-    }
+    public record NewDocument(String documentType, String fileName, long fileSize, String contentType) {}
 
     /** A new document and where to upload its file. */
-    public record Upload(ParentDocument document, SignedUrl url) {
-    }
+    public record Upload(ParentDocument document, SignedUrl url) {}
 
     @Inject
     DocumentStore documents;
@@ -72,18 +68,20 @@ public class Documents {
 
     /** The enrollment's parent starts an upload: the record ({@code processing}, {@code pending}) and a PUT URL. */
     public Upload start(String enrollmentId, NewDocument request) {
-        Enrollment enrollment = enrollments.find(enrollmentId)
+        Enrollment enrollment = enrollments
+                .find(enrollmentId)
                 .filter(this::ownsEnrollment)
                 .orElseThrow(() -> noEnrollment(enrollmentId));
-        DocumentType type = DocumentType.of(request.documentType()).orElseThrow(() -> ProblemException.invalidField(
-                "documentType", "must be one of medical, legal, identification"));
+        DocumentType type = DocumentType.of(request.documentType())
+                .orElseThrow(() ->
+                        ProblemException.invalidField("documentType", "must be one of medical, legal, identification"));
         if (!settings.contentTypes().contains(request.contentType())) {
-            throw ProblemException.invalidField("contentType",
-                    "must be one of " + String.join(", ", settings.contentTypes()));
+            throw ProblemException.invalidField(
+                    "contentType", "must be one of " + String.join(", ", settings.contentTypes()));
         }
         if (request.fileSize() < 1 || request.fileSize() > settings.maxFileSize()) {
-            throw ProblemException.invalidField("fileSize",
-                    "must be between 1 and " + settings.maxFileSize() + " bytes");
+            throw ProblemException.invalidField(
+                    "fileSize", "must be between 1 and " + settings.maxFileSize() + " bytes");
         }
         String documentId = UUID.randomUUID().toString();
         String now = Timestamps.format(clock.instant());
@@ -114,9 +112,8 @@ public class Documents {
 
     /** An enrollment's documents, for its parent, its coach and admins. */
     public Page<ParentDocument> ofEnrollment(String enrollmentId, PageRequest page) {
-        Enrollment enrollment = enrollments.find(enrollmentId)
-                .filter(this::mayRead)
-                .orElseThrow(() -> noEnrollment(enrollmentId));
+        Enrollment enrollment =
+                enrollments.find(enrollmentId).filter(this::mayRead).orElseThrow(() -> noEnrollment(enrollmentId));
         return documents.byEnrollment(enrollment.enrollmentId(), page);
     }
 
@@ -130,8 +127,9 @@ public class Documents {
                 throw ProblemException.invalidField("parentEmail", "is required for admins");
             }
             String parent = requestedParentEmail.trim().toLowerCase(java.util.Locale.ROOT);
-            return audit.audited(new AdminAction(AdminAction.VIEW, "parent", parent,
-                    "list the documents of a parent", null, null), () -> documents.byParent(parent, page));
+            return audit.audited(
+                    new AdminAction(AdminAction.VIEW, "parent", parent, "list the documents of a parent", null, null),
+                    () -> documents.byParent(parent, page));
         }
         if (requestedParentEmail != null) {
             throw ProblemException.invalidField("parentEmail", "is for admins only");
@@ -144,7 +142,8 @@ public class Documents {
      * same URL may be used again while it works). Confirming a confirmed document changes nothing.
      */
     public ParentDocument confirmUpload(String documentId) {
-        ParentDocument document = documents.find(documentId)
+        ParentDocument document = documents
+                .find(documentId)
                 .filter(d -> d.parentEmail().equals(parentEmail()))
                 .orElseThrow(() -> noDocument(documentId));
         if (UploadStatus.stored(document.uploadStatus()).isConfirmed()) {
@@ -162,16 +161,19 @@ public class Documents {
                     + document.contentType() + "; upload the declared file again");
         }
         String now = Timestamps.format(clock.instant());
-        return documents.change(documentId, current -> {
-            UploadStatus status = UploadStatus.stored(current.uploadStatus());
-            if (status.isConfirmed()) {
-                return current;
-            }
-            return current.toBuilder()
-                    .uploadStatus(status.moveTo(UploadStatus.UPLOADED, "document upload").value())
-                    .uploadedAt(now)
-                    .build();
-        }).orElseThrow(() -> noDocument(documentId));
+        return documents
+                .change(documentId, current -> {
+                    UploadStatus status = UploadStatus.stored(current.uploadStatus());
+                    if (status.isConfirmed()) {
+                        return current;
+                    }
+                    return current.toBuilder()
+                            .uploadStatus(status.moveTo(UploadStatus.UPLOADED, "document upload")
+                                    .value())
+                            .uploadedAt(now)
+                            .build();
+                })
+                .orElseThrow(() -> noDocument(documentId));
     }
 
     /** A short-lived GET URL of the file, once its upload is confirmed; an admin's request is audited as a view. */
@@ -180,11 +182,17 @@ public class Documents {
         if (!UploadStatus.stored(document.uploadStatus()).isConfirmed()) {
             throw ProblemException.conflict("the file's upload is not confirmed yet");
         }
-        Supplier<SignedUrl> sign = () -> files.downloadUrl(document.s3Key(), keyName(document.fileName()),
-                document.contentType());
+        Supplier<SignedUrl> sign =
+                () -> files.downloadUrl(document.s3Key(), keyName(document.fileName()), document.contentType());
         if (caller.isAdmin()) {
-            return audit.audited(new AdminAction(AdminAction.VIEW, RESOURCE_TYPE, documentId,
-                    "download document " + documentId + " of enrollment " + document.enrollmentId(), null, null),
+            return audit.audited(
+                    new AdminAction(
+                            AdminAction.VIEW,
+                            RESOURCE_TYPE,
+                            documentId,
+                            "download document " + documentId + " of enrollment " + document.enrollmentId(),
+                            null,
+                            null),
                     sign);
         }
         return sign.get();
@@ -208,10 +216,11 @@ public class Documents {
         if (!upload.isConfirmed()) {
             throw ProblemException.conflict("a document whose upload is not confirmed cannot be verified");
         }
-        VerificationStatus verification = VerificationStatus.stored(before.verificationStatus())
-                .moveTo(target, "document verification");
+        VerificationStatus verification =
+                VerificationStatus.stored(before.verificationStatus()).moveTo(target, "document verification");
         UploadStatus nextUpload = verification == VerificationStatus.APPROVED
-                ? upload.moveTo(UploadStatus.VERIFIED, "document upload") : upload;
+                ? upload.moveTo(UploadStatus.VERIFIED, "document upload")
+                : upload;
         ParentDocument after = before.toBuilder()
                 .verificationStatus(verification.value())
                 .uploadStatus(nextUpload.value())
@@ -227,8 +236,15 @@ public class Documents {
             return after;
         };
         if (caller.isAdmin()) {
-            return audit.audited(new AdminAction(AdminAction.UPDATE, RESOURCE_TYPE, documentId,
-                    verification.value() + " document " + documentId, statusOf(before), statusOf(after)), write);
+            return audit.audited(
+                    new AdminAction(
+                            AdminAction.UPDATE,
+                            RESOURCE_TYPE,
+                            documentId,
+                            verification.value() + " document " + documentId,
+                            statusOf(before),
+                            statusOf(after)),
+                    write);
         }
         return write.get();
     }
@@ -244,7 +260,10 @@ public class Documents {
         if (caller.hasRole(Roles.PARENT)) {
             return document.parentEmail().equals(parentEmail());
         }
-        return enrollments.find(document.enrollmentId()).filter(this::assignedCoach).isPresent();
+        return enrollments
+                .find(document.enrollmentId())
+                .filter(this::assignedCoach)
+                .isPresent();
     }
 
     private boolean mayRead(Enrollment enrollment) {
@@ -252,7 +271,8 @@ public class Documents {
     }
 
     private boolean ownsEnrollment(Enrollment enrollment) {
-        return caller.hasRole(Roles.PARENT) && enrollment.parentEmail() != null
+        return caller.hasRole(Roles.PARENT)
+                && enrollment.parentEmail() != null
                 && enrollment.parentEmail().equals(parentEmail());
     }
 

@@ -3,7 +3,6 @@ package tsa.parent.document.service;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
-
 import tsa.runtime.state.StatusMachine;
 
 /**
@@ -12,7 +11,9 @@ import tsa.runtime.state.StatusMachine;
  * coach or admin approves it. A rejected document stays {@code uploaded}.
  */
 public enum UploadStatus implements StatusMachine<UploadStatus> {
-    PROCESSING("processing"), UPLOADED("uploaded"), VERIFIED("verified");
+    PROCESSING("processing"),
+    UPLOADED("uploaded"),
+    VERIFIED("verified");
 
     private final String value;
 

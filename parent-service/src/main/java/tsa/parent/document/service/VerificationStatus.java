@@ -3,7 +3,6 @@ package tsa.parent.document.service;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
-
 import tsa.runtime.state.StatusMachine;
 
 /**
@@ -11,7 +10,9 @@ import tsa.runtime.state.StatusMachine;
  * rejected file is replaced by uploading a new document, so that what was approved is never silently changed.
  */
 public enum VerificationStatus implements StatusMachine<VerificationStatus> {
-    PENDING("pending"), APPROVED("approved"), REJECTED("rejected");
+    PENDING("pending"),
+    APPROVED("approved"),
+    REJECTED("rejected");
 
     private final String value;
 

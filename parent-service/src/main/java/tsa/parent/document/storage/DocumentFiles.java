@@ -1,19 +1,16 @@
 package tsa.parent.document.storage;
 
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-
 import org.jboss.logging.Logger;
-
-import io.quarkus.runtime.StartupEvent;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -47,12 +44,10 @@ public class DocumentFiles {
     private static final Logger LOG = Logger.getLogger(DocumentFiles.class);
 
     /** A presigned URL: where, until when, and the headers the request must send as signed. */
-    public record SignedUrl(String url, Instant expiresAt, Map<String, String> headers) {
-    }
+    public record SignedUrl(String url, Instant expiresAt, Map<String, String> headers) {}
 
     /** What S3 holds under a key. */
-    public record StoredObject(long size, String contentType) {
-    }
+    public record StoredObject(long size, String contentType) {}
 
     private final DocumentSettings settings;
     private final S3Client s3;
@@ -76,7 +71,9 @@ public class DocumentFiles {
         var signer = S3Presigner.builder()
                 .region(region)
                 .credentialsProvider(credentials)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(config.pathStyleAccess()).build());
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(config.pathStyleAccess())
+                        .build());
         config.endpointOverride().ifPresent(endpoint -> {
             client.endpointOverride(endpoint);
             signer.endpointOverride(endpoint);
@@ -87,8 +84,8 @@ public class DocumentFiles {
 
     private static AwsCredentialsProvider credentials(DocumentSettings.S3 config) {
         if (config.accessKeyId().isPresent() && config.secretAccessKey().isPresent()) {
-            return StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(config.accessKeyId().get(), config.secretAccessKey().get()));
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                    config.accessKeyId().get(), config.secretAccessKey().get()));
         }
         return DefaultCredentialsProvider.builder().build();
     }
@@ -113,7 +110,8 @@ public class DocumentFiles {
                 s3.createBucket(r -> r.bucket(bucket));
             } else {
                 s3.createBucket(r -> r.bucket(bucket)
-                        .createBucketConfiguration(c -> c.locationConstraint(BucketLocationConstraint.fromValue(region))));
+                        .createBucketConfiguration(
+                                c -> c.locationConstraint(BucketLocationConstraint.fromValue(region))));
             }
             LOG.infof("created the document bucket %s", bucket);
         } catch (BucketAlreadyOwnedByYouException | BucketAlreadyExistsException alreadyThere) {
@@ -126,29 +124,33 @@ public class DocumentFiles {
      * type or size (servers that check no signatures leave that to {@link #stored}).
      */
     public SignedUrl uploadUrl(String key, String contentType, long size) {
-        PresignedPutObjectRequest signed = presigner.presignPutObject(p -> p
-                .signatureDuration(settings.uploadUrlExpiry())
-                .putObjectRequest(r -> r.bucket(settings.s3().bucket()).key(key).contentType(contentType)
-                        .contentLength(size)));
+        PresignedPutObjectRequest signed =
+                presigner.presignPutObject(p -> p.signatureDuration(settings.uploadUrlExpiry())
+                        .putObjectRequest(r -> r.bucket(settings.s3().bucket())
+                                .key(key)
+                                .contentType(contentType)
+                                .contentLength(size)));
         return new SignedUrl(signed.url().toString(), signed.expiration(), sendableHeaders(signed.signedHeaders()));
     }
 
     /** A URL to {@code GET} the file from, answered as a download under its (sanitised) name. */
     public SignedUrl downloadUrl(String key, String fileName, String contentType) {
-        PresignedGetObjectRequest signed = presigner.presignGetObject(p -> p
-                .signatureDuration(settings.downloadUrlExpiry())
-                .getObjectRequest(r -> r.bucket(settings.s3().bucket()).key(key)
-                        .responseContentDisposition("attachment; filename=\"" + fileName + "\"")
-                        .responseContentType(contentType)));
+        PresignedGetObjectRequest signed =
+                presigner.presignGetObject(p -> p.signatureDuration(settings.downloadUrlExpiry())
+                        .getObjectRequest(r -> r.bucket(settings.s3().bucket())
+                                .key(key)
+                                .responseContentDisposition("attachment; filename=\"" + fileName + "\"")
+                                .responseContentType(contentType)));
         return new SignedUrl(signed.url().toString(), signed.expiration(), Map.of());
     }
 
     /** The object under {@code key}, if there is one. */
     public Optional<StoredObject> stored(String key) {
         try {
-            HeadObjectResponse head = s3.headObject(r -> r.bucket(settings.s3().bucket()).key(key));
-            return Optional.of(new StoredObject(head.contentLength() == null ? -1 : head.contentLength(),
-                    head.contentType()));
+            HeadObjectResponse head =
+                    s3.headObject(r -> r.bucket(settings.s3().bucket()).key(key));
+            return Optional.of(
+                    new StoredObject(head.contentLength() == null ? -1 : head.contentLength(), head.contentType()));
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
                 return Optional.empty();
@@ -189,5 +191,4 @@ public class DocumentFiles {
     public String bucket() {
         return settings.s3().bucket();
     }
-
 }

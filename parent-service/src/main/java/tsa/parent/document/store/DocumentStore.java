@@ -1,11 +1,9 @@
 package tsa.parent.document.store;
 
-import java.util.Optional;
-import java.util.function.UnaryOperator;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import tsa.parent.config.ParentTables;
 import tsa.runtime.dynamo.DynamoSettings;

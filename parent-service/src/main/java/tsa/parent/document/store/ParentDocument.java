@@ -33,7 +33,8 @@ public record ParentDocument(
         String verificationNote,
         String createdAt,
         Long version,
-        String schemaVersion) implements VersionedItem<ParentDocument> {
+        String schemaVersion)
+        implements VersionedItem<ParentDocument> {
 
     public static final String DOCUMENT_ID = "document_id";
     public static final String ENROLLMENT_ID = "enrollment_id";
@@ -52,47 +53,79 @@ public record ParentDocument(
     public static final String CREATED_AT = "created_at";
     public static final String VERSION = "version";
 
-    public static final TableSchema<ParentDocument> SCHEMA =
-            StaticImmutableTableSchema.builder(ParentDocument.class, Builder.class)
-                    .newItemBuilder(Builder::new, Builder::build)
-                    .addAttribute(String.class, a -> a.name(DOCUMENT_ID)
-                            .getter(ParentDocument::documentId).setter(Builder::documentId)
+    public static final TableSchema<ParentDocument> SCHEMA = StaticImmutableTableSchema.builder(
+                    ParentDocument.class, Builder.class)
+            .newItemBuilder(Builder::new, Builder::build)
+            .addAttribute(
+                    String.class,
+                    a -> a.name(DOCUMENT_ID)
+                            .getter(ParentDocument::documentId)
+                            .setter(Builder::documentId)
                             .tags(primaryPartitionKey()))
-                    .addAttribute(String.class, a -> a.name(ENROLLMENT_ID)
-                            .getter(ParentDocument::enrollmentId).setter(Builder::enrollmentId)
+            .addAttribute(
+                    String.class,
+                    a -> a.name(ENROLLMENT_ID)
+                            .getter(ParentDocument::enrollmentId)
+                            .setter(Builder::enrollmentId)
                             .tags(secondaryPartitionKey(ParentTables.ENROLLMENT_DOCUMENTS_INDEX)))
-                    .addAttribute(String.class, a -> a.name(PARENT_EMAIL)
-                            .getter(ParentDocument::parentEmail).setter(Builder::parentEmail)
+            .addAttribute(
+                    String.class,
+                    a -> a.name(PARENT_EMAIL)
+                            .getter(ParentDocument::parentEmail)
+                            .setter(Builder::parentEmail)
                             .tags(secondaryPartitionKey(ParentTables.PARENT_DOCUMENTS_INDEX)))
-                    .addAttribute(String.class, a -> a.name(DOCUMENT_TYPE)
-                            .getter(ParentDocument::documentType).setter(Builder::documentType))
-                    .addAttribute(String.class, a -> a.name(FILE_NAME)
-                            .getter(ParentDocument::fileName).setter(Builder::fileName))
-                    .addAttribute(String.class, a -> a.name(S3_KEY)
-                            .getter(ParentDocument::s3Key).setter(Builder::s3Key))
-                    .addAttribute(Long.class, a -> a.name(FILE_SIZE)
-                            .getter(ParentDocument::fileSize).setter(Builder::fileSize))
-                    .addAttribute(String.class, a -> a.name(UPLOAD_STATUS)
-                            .getter(ParentDocument::uploadStatus).setter(Builder::uploadStatus))
-                    .addAttribute(String.class, a -> a.name(VERIFICATION_STATUS)
-                            .getter(ParentDocument::verificationStatus).setter(Builder::verificationStatus))
-                    .addAttribute(String.class, a -> a.name(VERIFIED_BY)
-                            .getter(ParentDocument::verifiedBy).setter(Builder::verifiedBy))
-                    .addAttribute(String.class, a -> a.name(UPLOADED_AT)
-                            .getter(ParentDocument::uploadedAt).setter(Builder::uploadedAt))
-                    .addAttribute(String.class, a -> a.name(VERIFIED_AT)
-                            .getter(ParentDocument::verifiedAt).setter(Builder::verifiedAt))
-                    .addAttribute(String.class, a -> a.name(CONTENT_TYPE)
-                            .getter(ParentDocument::contentType).setter(Builder::contentType))
-                    .addAttribute(String.class, a -> a.name(VERIFICATION_NOTE)
-                            .getter(ParentDocument::verificationNote).setter(Builder::verificationNote))
-                    .addAttribute(String.class, a -> a.name(CREATED_AT)
-                            .getter(ParentDocument::createdAt).setter(Builder::createdAt))
-                    .addAttribute(Long.class, a -> a.name(VERSION)
-                            .getter(ParentDocument::version).setter(Builder::version))
-                    .addAttribute(SchemaVersion.attribute(ParentDocument.class, Builder.class,
-                            ParentDocument::schemaVersion, Builder::schemaVersion))
-                    .build();
+            .addAttribute(
+                    String.class,
+                    a -> a.name(DOCUMENT_TYPE)
+                            .getter(ParentDocument::documentType)
+                            .setter(Builder::documentType))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(FILE_NAME).getter(ParentDocument::fileName).setter(Builder::fileName))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(S3_KEY).getter(ParentDocument::s3Key).setter(Builder::s3Key))
+            .addAttribute(
+                    Long.class,
+                    a -> a.name(FILE_SIZE).getter(ParentDocument::fileSize).setter(Builder::fileSize))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(UPLOAD_STATUS)
+                            .getter(ParentDocument::uploadStatus)
+                            .setter(Builder::uploadStatus))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(VERIFICATION_STATUS)
+                            .getter(ParentDocument::verificationStatus)
+                            .setter(Builder::verificationStatus))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(VERIFIED_BY).getter(ParentDocument::verifiedBy).setter(Builder::verifiedBy))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(UPLOADED_AT).getter(ParentDocument::uploadedAt).setter(Builder::uploadedAt))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(VERIFIED_AT).getter(ParentDocument::verifiedAt).setter(Builder::verifiedAt))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(CONTENT_TYPE)
+                            .getter(ParentDocument::contentType)
+                            .setter(Builder::contentType))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(VERIFICATION_NOTE)
+                            .getter(ParentDocument::verificationNote)
+                            .setter(Builder::verificationNote))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(CREATED_AT).getter(ParentDocument::createdAt).setter(Builder::createdAt))
+            .addAttribute(
+                    Long.class,
+                    a -> a.name(VERSION).getter(ParentDocument::version).setter(Builder::version))
+            .addAttribute(SchemaVersion.attribute(
+                    ParentDocument.class, Builder.class, ParentDocument::schemaVersion, Builder::schemaVersion))
+            .build();
 
     /** A new item, at the current schema version. */
     public static Builder builder() {
@@ -144,8 +177,7 @@ public record ParentDocument(
         private Long version;
         private String schemaVersion;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder documentId(String documentId) {
             this.documentId = documentId;
@@ -233,9 +265,24 @@ public record ParentDocument(
         }
 
         public ParentDocument build() {
-            return new ParentDocument(documentId, enrollmentId, parentEmail, documentType, fileName, s3Key, fileSize,
-                    uploadStatus, verificationStatus, verifiedBy, uploadedAt, verifiedAt, contentType, verificationNote,
-                    createdAt, version, schemaVersion);
+            return new ParentDocument(
+                    documentId,
+                    enrollmentId,
+                    parentEmail,
+                    documentType,
+                    fileName,
+                    s3Key,
+                    fileSize,
+                    uploadStatus,
+                    verificationStatus,
+                    verifiedBy,
+                    uploadedAt,
+                    verifiedAt,
+                    contentType,
+                    verificationNote,
+                    createdAt,
+                    version,
+                    schemaVersion);
         }
     }
 }

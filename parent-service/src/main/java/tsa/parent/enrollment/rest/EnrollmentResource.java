@@ -1,7 +1,5 @@
 package tsa.parent.enrollment.rest;
 
-import java.net.URI;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -17,7 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
 import tsa.parent.enrollment.service.Enrollments;
 import tsa.runtime.paging.Page;
 import tsa.runtime.paging.PageRequest;
@@ -39,21 +37,28 @@ public class EnrollmentResource {
     @RolesAllowed(Roles.PARENT)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createEnrollment(@NotNull(message = "a body is required") @Valid EnrollmentCreate body) {
-        var result = enrollments.create(body.invitationId(), new Enrollments.StudentDetails(body.studentAge(),
-                body.dateOfBirth(), body.gradeLevel(), body.startDate()));
+        var result = enrollments.create(
+                body.invitationId(),
+                new Enrollments.StudentDetails(
+                        body.studentAge(), body.dateOfBirth(), body.gradeLevel(), body.startDate()));
         EnrollmentView view = EnrollmentView.of(result.enrollment());
         if (!result.created()) {
             return Response.ok(view).build();
         }
-        return Response.created(URI.create("/api/parent/enrollments/" + view.enrollmentId())).entity(view).build();
+        return Response.created(URI.create("/api/parent/enrollments/" + view.enrollmentId()))
+                .entity(view)
+                .build();
     }
 
     /** List enrollments */
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.COACH, Roles.PARENT})
-    public Page<EnrollmentView> listEnrollments(@QueryParam("parentEmail") String parentEmail,
-            @QueryParam("coachId") String coachId, @BeanParam PageRequest page) {
-        if (parentEmail != null && (parentEmail.length() > 254 || !parentEmail.trim().matches(EMAIL))) {
+    public Page<EnrollmentView> listEnrollments(
+            @QueryParam("parentEmail") String parentEmail,
+            @QueryParam("coachId") String coachId,
+            @BeanParam PageRequest page) {
+        if (parentEmail != null
+                && (parentEmail.length() > 254 || !parentEmail.trim().matches(EMAIL))) {
             throw ProblemException.invalidField("parentEmail", "must be an email address");
         }
         if (coachId != null && (coachId.isBlank() || coachId.length() > 255)) {
@@ -83,10 +88,13 @@ public class EnrollmentResource {
     @Path("/{enrollmentId}/student")
     @RolesAllowed(Roles.PARENT)
     @Consumes(MediaType.APPLICATION_JSON)
-    public EnrollmentView updateEnrollmentStudent(@PathParam("enrollmentId") String enrollmentId,
+    public EnrollmentView updateEnrollmentStudent(
+            @PathParam("enrollmentId") String enrollmentId,
             @NotNull(message = "a body is required") @Valid StudentDetailsUpdate body) {
-        return EnrollmentView.of(enrollments.completeStudentDetails(enrollmentId, new Enrollments.StudentDetails(
-                body.studentAge(), body.dateOfBirth(), body.gradeLevel(), body.startDate())));
+        return EnrollmentView.of(enrollments.completeStudentDetails(
+                enrollmentId,
+                new Enrollments.StudentDetails(
+                        body.studentAge(), body.dateOfBirth(), body.gradeLevel(), body.startDate())));
     }
 
     /** Change an enrollment's status */
@@ -94,7 +102,8 @@ public class EnrollmentResource {
     @Path("/{enrollmentId}/status")
     @RolesAllowed({Roles.ADMIN, Roles.COACH})
     @Consumes(MediaType.APPLICATION_JSON)
-    public EnrollmentView changeEnrollmentStatus(@PathParam("enrollmentId") String enrollmentId,
+    public EnrollmentView changeEnrollmentStatus(
+            @PathParam("enrollmentId") String enrollmentId,
             @NotNull(message = "a body is required") @Valid EnrollmentStatusChange body) {
         return EnrollmentView.of(enrollments.changeStatus(enrollmentId, body.enrollmentStatus()));
     }
@@ -104,7 +113,8 @@ public class EnrollmentResource {
     @Path("/{enrollmentId}/milestones")
     @RolesAllowed({Roles.ADMIN, Roles.COACH, Roles.PARENT})
     @Consumes(MediaType.APPLICATION_JSON)
-    public EnrollmentView updateEnrollmentMilestones(@PathParam("enrollmentId") String enrollmentId,
+    public EnrollmentView updateEnrollmentMilestones(
+            @PathParam("enrollmentId") String enrollmentId,
             @NotNull(message = "a body is required") @Valid EnrollmentMilestonesUpdate body) {
         return EnrollmentView.of(enrollments.completeMilestones(enrollmentId, body.progressMilestones()));
     }
@@ -114,7 +124,8 @@ public class EnrollmentResource {
     @Path("/{enrollmentId}/payment")
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    public EnrollmentView updateEnrollmentPayment(@PathParam("enrollmentId") String enrollmentId,
+    public EnrollmentView updateEnrollmentPayment(
+            @PathParam("enrollmentId") String enrollmentId,
             @NotNull(message = "a body is required") @Valid EnrollmentPaymentChange body) {
         return EnrollmentView.of(enrollments.changePayment(enrollmentId, body.paymentStatus()));
     }

@@ -10,7 +10,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
 import tsa.parent.enrollment.service.Enrollments;
 import tsa.runtime.paging.Page;
 import tsa.runtime.paging.PageRequest;
@@ -30,8 +29,8 @@ public class InternalEnrollmentResource {
     @GET
     @RolesAllowed(Roles.SERVICE)
     @CalledBy("sync-service")
-    public Page<EnrollmentView> listEnrollmentsByStatus(@QueryParam("enrollmentStatus") String enrollmentStatus,
-            @BeanParam PageRequest page) {
+    public Page<EnrollmentView> listEnrollmentsByStatus(
+            @QueryParam("enrollmentStatus") String enrollmentStatus, @BeanParam PageRequest page) {
         if (enrollmentStatus == null) {
             throw ProblemException.invalidField("enrollmentStatus", "is required");
         }

@@ -3,7 +3,6 @@ package tsa.parent.enrollment.rest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-
 import tsa.runtime.text.SingleLine;
 
 /** The contract's {@code StudentDetailsUpdate}: the fields it names are set, at least one. */
@@ -11,5 +10,4 @@ public record StudentDetailsUpdate(
         @Min(3) @Max(25) Integer studentAge,
         @SingleLine @Size(max = 10) String dateOfBirth,
         @SingleLine @Size(max = 50) String gradeLevel,
-        @SingleLine @Size(max = 10) String startDate) {
-}
+        @SingleLine @Size(max = 10) String startDate) {}

@@ -1,12 +1,10 @@
 package tsa.parent.enrollment.service;
 
-import java.time.LocalDate;
-
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.inject.Inject;
-
+import java.time.LocalDate;
 import tsa.model.School;
 import tsa.model.Student;
 import tsa.model.StudentSchoolAssociation;
@@ -27,9 +25,14 @@ public class EdFiStudents {
      * What activation writes: the student (keyed by its deterministic {@code studentUniqueId}) and its enrolment in
      * {@code schoolId} from {@code entryDate} in {@code schoolYear}.
      */
-    public record EdFiEnrollment(String studentUniqueId, String studentName, LocalDate birthDate, int schoolId,
-            LocalDate entryDate, int schoolYear, String gradeLevel) {
-    }
+    public record EdFiEnrollment(
+            String studentUniqueId,
+            String studentName,
+            LocalDate birthDate,
+            int schoolId,
+            LocalDate entryDate,
+            int schoolYear,
+            String gradeLevel) {}
 
     /** Writes what is missing; true if it wrote anything. A school that is not in {@code schools} is 409. */
     @Transactional
@@ -39,11 +42,14 @@ public class EdFiStudents {
         }
         // student_usi is assigned here (max + 1) and both rows are checked again: the lock makes concurrent
         // activations (and any other writer of students) take turns, so neither a usi nor a row is written twice.
-        entityManager.createNativeQuery("LOCK TABLE students IN SHARE ROW EXCLUSIVE MODE").executeUpdate();
+        entityManager
+                .createNativeQuery("LOCK TABLE students IN SHARE ROW EXCLUSIVE MODE")
+                .executeUpdate();
         boolean wrote = false;
         if (Student.findById(wanted.studentUniqueId()) == null) {
             Number maxUsi = (Number) entityManager
-                    .createQuery("select coalesce(max(s.studentUsi), 0) from Student s").getSingleResult();
+                    .createQuery("select coalesce(max(s.studentUsi), 0) from Student s")
+                    .getSingleResult();
             Student student = new Student();
             student.studentUniqueId = wanted.studentUniqueId();
             student.studentUsi = maxUsi.intValue() + 1;
@@ -75,8 +81,8 @@ public class EdFiStudents {
 
     /** The student's enrolments in the school, whatever their entry date (one per activation). */
     private static long association(EdFiEnrollment wanted) {
-        return StudentSchoolAssociation.count("studentUniqueId = ?1 and schoolId = ?2", wanted.studentUniqueId(),
-                wanted.schoolId());
+        return StudentSchoolAssociation.count(
+                "studentUniqueId = ?1 and schoolId = ?2", wanted.studentUniqueId(), wanted.schoolId());
     }
 
     /** "Ana Maria Lopez" -> first "Ana Maria", last "Lopez"; a single name is both (both columns are NOT NULL). */

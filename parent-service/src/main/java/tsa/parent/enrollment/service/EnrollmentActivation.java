@@ -1,5 +1,7 @@
 package tsa.parent.enrollment.service;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,12 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.jboss.logging.Logger;
-
 import tsa.parent.client.CoachServiceClient;
 import tsa.parent.client.SyncServiceClient;
 import tsa.parent.enrollment.service.EdFiStudents.EdFiEnrollment;
@@ -78,17 +75,22 @@ public class EnrollmentActivation {
         } catch (ProblemException refused) {
             throw refused;
         } catch (RuntimeException e) {
-            LOG.errorf("enrollment %s: the Ed-Fi records could not be written: %s", active.enrollmentId(),
-                    e.getMessage());
-            throw ProblemException.unavailable("the enrollment is active but its Ed-Fi records could not be written; "
-                    + "try again");
+            LOG.errorf(
+                    "enrollment %s: the Ed-Fi records could not be written: %s", active.enrollmentId(), e.getMessage());
+            throw ProblemException.unavailable(
+                    "the enrollment is active but its Ed-Fi records could not be written; " + "try again");
         }
         Enrollment recorded = active;
         if (!studentUniqueId.equals(active.studentUniqueId()) || !schoolId.equals(active.schoolId())) {
-            recorded = store.change(active.enrollmentId(), current ->
-                    studentUniqueId.equals(current.studentUniqueId()) && schoolId.equals(current.schoolId())
-                            ? current
-                            : current.toBuilder().studentUniqueId(studentUniqueId).schoolId(schoolId).build())
+            recorded = store.change(
+                            active.enrollmentId(),
+                            current -> studentUniqueId.equals(current.studentUniqueId())
+                                            && schoolId.equals(current.schoolId())
+                                    ? current
+                                    : current.toBuilder()
+                                            .studentUniqueId(studentUniqueId)
+                                            .schoolId(schoolId)
+                                            .build())
                     .orElseThrow(() -> ProblemException.notFound("no enrollment " + active.enrollmentId()));
             wrote = true;
         }
@@ -97,21 +99,24 @@ public class EnrollmentActivation {
                 sync.studentChanged(studentUniqueId);
             } catch (RemoteFailure e) {
                 // Best effort: sync-service's reconciliation copies the student from PostgreSQL later.
-                LOG.warnf("enrollment %s: sync-service was not told about student %s: %s", active.enrollmentId(),
-                        studentUniqueId, e.getMessage());
+                LOG.warnf(
+                        "enrollment %s: sync-service was not told about student %s: %s",
+                        active.enrollmentId(), studentUniqueId, e.getMessage());
             }
         }
         return recorded;
     }
 
     private String schoolOfCoach(String coachId) {
-        return coaches.coach(coachId).map(CoachServiceClient.Coach::schoolId)
+        return coaches.coach(coachId)
+                .map(CoachServiceClient.Coach::schoolId)
                 .orElseThrow(() -> ProblemException.conflict("the assigned coach has no profile with a school"));
     }
 
     private EdFiEnrollment edFiEnrollment(Enrollment active, String studentUniqueId, String schoolId) {
-        LocalDate activationDay = LocalDate.ofInstant(active.activatedAt() != null
-                ? Timestamps.parse(active.activatedAt()) : clock.instant(), ZoneOffset.UTC);
+        LocalDate activationDay = LocalDate.ofInstant(
+                active.activatedAt() != null ? Timestamps.parse(active.activatedAt()) : clock.instant(),
+                ZoneOffset.UTC);
         LocalDate entryDate = active.startDate() != null ? LocalDate.parse(active.startDate()) : activationDay;
         int school;
         try {
@@ -119,8 +124,13 @@ public class EnrollmentActivation {
         } catch (NumberFormatException e) {
             throw ProblemException.conflict("school " + schoolId + " is not a known school");
         }
-        return new EdFiEnrollment(studentUniqueId, active.studentName(),
-                active.dateOfBirth() == null ? null : LocalDate.parse(active.dateOfBirth()), school, entryDate,
-                SchoolYear.of(activationDay), active.gradeLevel());
+        return new EdFiEnrollment(
+                studentUniqueId,
+                active.studentName(),
+                active.dateOfBirth() == null ? null : LocalDate.parse(active.dateOfBirth()),
+                school,
+                entryDate,
+                SchoolYear.of(activationDay),
+                active.gradeLevel());
     }
 }

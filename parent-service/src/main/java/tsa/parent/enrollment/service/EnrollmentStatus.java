@@ -3,7 +3,6 @@ package tsa.parent.enrollment.service;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
-
 import tsa.runtime.state.StatusMachine;
 
 /**
@@ -12,7 +11,10 @@ import tsa.runtime.state.StatusMachine;
  * change that keeps the status (and, for {@code active}, finishes an activation a failure left half-done).
  */
 public enum EnrollmentStatus implements StatusMachine<EnrollmentStatus> {
-    PENDING("pending"), ACTIVE("active"), COMPLETED("completed"), CANCELLED("cancelled");
+    PENDING("pending"),
+    ACTIVE("active"),
+    COMPLETED("completed"),
+    CANCELLED("cancelled");
 
     private final String value;
 

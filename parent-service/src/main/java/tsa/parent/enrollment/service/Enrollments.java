@@ -1,5 +1,7 @@
 package tsa.parent.enrollment.service;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,10 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import tsa.parent.client.CoachServiceClient;
 import tsa.parent.enrollment.store.Enrollment;
 import tsa.parent.enrollment.store.EnrollmentStore;
@@ -67,8 +65,7 @@ public class Enrollments {
     }
 
     /** An enrollment and whether this request created it. */
-    public record Created(Enrollment enrollment, boolean created) {
-    }
+    public record Created(Enrollment enrollment, boolean created) {}
 
     /**
      * The one enrollment an invitation may have: its id is derived from the invitation id, so every create of the
@@ -85,8 +82,11 @@ public class Enrollments {
      */
     public Created create(String invitationId, StudentDetails details) {
         String parentEmail = parentEmail();
-        String invitation = invitationId != null ? invitationId : caller.invitationId().orElseThrow(() ->
-                ProblemException.invalidField("invitationId", "is required when the session carries no invitation"));
+        String invitation = invitationId != null
+                ? invitationId
+                : caller.invitationId()
+                        .orElseThrow(() -> ProblemException.invalidField(
+                                "invitationId", "is required when the session carries no invitation"));
         checkDetails(details);
         String enrollmentId = enrollmentIdFor(invitation);
         var existing = store.find(enrollmentId);
@@ -99,7 +99,9 @@ public class Enrollments {
         if (read.isClosed()) {
             throw ProblemException.conflict("an " + read.status() + " invitation can't become an enrollment");
         }
-        String schoolId = coaches.coach(read.coachId()).map(CoachServiceClient.Coach::schoolId).orElse(null);
+        String schoolId = coaches.coach(read.coachId())
+                .map(CoachServiceClient.Coach::schoolId)
+                .orElse(null);
         coaches.accept(invitation);
         Enrollment enrollment = Enrollment.builder()
                 .enrollmentId(enrollmentId)
@@ -124,8 +126,9 @@ public class Enrollments {
             return new Created(enrollment, true);
         }
         // A concurrent request of the same invitation wrote it first: that one is the enrollment.
-        return new Created(owned(store.find(enrollmentId).orElseThrow(() -> noInvitation(invitation)), parentEmail,
-                invitation), false);
+        return new Created(
+                owned(store.find(enrollmentId).orElseThrow(() -> noInvitation(invitation)), parentEmail, invitation),
+                false);
     }
 
     /** The enrollment, if the caller may see it: its parent, its assigned coach, an admin. */
@@ -144,15 +147,17 @@ public class Enrollments {
     public Page<Enrollment> list(String parentEmail, String coachId, PageRequest page) {
         if (caller.isAdmin()) {
             if ((parentEmail == null) == (coachId == null)) {
-                throw ProblemException.invalidField(parentEmail == null ? "parentEmail" : "coachId",
+                throw ProblemException.invalidField(
+                        parentEmail == null ? "parentEmail" : "coachId",
                         "admins give exactly one of parentEmail and coachId");
             }
-            return parentEmail != null ? store.byParent(parentEmail.trim().toLowerCase(), page)
+            return parentEmail != null
+                    ? store.byParent(parentEmail.trim().toLowerCase(), page)
                     : store.byCoach(coachId, page);
         }
         if (parentEmail != null || coachId != null) {
-            throw ProblemException.invalidField(parentEmail != null ? "parentEmail" : "coachId",
-                    "is a filter for admins only");
+            throw ProblemException.invalidField(
+                    parentEmail != null ? "parentEmail" : "coachId", "is a filter for admins only");
         }
         if (caller.hasRole(Roles.COACH)) {
             String own = caller.coachId().orElse(null);
@@ -166,21 +171,27 @@ public class Enrollments {
      * activation's remaining steps, also when the enrollment is active already (a retry finishing a failed one).
      */
     public Enrollment changeStatus(String enrollmentId, String status) {
-        EnrollmentStatus target = EnrollmentStatus.of(status).orElseThrow(() -> ProblemException.invalidField(
-                "enrollmentStatus", "must be one of pending, active, completed, cancelled"));
+        EnrollmentStatus target = EnrollmentStatus.of(status)
+                .orElseThrow(() -> ProblemException.invalidField(
+                        "enrollmentStatus", "must be one of pending, active, completed, cancelled"));
         Enrollment before = writable(enrollmentId);
-        Enrollment after = adminAudited("enrollment", before, "set enrollment status to " + target.value(),
-                Map.of("enrollmentStatus", target.value()), () -> store.change(enrollmentId, current -> {
-                    EnrollmentStatus from = EnrollmentStatus.stored(current.enrollmentStatus());
-                    if (from.moveTo(target, "enrollment") == from) {
-                        return current;
-                    }
-                    Enrollment.Builder next = current.toBuilder().enrollmentStatus(target.value());
-                    if (target == EnrollmentStatus.ACTIVE) {
-                        next.activatedAt(now());
-                    }
-                    return next.build();
-                }).orElseThrow(() -> notFound(enrollmentId)));
+        Enrollment after = adminAudited(
+                "enrollment",
+                before,
+                "set enrollment status to " + target.value(),
+                Map.of("enrollmentStatus", target.value()),
+                () -> store.change(enrollmentId, current -> {
+                            EnrollmentStatus from = EnrollmentStatus.stored(current.enrollmentStatus());
+                            if (from.moveTo(target, "enrollment") == from) {
+                                return current;
+                            }
+                            Enrollment.Builder next = current.toBuilder().enrollmentStatus(target.value());
+                            if (target == EnrollmentStatus.ACTIVE) {
+                                next.activatedAt(now());
+                            }
+                            return next.build();
+                        })
+                        .orElseThrow(() -> notFound(enrollmentId)));
         // Outside the audited write: the status change is done and recorded; what follows finishes it and, if it
         // fails, is finished by a retry, not undone.
         if (target == EnrollmentStatus.ACTIVE) {
@@ -191,46 +202,67 @@ public class Enrollments {
 
     /** Appends each step not yet recorded, in the order given, with the time; never removes or reorders. */
     public Enrollment completeMilestones(String enrollmentId, List<String> steps) {
-        List<String> asked = new ArrayList<>(new LinkedHashSet<>(steps.stream().map(String::trim).toList()));
+        List<String> asked = new ArrayList<>(
+                new LinkedHashSet<>(steps.stream().map(String::trim).toList()));
         if (asked.size() != steps.size()) {
             throw ProblemException.invalidField("progressMilestones", "names a step twice");
         }
         Enrollment before = writable(enrollmentId);
-        return adminAudited("enrollment", before, "record completed steps " + asked,
-                Map.of("progressMilestones", asked), () -> store.change(enrollmentId, current -> {
-                    EnrollmentStatus status = EnrollmentStatus.stored(current.enrollmentStatus());
-                    if (!status.takesMilestones()) {
-                        throw ProblemException.conflict("a " + status.value() + " enrollment takes no more steps");
-                    }
-                    List<String> recorded = new ArrayList<>(orEmpty(current.progressMilestones()));
-                    Map<String, String> times = new LinkedHashMap<>(
-                            current.milestoneCompletedAt() == null ? Map.of() : current.milestoneCompletedAt());
-                    String at = now();
-                    for (String step : asked) {
-                        if (!recorded.contains(step)) {
-                            recorded.add(step);
-                            times.put(step, at);
-                        }
-                    }
-                    if (recorded.size() == orEmpty(current.progressMilestones()).size()) {
-                        return current;
-                    }
-                    if (recorded.size() > MAX_MILESTONES) {
-                        throw ProblemException.conflict("an enrollment records at most " + MAX_MILESTONES + " steps");
-                    }
-                    return current.toBuilder().progressMilestones(recorded).milestoneCompletedAt(times).build();
-                }).orElseThrow(() -> notFound(enrollmentId)));
+        return adminAudited(
+                "enrollment",
+                before,
+                "record completed steps " + asked,
+                Map.of("progressMilestones", asked),
+                () -> store.change(enrollmentId, current -> {
+                            EnrollmentStatus status = EnrollmentStatus.stored(current.enrollmentStatus());
+                            if (!status.takesMilestones()) {
+                                throw ProblemException.conflict(
+                                        "a " + status.value() + " enrollment takes no more steps");
+                            }
+                            List<String> recorded = new ArrayList<>(orEmpty(current.progressMilestones()));
+                            Map<String, String> times = new LinkedHashMap<>(
+                                    current.milestoneCompletedAt() == null ? Map.of() : current.milestoneCompletedAt());
+                            String at = now();
+                            for (String step : asked) {
+                                if (!recorded.contains(step)) {
+                                    recorded.add(step);
+                                    times.put(step, at);
+                                }
+                            }
+                            if (recorded.size()
+                                    == orEmpty(current.progressMilestones()).size()) {
+                                return current;
+                            }
+                            if (recorded.size() > MAX_MILESTONES) {
+                                throw ProblemException.conflict(
+                                        "an enrollment records at most " + MAX_MILESTONES + " steps");
+                            }
+                            return current.toBuilder()
+                                    .progressMilestones(recorded)
+                                    .milestoneCompletedAt(times)
+                                    .build();
+                        })
+                        .orElseThrow(() -> notFound(enrollmentId)));
     }
 
     /** Admins only (the resource says so): any payment status to any. */
     public Enrollment changePayment(String enrollmentId, String status) {
-        PaymentStatus target = PaymentStatus.of(status).orElseThrow(() -> ProblemException.invalidField(
-                "paymentStatus", "must be one of paid, pending, overdue"));
+        PaymentStatus target = PaymentStatus.of(status)
+                .orElseThrow(
+                        () -> ProblemException.invalidField("paymentStatus", "must be one of paid, pending, overdue"));
         Enrollment before = writable(enrollmentId);
-        return adminAudited("payment", before, "set payment status to " + target.value(),
-                Map.of("paymentStatus", target.value()), () -> store.change(enrollmentId, current ->
-                        target.value().equals(current.paymentStatus()) ? current
-                                : current.toBuilder().paymentStatus(target.value()).build())
+        return adminAudited(
+                "payment",
+                before,
+                "set payment status to " + target.value(),
+                Map.of("paymentStatus", target.value()),
+                () -> store.change(
+                                enrollmentId,
+                                current -> target.value().equals(current.paymentStatus())
+                                        ? current
+                                        : current.toBuilder()
+                                                .paymentStatus(target.value())
+                                                .build())
                         .orElseThrow(() -> notFound(enrollmentId)));
     }
 
@@ -242,26 +274,27 @@ public class Enrollments {
         checkDetails(details);
         writable(enrollmentId);
         return store.change(enrollmentId, current -> {
-            if (EnrollmentStatus.stored(current.enrollmentStatus()) != EnrollmentStatus.PENDING) {
-                throw ProblemException.conflict("the student's details can be changed only while the enrollment "
-                        + "is pending");
-            }
-            Enrollment.Builder next = current.toBuilder();
-            if (details.studentAge() != null) {
-                next.studentAge(details.studentAge());
-            }
-            if (details.dateOfBirth() != null) {
-                next.dateOfBirth(details.dateOfBirth());
-            }
-            if (details.gradeLevel() != null) {
-                next.gradeLevel(details.gradeLevel());
-            }
-            if (details.startDate() != null) {
-                next.startDate(details.startDate());
-            }
-            Enrollment changed = next.build();
-            return changed.equals(current) ? current : changed;
-        }).orElseThrow(() -> notFound(enrollmentId));
+                    if (EnrollmentStatus.stored(current.enrollmentStatus()) != EnrollmentStatus.PENDING) {
+                        throw ProblemException.conflict(
+                                "the student's details can be changed only while the enrollment " + "is pending");
+                    }
+                    Enrollment.Builder next = current.toBuilder();
+                    if (details.studentAge() != null) {
+                        next.studentAge(details.studentAge());
+                    }
+                    if (details.dateOfBirth() != null) {
+                        next.dateOfBirth(details.dateOfBirth());
+                    }
+                    if (details.gradeLevel() != null) {
+                        next.gradeLevel(details.gradeLevel());
+                    }
+                    if (details.startDate() != null) {
+                        next.startDate(details.startDate());
+                    }
+                    Enrollment changed = next.build();
+                    return changed.equals(current) ? current : changed;
+                })
+                .orElseThrow(() -> notFound(enrollmentId));
     }
 
     /** The assigned coach's public profile, for the enrollment's parent (or an admin). */
@@ -273,8 +306,9 @@ public class Enrollments {
 
     /** sync-service's reconciliation: one page of enrollments of one status, oldest first. */
     public Page<Enrollment> listByStatus(String status, PageRequest page) {
-        EnrollmentStatus wanted = EnrollmentStatus.of(status).orElseThrow(() -> ProblemException.invalidField(
-                "enrollmentStatus", "must be one of pending, active, completed, cancelled"));
+        EnrollmentStatus wanted = EnrollmentStatus.of(status)
+                .orElseThrow(() -> ProblemException.invalidField(
+                        "enrollmentStatus", "must be one of pending, active, completed, cancelled"));
         return store.byStatus(wanted.value(), page);
     }
 
@@ -290,13 +324,24 @@ public class Enrollments {
     }
 
     /** An admin's write goes through the audit trail first (503 if it can't record); anyone else's directly. */
-    private Enrollment adminAudited(String resourceType, Enrollment before, String description,
-            Map<String, Object> requested, Supplier<Enrollment> write) {
+    private Enrollment adminAudited(
+            String resourceType,
+            Enrollment before,
+            String description,
+            Map<String, Object> requested,
+            Supplier<Enrollment> write) {
         if (!caller.isAdmin()) {
             return write.get();
         }
-        return audit.audited(new AdminAction(AdminAction.UPDATE, resourceType, before.enrollmentId(), description,
-                auditState(before), requested), write);
+        return audit.audited(
+                new AdminAction(
+                        AdminAction.UPDATE,
+                        resourceType,
+                        before.enrollmentId(),
+                        description,
+                        auditState(before),
+                        requested),
+                write);
     }
 
     private static Map<String, Object> auditState(Enrollment e) {
@@ -319,7 +364,8 @@ public class Enrollments {
     }
 
     private boolean isCoachOf(Enrollment enrollment) {
-        return caller.hasRole(Roles.COACH) && caller.coachId().map(enrollment.coachId()::equals).orElse(false);
+        return caller.hasRole(Roles.COACH)
+                && caller.coachId().map(enrollment.coachId()::equals).orElse(false);
     }
 
     private String parentEmail() {

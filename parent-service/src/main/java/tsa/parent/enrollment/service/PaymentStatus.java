@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** An enrollment's payment status (seed: {@code paid|pending|overdue}); admins set any value, no order. */
 public enum PaymentStatus {
-    PAID("paid"), PENDING("pending"), OVERDUE("overdue");
+    PAID("paid"),
+    PENDING("pending"),
+    OVERDUE("overdue");
 
     private final String value;
 

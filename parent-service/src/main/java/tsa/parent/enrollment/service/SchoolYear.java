@@ -9,8 +9,7 @@ import java.time.Month;
  */
 public final class SchoolYear {
 
-    private SchoolYear() {
-    }
+    private SchoolYear() {}
 
     public static int of(LocalDate day) {
         return day.getMonthValue() >= Month.AUGUST.getValue() ? day.getYear() + 1 : day.getYear();

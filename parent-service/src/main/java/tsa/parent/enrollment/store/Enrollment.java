@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
@@ -46,7 +45,8 @@ public record Enrollment(
         String activatedAt,
         String studentUniqueId,
         Long version,
-        String schemaVersion) implements VersionedItem<Enrollment> {
+        String schemaVersion)
+        implements VersionedItem<Enrollment> {
 
     public static final String ENROLLMENT_ID = "enrollment_id";
     public static final String PARENT_EMAIL = "parent_email";
@@ -68,61 +68,97 @@ public record Enrollment(
     public static final String STUDENT_UNIQUE_ID = "student_unique_id";
     public static final String VERSION = "version";
 
-    public static final TableSchema<Enrollment> SCHEMA =
-            StaticImmutableTableSchema.builder(Enrollment.class, Builder.class)
-                    .newItemBuilder(Builder::new, Builder::build)
-                    .addAttribute(String.class, a -> a.name(ENROLLMENT_ID)
-                            .getter(Enrollment::enrollmentId).setter(Builder::enrollmentId)
+    public static final TableSchema<Enrollment> SCHEMA = StaticImmutableTableSchema.builder(
+                    Enrollment.class, Builder.class)
+            .newItemBuilder(Builder::new, Builder::build)
+            .addAttribute(
+                    String.class,
+                    a -> a.name(ENROLLMENT_ID)
+                            .getter(Enrollment::enrollmentId)
+                            .setter(Builder::enrollmentId)
                             .tags(primaryPartitionKey()))
-                    .addAttribute(String.class, a -> a.name(PARENT_EMAIL)
-                            .getter(Enrollment::parentEmail).setter(Builder::parentEmail)
+            .addAttribute(
+                    String.class,
+                    a -> a.name(PARENT_EMAIL)
+                            .getter(Enrollment::parentEmail)
+                            .setter(Builder::parentEmail)
                             .tags(secondaryPartitionKey(ParentTables.PARENT_ENROLLMENTS_INDEX)))
-                    .addAttribute(String.class, a -> a.name(STUDENT_NAME)
-                            .getter(Enrollment::studentName).setter(Builder::studentName))
-                    .addAttribute(Integer.class, a -> a.name(STUDENT_AGE)
-                            .getter(Enrollment::studentAge).setter(Builder::studentAge))
-                    .addAttribute(String.class, a -> a.name(SPORT)
-                            .getter(Enrollment::sport).setter(Builder::sport))
-                    .addAttribute(String.class, a -> a.name(COACH_ID)
-                            .getter(Enrollment::coachId).setter(Builder::coachId)
+            .addAttribute(
+                    String.class,
+                    a -> a.name(STUDENT_NAME).getter(Enrollment::studentName).setter(Builder::studentName))
+            .addAttribute(
+                    Integer.class,
+                    a -> a.name(STUDENT_AGE).getter(Enrollment::studentAge).setter(Builder::studentAge))
+            .addAttribute(
+                    String.class, a -> a.name(SPORT).getter(Enrollment::sport).setter(Builder::sport))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(COACH_ID)
+                            .getter(Enrollment::coachId)
+                            .setter(Builder::coachId)
                             .tags(secondaryPartitionKey(ParentTables.COACH_ENROLLMENTS_INDEX)))
-                    .addAttribute(String.class, a -> a.name(ENROLLMENT_STATUS)
-                            .getter(Enrollment::enrollmentStatus).setter(Builder::enrollmentStatus)
+            .addAttribute(
+                    String.class,
+                    a -> a.name(ENROLLMENT_STATUS)
+                            .getter(Enrollment::enrollmentStatus)
+                            .setter(Builder::enrollmentStatus)
                             .tags(secondaryPartitionKey(ParentTables.STATUS_INDEX)))
-                    .addAttribute(EnhancedType.listOf(String.class), a -> a.name(PROGRESS_MILESTONES)
-                            .getter(Enrollment::progressMilestones).setter(Builder::progressMilestones))
-                    .addAttribute(String.class, a -> a.name(PAYMENT_STATUS)
-                            .getter(Enrollment::paymentStatus).setter(Builder::paymentStatus))
-                    .addAttribute(String.class, a -> a.name(START_DATE)
-                            .getter(Enrollment::startDate).setter(Builder::startDate))
-                    .addAttribute(String.class, a -> a.name(CREATED_AT)
-                            .getter(Enrollment::createdAt).setter(Builder::createdAt)
+            .addAttribute(
+                    EnhancedType.listOf(String.class),
+                    a -> a.name(PROGRESS_MILESTONES)
+                            .getter(Enrollment::progressMilestones)
+                            .setter(Builder::progressMilestones))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(PAYMENT_STATUS)
+                            .getter(Enrollment::paymentStatus)
+                            .setter(Builder::paymentStatus))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(START_DATE).getter(Enrollment::startDate).setter(Builder::startDate))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(CREATED_AT)
+                            .getter(Enrollment::createdAt)
+                            .setter(Builder::createdAt)
                             .tags(secondarySortKey(ParentTables.STATUS_INDEX)))
-                    .addAttribute(String.class, a -> a.name(INVITATION_ID)
-                            .getter(Enrollment::invitationId).setter(Builder::invitationId))
-                    .addAttribute(String.class, a -> a.name(SCHOOL_ID)
-                            .getter(Enrollment::schoolId).setter(Builder::schoolId))
-                    .addAttribute(String.class, a -> a.name(DATE_OF_BIRTH)
-                            .getter(Enrollment::dateOfBirth).setter(Builder::dateOfBirth))
-                    .addAttribute(String.class, a -> a.name(GRADE_LEVEL)
-                            .getter(Enrollment::gradeLevel).setter(Builder::gradeLevel))
-                    .addAttribute(EnhancedType.mapOf(String.class, String.class), a -> a.name(MILESTONE_COMPLETED_AT)
-                            .getter(Enrollment::milestoneCompletedAt).setter(Builder::milestoneCompletedAt))
-                    .addAttribute(String.class, a -> a.name(ACTIVATED_AT)
-                            .getter(Enrollment::activatedAt).setter(Builder::activatedAt))
-                    .addAttribute(String.class, a -> a.name(STUDENT_UNIQUE_ID)
-                            .getter(Enrollment::studentUniqueId).setter(Builder::studentUniqueId))
-                    .addAttribute(Long.class, a -> a.name(VERSION)
-                            .getter(Enrollment::version).setter(Builder::version))
-                    .addAttribute(SchemaVersion.attribute(Enrollment.class, Builder.class,
-                            Enrollment::schemaVersion, Builder::schemaVersion))
-                    .build();
+            .addAttribute(
+                    String.class,
+                    a -> a.name(INVITATION_ID).getter(Enrollment::invitationId).setter(Builder::invitationId))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(SCHOOL_ID).getter(Enrollment::schoolId).setter(Builder::schoolId))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(DATE_OF_BIRTH).getter(Enrollment::dateOfBirth).setter(Builder::dateOfBirth))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(GRADE_LEVEL).getter(Enrollment::gradeLevel).setter(Builder::gradeLevel))
+            .addAttribute(
+                    EnhancedType.mapOf(String.class, String.class),
+                    a -> a.name(MILESTONE_COMPLETED_AT)
+                            .getter(Enrollment::milestoneCompletedAt)
+                            .setter(Builder::milestoneCompletedAt))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(ACTIVATED_AT).getter(Enrollment::activatedAt).setter(Builder::activatedAt))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(STUDENT_UNIQUE_ID)
+                            .getter(Enrollment::studentUniqueId)
+                            .setter(Builder::studentUniqueId))
+            .addAttribute(
+                    Long.class, a -> a.name(VERSION).getter(Enrollment::version).setter(Builder::version))
+            .addAttribute(SchemaVersion.attribute(
+                    Enrollment.class, Builder.class, Enrollment::schemaVersion, Builder::schemaVersion))
+            .build();
 
     public Enrollment {
-        progressMilestones = progressMilestones == null
-                ? null : Collections.unmodifiableList(new ArrayList<>(progressMilestones));
+        progressMilestones =
+                progressMilestones == null ? null : Collections.unmodifiableList(new ArrayList<>(progressMilestones));
         milestoneCompletedAt = milestoneCompletedAt == null
-                ? null : Collections.unmodifiableMap(new LinkedHashMap<>(milestoneCompletedAt));
+                ? null
+                : Collections.unmodifiableMap(new LinkedHashMap<>(milestoneCompletedAt));
     }
 
     /** A new item, at the current schema version. */
@@ -181,8 +217,7 @@ public record Enrollment(
         private Long version;
         private String schemaVersion;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder enrollmentId(String enrollmentId) {
             this.enrollmentId = enrollmentId;
@@ -285,9 +320,27 @@ public record Enrollment(
         }
 
         public Enrollment build() {
-            return new Enrollment(enrollmentId, parentEmail, studentName, studentAge, sport, coachId, enrollmentStatus,
-                    progressMilestones, paymentStatus, startDate, createdAt, invitationId, schoolId, dateOfBirth,
-                    gradeLevel, milestoneCompletedAt, activatedAt, studentUniqueId, version, schemaVersion);
+            return new Enrollment(
+                    enrollmentId,
+                    parentEmail,
+                    studentName,
+                    studentAge,
+                    sport,
+                    coachId,
+                    enrollmentStatus,
+                    progressMilestones,
+                    paymentStatus,
+                    startDate,
+                    createdAt,
+                    invitationId,
+                    schoolId,
+                    dateOfBirth,
+                    gradeLevel,
+                    milestoneCompletedAt,
+                    activatedAt,
+                    studentUniqueId,
+                    version,
+                    schemaVersion);
         }
     }
 }

@@ -33,8 +33,10 @@ public class ApiClientResource {
         if (body == null) {
             throw ProblemException.badRequest("a body with name and scopes is required");
         }
-        return Response.status(201).entity(clients.create(body.name(), body.scopes()))
-                .header("Cache-Control", "no-store").build();
+        return Response.status(201)
+                .entity(clients.create(body.name(), body.scopes()))
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     /** List API clients */

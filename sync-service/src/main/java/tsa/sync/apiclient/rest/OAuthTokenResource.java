@@ -32,8 +32,8 @@ public class OAuthTokenResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response issueToken(@HeaderParam("Authorization") String authorization,
-            MultivaluedMap<String, String> form) {
+    public Response issueToken(
+            @HeaderParam("Authorization") String authorization, MultivaluedMap<String, String> form) {
         String clientId = single(form, "client_id");
         String clientSecret = single(form, "client_secret");
         if (authorization != null) {
@@ -45,12 +45,15 @@ public class OAuthTokenResource {
             clientSecret = basic[1];
         }
         return Response.ok(tokens.issue(single(form, "grant_type"), clientId, clientSecret, single(form, "scope")))
-                .header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
+                .header("Cache-Control", "no-store")
+                .header("Pragma", "no-cache")
+                .build();
     }
 
     @ServerExceptionMapper
     public Response oauthError(OAuthException e) {
-        Response.ResponseBuilder response = Response.status(e.status()).type(MediaType.APPLICATION_JSON)
+        Response.ResponseBuilder response = Response.status(e.status())
+                .type(MediaType.APPLICATION_JSON)
                 .header("Cache-Control", "no-store")
                 .entity(Map.of("error", e.error(), "error_description", e.getMessage()));
         if (e.status() == 401) {
@@ -76,15 +79,16 @@ public class OAuthTokenResource {
             throw OAuthException.invalidClient();
         }
         try {
-            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-                    StandardCharsets.UTF_8);
+            String decoded = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
             if (colon < 0) {
                 throw OAuthException.invalidClient();
             }
             return new String[] {
                 java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-                java.net.URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)};
+                java.net.URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)
+            };
         } catch (IllegalArgumentException malformed) {
             throw OAuthException.invalidClient();
         }

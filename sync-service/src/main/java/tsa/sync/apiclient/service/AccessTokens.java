@@ -53,8 +53,13 @@ public class AccessTokens {
         } else {
             granted = List.copyOf(new LinkedHashSet<>(ApiClients.scopesOf(scope)));
             if (!allowed.containsAll(granted)) {
-                throw new OAuthException(400, "invalid_scope", "the client may not ask for " + granted.stream()
-                        .filter(s -> !allowed.contains(s)).toList());
+                throw new OAuthException(
+                        400,
+                        "invalid_scope",
+                        "the client may not ask for "
+                                + granted.stream()
+                                        .filter(s -> !allowed.contains(s))
+                                        .toList());
             }
         }
         String token = SecretHash.randomValue(32);

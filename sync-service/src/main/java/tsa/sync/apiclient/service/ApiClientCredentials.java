@@ -6,6 +6,5 @@ import java.util.List;
 
 /** A client as admins see it; {@code clientSecret} is set only in the answer to its creation, and never stored. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ApiClientCredentials(String clientId, String clientSecret, String name, List<String> scopes,
-        boolean enabled, Instant createdAt) {
-}
+public record ApiClientCredentials(
+        String clientId, String clientSecret, String name, List<String> scopes, boolean enabled, Instant createdAt) {}

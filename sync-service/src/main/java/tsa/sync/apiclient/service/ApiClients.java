@@ -57,29 +57,40 @@ public class ApiClients {
         after.put("name", name);
         after.put("scopes", wanted);
         after.put("enabled", true);
-        AdminAction action = new AdminAction(AdminAction.CREATE, RESOURCE_TYPE, clientId,
-                "create the API client " + clientId + " (" + name + ")", null, after);
+        AdminAction action = new AdminAction(
+                AdminAction.CREATE,
+                RESOURCE_TYPE,
+                clientId,
+                "create the API client " + clientId + " (" + name + ")",
+                null,
+                after);
         String hash = SecretHash.hash(secret, settings.secretHashIterations());
         String createdBy = caller.email();
-        ApiClient created = audit.audited(action, () -> QuarkusTransaction.requiringNew().call(() -> {
-            ApiClient client = new ApiClient();
-            client.clientId = clientId;
-            client.name = name;
-            client.secretHash = hash;
-            client.allowedScopes = String.join(" ", wanted);
-            client.enabled = true;
-            client.createdBy = createdBy;
-            client.createdAt = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-            client.persist();
-            return client;
-        }));
+        ApiClient created = audit.audited(
+                action,
+                () -> QuarkusTransaction.requiringNew().call(() -> {
+                    ApiClient client = new ApiClient();
+                    client.clientId = clientId;
+                    client.name = name;
+                    client.secretHash = hash;
+                    client.allowedScopes = String.join(" ", wanted);
+                    client.enabled = true;
+                    client.createdBy = createdBy;
+                    client.createdAt = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+                    client.persist();
+                    return client;
+                }));
         return view(created, secret);
     }
 
     public List<ApiClientCredentials> list() {
-        return QuarkusTransaction.requiringNew().call(() -> ApiClient.<ApiClient>listAll(
-                io.quarkus.panache.common.Sort.by("createdAt").and("clientId")).stream()
-                .map(client -> view(client, null)).toList());
+        return QuarkusTransaction.requiringNew()
+                .call(() ->
+                        ApiClient.<ApiClient>listAll(io.quarkus.panache.common.Sort.by("createdAt")
+                                        .and("clientId"))
+                                .stream()
+                                .map(client -> view(client, null))
+                                .toList());
     }
 
     /** Disables the client and revokes its tokens at once; disabling a disabled client changes nothing. */
@@ -88,24 +99,36 @@ public class ApiClients {
         if (current == null) {
             throw ProblemException.notFound("no API client " + clientId);
         }
-        AdminAction action = new AdminAction(AdminAction.UPDATE, RESOURCE_TYPE, clientId,
+        AdminAction action = new AdminAction(
+                AdminAction.UPDATE,
+                RESOURCE_TYPE,
+                clientId,
                 "disable the API client " + clientId + " and revoke its tokens",
-                Map.of("enabled", current.enabled), Map.of("enabled", false));
-        audit.audited(action, () -> QuarkusTransaction.requiringNew().call(() -> {
-            ApiClient client = ApiClient.findById(clientId);
-            client.enabled = false;
-            ApiClientToken.revokeAllOf(clientId);
-            return client;
-        }));
+                Map.of("enabled", current.enabled),
+                Map.of("enabled", false));
+        audit.audited(
+                action,
+                () -> QuarkusTransaction.requiringNew().call(() -> {
+                    ApiClient client = ApiClient.findById(clientId);
+                    client.enabled = false;
+                    ApiClientToken.revokeAllOf(clientId);
+                    return client;
+                }));
     }
 
     static List<String> scopesOf(String spaceSeparated) {
-        return spaceSeparated == null || spaceSeparated.isBlank() ? List.of()
+        return spaceSeparated == null || spaceSeparated.isBlank()
+                ? List.of()
                 : Arrays.stream(spaceSeparated.trim().split(" +")).toList();
     }
 
     private static ApiClientCredentials view(ApiClient client, String secret) {
-        return new ApiClientCredentials(client.clientId, secret, client.name, scopesOf(client.allowedScopes),
-                client.enabled, client.createdAt.toInstant(ZoneOffset.UTC));
+        return new ApiClientCredentials(
+                client.clientId,
+                secret,
+                client.name,
+                scopesOf(client.allowedScopes),
+                client.enabled,
+                client.createdAt.toInstant(ZoneOffset.UTC));
     }
 }

@@ -16,6 +16,5 @@ public final class OneRosterScopes {
     /** What the document's security requirement names for the core collections (orgs, schools, users, ...). */
     public static final Set<String> CORE_ENDPOINTS = Set.of(ROSTER_READ, CORE_READ);
 
-    private OneRosterScopes() {
-    }
+    private OneRosterScopes() {}
 }

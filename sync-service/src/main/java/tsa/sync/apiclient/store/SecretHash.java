@@ -21,8 +21,7 @@ public final class SecretHash {
     private static final int SALT_BYTES = 16;
     private static final int HASH_BITS = 256;
 
-    private SecretHash() {
-    }
+    private SecretHash() {}
 
     /** A URL-safe random value of {@code bytes} bytes (secrets, tokens, client ids). */
     public static String randomValue(int bytes) {
@@ -56,8 +55,8 @@ public final class SecretHash {
 
     public static String sha256Hex(String value) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -66,7 +65,9 @@ public final class SecretHash {
     private static byte[] pbkdf2(String secret, byte[] salt, int iterations) {
         PBEKeySpec spec = new PBEKeySpec(secret.toCharArray(), salt, iterations, HASH_BITS);
         try {
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
         } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
             throw new IllegalStateException(e);
         } finally {

@@ -37,14 +37,11 @@ public class OperationalCopies {
     private static final DateTimeFormatter FIXED = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS");
 
     /** A row written in the current transaction, as its copy will read. */
-    public sealed interface RowWritten permits OrganizationWritten, StudentWritten {
-    }
+    public sealed interface RowWritten permits OrganizationWritten, StudentWritten {}
 
-    public record OrganizationWritten(OrganizationCopy copy) implements RowWritten {
-    }
+    public record OrganizationWritten(OrganizationCopy copy) implements RowWritten {}
 
-    public record StudentWritten(StudentCopy copy) implements RowWritten {
-    }
+    public record StudentWritten(StudentCopy copy) implements RowWritten {}
 
     @Inject
     OrganizationCopyStore organizations;
@@ -150,13 +147,22 @@ public class OperationalCopies {
         compare(fields, StudentCopy.FIRST_NAME, expected.firstName(), actual.firstName());
         compare(fields, StudentCopy.LAST_NAME, expected.lastName(), actual.lastName());
         compare(fields, StudentCopy.MIDDLE_NAME, expected.middleName(), actual.middleName());
-        compare(fields, StudentCopy.GENERATION_CODE_SUFFIX, expected.generationCodeSuffix(),
+        compare(
+                fields,
+                StudentCopy.GENERATION_CODE_SUFFIX,
+                expected.generationCodeSuffix(),
                 actual.generationCodeSuffix());
         compare(fields, StudentCopy.BIRTH_DATE, expected.birthDate(), actual.birthDate());
         compare(fields, StudentCopy.BIRTH_CITY, expected.birthCity(), actual.birthCity());
-        compare(fields, StudentCopy.BIRTH_STATE_ABBREVIATION_DESCRIPTOR, expected.birthStateAbbreviationDescriptor(),
+        compare(
+                fields,
+                StudentCopy.BIRTH_STATE_ABBREVIATION_DESCRIPTOR,
+                expected.birthStateAbbreviationDescriptor(),
                 actual.birthStateAbbreviationDescriptor());
-        compare(fields, StudentCopy.HISPANIC_LATINO_ETHNICITY, expected.hispanicLatinoEthnicity(),
+        compare(
+                fields,
+                StudentCopy.HISPANIC_LATINO_ETHNICITY,
+                expected.hispanicLatinoEthnicity(),
                 actual.hispanicLatinoEthnicity());
         compare(fields, StudentCopy.RACES, expected.races(), actual.races());
         compare(fields, StudentCopy.ETAG, expected.etag(), actual.etag());

@@ -29,27 +29,38 @@ public record OrganizationCopy(
     public static final String IDENTIFIER = "identifier";
     public static final String PARENT_ID = "parent_id";
 
-    public static final TableSchema<OrganizationCopy> SCHEMA =
-            StaticImmutableTableSchema.builder(OrganizationCopy.class, Builder.class)
-                    .newItemBuilder(Builder::new, Builder::build)
-                    .addAttribute(String.class, a -> a.name(SOURCED_ID)
-                            .getter(OrganizationCopy::sourcedId).setter(Builder::sourcedId)
+    public static final TableSchema<OrganizationCopy> SCHEMA = StaticImmutableTableSchema.builder(
+                    OrganizationCopy.class, Builder.class)
+            .newItemBuilder(Builder::new, Builder::build)
+            .addAttribute(
+                    String.class,
+                    a -> a.name(SOURCED_ID)
+                            .getter(OrganizationCopy::sourcedId)
+                            .setter(Builder::sourcedId)
                             .tags(primaryPartitionKey()))
-                    .addAttribute(String.class, a -> a.name(STATUS)
-                            .getter(OrganizationCopy::status).setter(Builder::status))
-                    .addAttribute(String.class, a -> a.name(DATE_LAST_MODIFIED)
-                            .getter(OrganizationCopy::dateLastModified).setter(Builder::dateLastModified))
-                    .addAttribute(String.class, a -> a.name(NAME)
-                            .getter(OrganizationCopy::name).setter(Builder::name))
-                    .addAttribute(String.class, a -> a.name(TYPE)
-                            .getter(OrganizationCopy::type).setter(Builder::type))
-                    .addAttribute(String.class, a -> a.name(IDENTIFIER)
-                            .getter(OrganizationCopy::identifier).setter(Builder::identifier))
-                    .addAttribute(String.class, a -> a.name(PARENT_ID)
-                            .getter(OrganizationCopy::parentId).setter(Builder::parentId))
-                    .addAttribute(SchemaVersion.attribute(OrganizationCopy.class, Builder.class,
-                            OrganizationCopy::schemaVersion, Builder::schemaVersion))
-                    .build();
+            .addAttribute(
+                    String.class,
+                    a -> a.name(STATUS).getter(OrganizationCopy::status).setter(Builder::status))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(DATE_LAST_MODIFIED)
+                            .getter(OrganizationCopy::dateLastModified)
+                            .setter(Builder::dateLastModified))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(NAME).getter(OrganizationCopy::name).setter(Builder::name))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(TYPE).getter(OrganizationCopy::type).setter(Builder::type))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(IDENTIFIER).getter(OrganizationCopy::identifier).setter(Builder::identifier))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(PARENT_ID).getter(OrganizationCopy::parentId).setter(Builder::parentId))
+            .addAttribute(SchemaVersion.attribute(
+                    OrganizationCopy.class, Builder.class, OrganizationCopy::schemaVersion, Builder::schemaVersion))
+            .build();
 
     /** A new item, at the current schema version. */
     public static Builder builder() {
@@ -78,8 +89,7 @@ public record OrganizationCopy(
         private String parentId;
         private String schemaVersion;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder sourcedId(String sourcedId) {
             this.sourcedId = sourcedId;
@@ -122,8 +132,8 @@ public record OrganizationCopy(
         }
 
         public OrganizationCopy build() {
-            return new OrganizationCopy(sourcedId, status, dateLastModified, name, type, identifier, parentId,
-                    schemaVersion);
+            return new OrganizationCopy(
+                    sourcedId, status, dateLastModified, name, type, identifier, parentId, schemaVersion);
         }
     }
 }

@@ -26,20 +26,26 @@ public class OrganizationCopyStore {
 
     @Inject
     public OrganizationCopyStore(DynamoDbClient dynamo, SyncTables tables) {
-        this.table = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build()
+        this.table = DynamoDbEnhancedClient.builder()
+                .dynamoDbClient(dynamo)
+                .build()
                 .table(tables.organizations().name(), OrganizationCopy.SCHEMA);
     }
 
     /** Writes the copy unless a newer one is there; false when it was newer. */
     public boolean put(OrganizationCopy copy) {
         try {
-            table.putItem(PutItemEnhancedRequest.builder(OrganizationCopy.class).item(copy)
+            table.putItem(PutItemEnhancedRequest.builder(OrganizationCopy.class)
+                    .item(copy)
                     .conditionExpression(Expression.builder()
-                            .expression("attribute_not_exists(#id) OR attribute_not_exists(#modified) OR #modified <= :modified")
+                            .expression(
+                                    "attribute_not_exists(#id) OR attribute_not_exists(#modified) OR #modified <= :modified")
                             .putExpressionName("#id", OrganizationCopy.SOURCED_ID)
                             .putExpressionName("#modified", OrganizationCopy.DATE_LAST_MODIFIED)
-                            .putExpressionValue(":modified", AttributeValue.fromS(
-                                    copy.dateLastModified() == null ? "" : copy.dateLastModified()))
+                            .putExpressionValue(
+                                    ":modified",
+                                    AttributeValue.fromS(
+                                            copy.dateLastModified() == null ? "" : copy.dateLastModified()))
                             .build())
                     .build());
             return true;
@@ -49,7 +55,8 @@ public class OrganizationCopyStore {
     }
 
     public OrganizationCopy find(String sourcedId) {
-        return table.getItem(r -> r.key(Key.builder().partitionValue(sourcedId).build()).consistentRead(true));
+        return table.getItem(
+                r -> r.key(Key.builder().partitionValue(sourcedId).build()).consistentRead(true));
     }
 
     /** Every copy, by {@code sourced_id}: a full scan, for the reconciliation (a batch job) only. */

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
@@ -51,45 +50,67 @@ public record StudentCopy(
     public static final String CREATED_AT = "created_at";
     public static final String UPDATED_AT = "updated_at";
 
-    public static final TableSchema<StudentCopy> SCHEMA =
-            StaticImmutableTableSchema.builder(StudentCopy.class, Builder.class)
-                    .newItemBuilder(Builder::new, Builder::build)
-                    .addAttribute(String.class, a -> a.name(STUDENT_UNIQUE_ID)
-                            .getter(StudentCopy::studentUniqueId).setter(Builder::studentUniqueId)
+    public static final TableSchema<StudentCopy> SCHEMA = StaticImmutableTableSchema.builder(
+                    StudentCopy.class, Builder.class)
+            .newItemBuilder(Builder::new, Builder::build)
+            .addAttribute(
+                    String.class,
+                    a -> a.name(STUDENT_UNIQUE_ID)
+                            .getter(StudentCopy::studentUniqueId)
+                            .setter(Builder::studentUniqueId)
                             .tags(primaryPartitionKey()))
-                    .addAttribute(Integer.class, a -> a.name(STUDENT_USI)
-                            .getter(StudentCopy::studentUsi).setter(Builder::studentUsi))
-                    .addAttribute(String.class, a -> a.name(FIRST_NAME)
-                            .getter(StudentCopy::firstName).setter(Builder::firstName))
-                    .addAttribute(String.class, a -> a.name(LAST_NAME)
-                            .getter(StudentCopy::lastName).setter(Builder::lastName))
-                    .addAttribute(String.class, a -> a.name(MIDDLE_NAME)
-                            .getter(StudentCopy::middleName).setter(Builder::middleName))
-                    .addAttribute(String.class, a -> a.name(GENERATION_CODE_SUFFIX)
-                            .getter(StudentCopy::generationCodeSuffix).setter(Builder::generationCodeSuffix))
-                    .addAttribute(String.class, a -> a.name(BIRTH_DATE)
-                            .getter(StudentCopy::birthDate).setter(Builder::birthDate))
-                    .addAttribute(String.class, a -> a.name(BIRTH_CITY)
-                            .getter(StudentCopy::birthCity).setter(Builder::birthCity))
-                    .addAttribute(String.class, a -> a.name(BIRTH_STATE_ABBREVIATION_DESCRIPTOR)
+            .addAttribute(
+                    Integer.class,
+                    a -> a.name(STUDENT_USI).getter(StudentCopy::studentUsi).setter(Builder::studentUsi))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(FIRST_NAME).getter(StudentCopy::firstName).setter(Builder::firstName))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(LAST_NAME).getter(StudentCopy::lastName).setter(Builder::lastName))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(MIDDLE_NAME).getter(StudentCopy::middleName).setter(Builder::middleName))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(GENERATION_CODE_SUFFIX)
+                            .getter(StudentCopy::generationCodeSuffix)
+                            .setter(Builder::generationCodeSuffix))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(BIRTH_DATE).getter(StudentCopy::birthDate).setter(Builder::birthDate))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(BIRTH_CITY).getter(StudentCopy::birthCity).setter(Builder::birthCity))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(BIRTH_STATE_ABBREVIATION_DESCRIPTOR)
                             .getter(StudentCopy::birthStateAbbreviationDescriptor)
                             .setter(Builder::birthStateAbbreviationDescriptor))
-                    .addAttribute(Boolean.class, a -> a.name(HISPANIC_LATINO_ETHNICITY)
-                            .getter(StudentCopy::hispanicLatinoEthnicity).setter(Builder::hispanicLatinoEthnicity))
-                    .addAttribute(EnhancedType.listOf(EnhancedType.mapOf(String.class, String.class)), a -> a
-                            .name(RACES)
-                            .getter(StudentCopy::races).setter(Builder::races))
-                    .addAttribute(String.class, a -> a.name(ETAG)
-                            .getter(StudentCopy::etag).setter(Builder::etag))
-                    .addAttribute(String.class, a -> a.name(LAST_MODIFIED_DATE)
-                            .getter(StudentCopy::lastModifiedDate).setter(Builder::lastModifiedDate))
-                    .addAttribute(String.class, a -> a.name(CREATED_AT)
-                            .getter(StudentCopy::createdAt).setter(Builder::createdAt))
-                    .addAttribute(String.class, a -> a.name(UPDATED_AT)
-                            .getter(StudentCopy::updatedAt).setter(Builder::updatedAt))
-                    .addAttribute(SchemaVersion.attribute(StudentCopy.class, Builder.class,
-                            StudentCopy::schemaVersion, Builder::schemaVersion))
-                    .build();
+            .addAttribute(
+                    Boolean.class,
+                    a -> a.name(HISPANIC_LATINO_ETHNICITY)
+                            .getter(StudentCopy::hispanicLatinoEthnicity)
+                            .setter(Builder::hispanicLatinoEthnicity))
+            .addAttribute(
+                    EnhancedType.listOf(EnhancedType.mapOf(String.class, String.class)),
+                    a -> a.name(RACES).getter(StudentCopy::races).setter(Builder::races))
+            .addAttribute(
+                    String.class, a -> a.name(ETAG).getter(StudentCopy::etag).setter(Builder::etag))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(LAST_MODIFIED_DATE)
+                            .getter(StudentCopy::lastModifiedDate)
+                            .setter(Builder::lastModifiedDate))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(CREATED_AT).getter(StudentCopy::createdAt).setter(Builder::createdAt))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(UPDATED_AT).getter(StudentCopy::updatedAt).setter(Builder::updatedAt))
+            .addAttribute(SchemaVersion.attribute(
+                    StudentCopy.class, Builder.class, StudentCopy::schemaVersion, Builder::schemaVersion))
+            .build();
 
     public StudentCopy {
         races = races == null ? null : Collections.unmodifiableList(new ArrayList<>(races));
@@ -138,8 +159,7 @@ public record StudentCopy(
         private String updatedAt;
         private String schemaVersion;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder studentUniqueId(String studentUniqueId) {
             this.studentUniqueId = studentUniqueId;
@@ -222,9 +242,23 @@ public record StudentCopy(
         }
 
         public StudentCopy build() {
-            return new StudentCopy(studentUniqueId, studentUsi, firstName, lastName, middleName, generationCodeSuffix,
-                    birthDate, birthCity, birthStateAbbreviationDescriptor, hispanicLatinoEthnicity, races, etag,
-                    lastModifiedDate, createdAt, updatedAt, schemaVersion);
+            return new StudentCopy(
+                    studentUniqueId,
+                    studentUsi,
+                    firstName,
+                    lastName,
+                    middleName,
+                    generationCodeSuffix,
+                    birthDate,
+                    birthCity,
+                    birthStateAbbreviationDescriptor,
+                    hispanicLatinoEthnicity,
+                    races,
+                    etag,
+                    lastModifiedDate,
+                    createdAt,
+                    updatedAt,
+                    schemaVersion);
         }
     }
 }

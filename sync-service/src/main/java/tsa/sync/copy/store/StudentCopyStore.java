@@ -25,20 +25,26 @@ public class StudentCopyStore {
 
     @Inject
     public StudentCopyStore(DynamoDbClient dynamo, SyncTables tables) {
-        this.table = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build()
+        this.table = DynamoDbEnhancedClient.builder()
+                .dynamoDbClient(dynamo)
+                .build()
                 .table(tables.students().name(), StudentCopy.SCHEMA);
     }
 
     /** Writes the copy unless a newer one is there; false when it was newer. */
     public boolean put(StudentCopy copy) {
         try {
-            table.putItem(PutItemEnhancedRequest.builder(StudentCopy.class).item(copy)
+            table.putItem(PutItemEnhancedRequest.builder(StudentCopy.class)
+                    .item(copy)
                     .conditionExpression(Expression.builder()
-                            .expression("attribute_not_exists(#id) OR attribute_not_exists(#modified) OR #modified <= :modified")
+                            .expression(
+                                    "attribute_not_exists(#id) OR attribute_not_exists(#modified) OR #modified <= :modified")
                             .putExpressionName("#id", StudentCopy.STUDENT_UNIQUE_ID)
                             .putExpressionName("#modified", StudentCopy.LAST_MODIFIED_DATE)
-                            .putExpressionValue(":modified", AttributeValue.fromS(
-                                    copy.lastModifiedDate() == null ? "" : copy.lastModifiedDate()))
+                            .putExpressionValue(
+                                    ":modified",
+                                    AttributeValue.fromS(
+                                            copy.lastModifiedDate() == null ? "" : copy.lastModifiedDate()))
                             .build())
                     .build());
             return true;
@@ -48,7 +54,8 @@ public class StudentCopyStore {
     }
 
     public StudentCopy find(String studentUniqueId) {
-        return table.getItem(r -> r.key(Key.builder().partitionValue(studentUniqueId).build()).consistentRead(true));
+        return table.getItem(r ->
+                r.key(Key.builder().partitionValue(studentUniqueId).build()).consistentRead(true));
     }
 
     /** Every copy, by {@code student_unique_id}: a full scan, for the reconciliation (a batch job) only. */

@@ -20,8 +20,7 @@ import tsa.model.SyncStatus;
 public class SyncLogRepository {
 
     /** A row this worker now owns: its id and the claim number that proves it. */
-    public record Claim(UUID syncId, int claim) {
-    }
+    public record Claim(UUID syncId, int claim) {}
 
     private static final String CLAIM = """
             WITH claimable AS (
@@ -71,14 +70,11 @@ public class SyncLogRepository {
         return em.createNativeQuery("""
                 UPDATE profile_sync_log SET sync_status = 'pending'
                 WHERE sync_status = 'processing'
-                  AND COALESCE(sync_data -> 'delivery' ->> 'claimedAt', '') < CAST(:before AS text)""")
-                .setParameter("before", claimedBefore)
-                .executeUpdate();
+                  AND COALESCE(sync_data -> 'delivery' ->> 'claimedAt', '') < CAST(:before AS text)""").setParameter("before", claimedBefore).executeUpdate();
     }
 
     /** Rows {@code pending} or {@code processing}, and when the oldest of them was created (database time). */
-    public record Backlog(long rows, LocalDateTime oldestCreatedAt, LocalDateTime databaseNow) {
-    }
+    public record Backlog(long rows, LocalDateTime oldestCreatedAt, LocalDateTime databaseNow) {}
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Backlog backlog() {
@@ -89,24 +85,21 @@ public class SyncLogRepository {
     }
 
     /** Attempt outcomes since {@code since}: rows completed then, and failed attempts recorded then. */
-    public record RecentOutcomes(long completed, long failedAttempts) {
-    }
+    public record RecentOutcomes(long completed, long failedAttempts) {}
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public RecentOutcomes outcomesSince(LocalDateTime since, String sinceText) {
-        Number completed = (Number) em.createNativeQuery("""
+        Number completed =
+                (Number) em.createNativeQuery("""
                 SELECT count(*) FROM profile_sync_log
-                WHERE sync_status = 'completed' AND completed_at >= :since""")
-                .setParameter("since", since)
-                .getSingleResult();
+                WHERE sync_status = 'completed' AND completed_at >= :since""").setParameter("since", since).getSingleResult();
         // Each failed attempt's time is kept in the row's delivery state (a round's worth at most).
-        Number failed = (Number) em.createNativeQuery("""
+        Number failed = (Number)
+                em.createNativeQuery("""
                 SELECT count(*) FROM profile_sync_log l,
                     jsonb_array_elements_text(l.sync_data -> 'delivery' -> 'failedAt') AS f(at)
                 WHERE jsonb_typeof(l.sync_data -> 'delivery' -> 'failedAt') = 'array'
-                  AND f.at >= CAST(:since AS text)""")
-                .setParameter("since", sinceText)
-                .getSingleResult();
+                  AND f.at >= CAST(:since AS text)""").setParameter("since", sinceText).getSingleResult();
         return new RecentOutcomes(completed.longValue(), failed.longValue());
     }
 
@@ -117,8 +110,8 @@ public class SyncLogRepository {
     }
 
     /** A page of the log, newest first, after the position {@code after} (exclusive) when given. */
-    public List<ProfileSyncLog> page(SyncStatus status, String profileId, LocalDateTime afterCreatedAt,
-            UUID afterSyncId, int size) {
+    public List<ProfileSyncLog> page(
+            SyncStatus status, String profileId, LocalDateTime afterCreatedAt, UUID afterSyncId, int size) {
         StringBuilder query = new StringBuilder("from ProfileSyncLog where 1 = 1");
         Map<String, Object> parameters = new java.util.HashMap<>();
         if (status != null) {
@@ -142,9 +135,10 @@ public class SyncLogRepository {
 
     @SuppressWarnings("unchecked")
     private static List<Claim> claims(List<?> rows) {
-        return ((List<Object[]>) rows).stream()
-                .map(r -> new Claim(UUID.fromString(r[0].toString()), ((Number) r[1]).intValue()))
-                .toList();
+        return ((List<Object[]>) rows)
+                .stream()
+                        .map(r -> new Claim(UUID.fromString(r[0].toString()), ((Number) r[1]).intValue()))
+                        .toList();
     }
 
     private static LocalDateTime toLocal(Object value) {

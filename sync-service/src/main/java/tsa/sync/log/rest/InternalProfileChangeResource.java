@@ -30,7 +30,8 @@ public class InternalProfileChangeResource {
     @CalledBy("coach-service")
     public Response receiveProfileChange(@NotNull(message = "a body is required") @Valid ProfileChange body) {
         ProfileSyncLog row = intake.receive(body.syncType(), body.snapshot());
-        return Response.accepted(new ProfileChangeReceipt(row.syncId.toString(), row.profileId, body.version(),
-                row.syncStatus)).build();
+        return Response.accepted(
+                        new ProfileChangeReceipt(row.syncId.toString(), row.profileId, body.version(), row.syncStatus))
+                .build();
     }
 }

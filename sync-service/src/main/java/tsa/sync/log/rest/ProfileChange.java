@@ -1,6 +1,5 @@
 package tsa.sync.log.rest;
 
-import tsa.runtime.text.SingleLine;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,6 +12,7 @@ import java.util.List;
 import tsa.model.SyncType;
 import tsa.runtime.problem.Problem;
 import tsa.runtime.problem.ProblemException;
+import tsa.runtime.text.SingleLine;
 import tsa.runtime.time.Timestamps;
 import tsa.sync.log.service.ProfileSnapshot;
 
@@ -24,16 +24,22 @@ import tsa.sync.log.service.ProfileSnapshot;
 public record ProfileChange(
         @NotNull @Pattern(regexp = "create|update|delete", message = "must be create, update or delete")
         String changeType,
+
         @NotBlank @Size(max = 255) String coachId,
         @NotNull @PositiveOrZero Long version,
         @SingleLine @Size(max = 255) String firstName,
         @SingleLine @Size(max = 255) String lastName,
         @Email @Size(max = 255) String email,
         @Size(max = 20) String phone,
-        @Pattern(regexp = "[0-9]{1,10}", message = "must be 1 to 10 decimal digits") String schoolId,
+
+        @Pattern(regexp = "[0-9]{1,10}", message = "must be 1 to 10 decimal digits")
+        String schoolId,
+
         List<@NotNull @Size(max = 255) String> sportSpecialties,
+
         @Pattern(regexp = "active|inactive|pending", message = "must be active, inactive or pending")
         String profileStatus,
+
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 
@@ -50,13 +56,31 @@ public record ProfileChange(
             require(missing, "schoolId", schoolId);
             require(missing, "profileStatus", profileStatus);
             if (!missing.isEmpty()) {
-                throw new ProblemException(400, "validation", "Invalid request", "a " + changeType
-                        + " needs " + String.join(", ", missing.stream().map(Problem.FieldError::field).toList()),
+                throw new ProblemException(
+                        400,
+                        "validation",
+                        "Invalid request",
+                        "a " + changeType + " needs "
+                                + String.join(
+                                        ", ",
+                                        missing.stream()
+                                                .map(Problem.FieldError::field)
+                                                .toList()),
                         missing);
             }
         }
-        return new ProfileSnapshot(coachId, version, firstName, lastName, email, phone, schoolId, sportSpecialties,
-                profileStatus, utc(createdAt), utc(updatedAt));
+        return new ProfileSnapshot(
+                coachId,
+                version,
+                firstName,
+                lastName,
+                email,
+                phone,
+                schoolId,
+                sportSpecialties,
+                profileStatus,
+                utc(createdAt),
+                utc(updatedAt));
     }
 
     private static void require(List<Problem.FieldError> missing, String field, String value) {

@@ -1,5 +1,4 @@
 package tsa.sync.log.rest;
 
 /** The contract's {@code ProfileChangeReceipt}: the row that records the change. */
-public record ProfileChangeReceipt(String syncId, String coachId, long version, String syncStatus) {
-}
+public record ProfileChangeReceipt(String syncId, String coachId, long version, String syncStatus) {}

@@ -21,8 +21,16 @@ public record SyncLogEntry(
         String completedAt) {
 
     public static SyncLogEntry of(ProfileSyncLog row) {
-        return new SyncLogEntry(row.syncId.toString(), row.profileId, row.userSourcedId, row.syncType, row.syncStatus,
-                row.syncData, row.errorMessage, utc(row.createdAt), utc(row.completedAt));
+        return new SyncLogEntry(
+                row.syncId.toString(),
+                row.profileId,
+                row.userSourcedId,
+                row.syncType,
+                row.syncStatus,
+                row.syncData,
+                row.errorMessage,
+                utc(row.createdAt),
+                utc(row.completedAt));
     }
 
     private static String utc(LocalDateTime time) {

@@ -27,8 +27,10 @@ public class SyncLogResource {
     /** List the sync log */
     @GET
     @RolesAllowed(Roles.ADMIN)
-    public Page<SyncLogEntry> listSyncLog(@QueryParam("status") String status,
-            @QueryParam("profileId") String profileId, @BeanParam PageRequest page) {
+    public Page<SyncLogEntry> listSyncLog(
+            @QueryParam("status") String status,
+            @QueryParam("profileId") String profileId,
+            @BeanParam PageRequest page) {
         return log.list(status, profileId, page).map(SyncLogEntry::of);
     }
 

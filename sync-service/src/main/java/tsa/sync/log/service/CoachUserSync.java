@@ -33,7 +33,9 @@ public class CoachUserSync {
 
     /** What applying a change did. */
     public enum Outcome {
-        APPLIED, SUPERSEDED, NOTHING_TO_DELETE;
+        APPLIED,
+        SUPERSEDED,
+        NOTHING_TO_DELETE;
 
         public String value() {
             return name().toLowerCase(Locale.ROOT);
@@ -52,8 +54,10 @@ public class CoachUserSync {
         lockProfile(profile.coachId());
         User user = User.findById(profile.coachId());
         if (user != null && !UserRole.TEACHER.value().equals(user.role)) {
-            throw new SyncRejectedException("not_a_coach_row", "users row " + profile.coachId() + " has role "
-                    + user.role + ", not teacher; sync-service writes only coach rows");
+            throw new SyncRejectedException(
+                    "not_a_coach_row",
+                    "users row " + profile.coachId() + " has role " + user.role
+                            + ", not teacher; sync-service writes only coach rows");
         }
         if (user != null && profile.version() < appliedVersion(user)) {
             return Outcome.SUPERSEDED;

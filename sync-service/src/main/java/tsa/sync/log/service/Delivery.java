@@ -22,8 +22,7 @@ public final class Delivery {
     public static final String NEXT_ATTEMPT_AT = "nextAttemptAt";
     public static final String OUTCOME = "outcome";
 
-    private Delivery() {
-    }
+    private Delivery() {}
 
     /** The row's delivery state, as a fresh mutable map. */
     public static Map<String, Object> of(Map<String, Object> syncData) {

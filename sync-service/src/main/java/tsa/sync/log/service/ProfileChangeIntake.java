@@ -51,7 +51,9 @@ public class ProfileChangeIntake {
                 return recordUnrecordable(type, profile, e);
             }
             // Not acknowledged: coach-service keeps the profile marked sync_pending and sends it again.
-            LOG.warnf("profile change of %s not recorded: %s", profile.coachId(), e.getClass().getSimpleName());
+            LOG.warnf(
+                    "profile change of %s not recorded: %s",
+                    profile.coachId(), e.getClass().getSimpleName());
             throw ProblemException.unavailable("the change could not be recorded; send it again later");
         }
         worker.kick();
@@ -79,7 +81,8 @@ public class ProfileChangeIntake {
             return failed;
         });
         metrics.failed(type.value(), "unrecordable", true);
-        LOG.warnf("profile change of %s version %d recorded as failed: its content can never be stored (SQLSTATE %s)",
+        LOG.warnf(
+                "profile change of %s version %d recorded as failed: its content can never be stored (SQLSTATE %s)",
                 profile.coachId(), profile.version(), state);
         return row;
     }

@@ -60,7 +60,9 @@ public record ProfileSnapshot(
                 text(data.get("email")),
                 text(data.get("phone")),
                 text(data.get("schoolId")),
-                sports instanceof List<?> list ? list.stream().map(String::valueOf).toList() : null,
+                sports instanceof List<?> list
+                        ? list.stream().map(String::valueOf).toList()
+                        : null,
                 text(data.get("profileStatus")),
                 text(data.get("createdAt")),
                 text(data.get("updatedAt")));

@@ -41,8 +41,13 @@ public class SyncLogAdministration {
         }
         int size = page.size();
         SyncLogCursor after = SyncLogCursor.decode(page, status == null ? null : wanted.value(), profileId);
-        List<ProfileSyncLog> found = QuarkusTransaction.requiringNew().call(() -> rows.page(wanted, profileId,
-                after == null ? null : after.createdAt(), after == null ? null : after.syncId(), size + 1));
+        List<ProfileSyncLog> found = QuarkusTransaction.requiringNew()
+                .call(() -> rows.page(
+                        wanted,
+                        profileId,
+                        after == null ? null : after.createdAt(),
+                        after == null ? null : after.syncId(),
+                        size + 1));
         List<ProfileSyncLog> items = new ArrayList<>(found.subList(0, Math.min(size, found.size())));
         String next = null;
         if (found.size() > size) {
@@ -69,28 +74,34 @@ public class SyncLogAdministration {
         if (current.errorMessage != null) {
             before.put("errorMessage", current.errorMessage);
         }
-        AdminAction action = new AdminAction(AdminAction.UPDATE, RESOURCE_TYPE, id.toString(),
-                "retry the failed sync of profile " + current.profileId, before,
+        AdminAction action = new AdminAction(
+                AdminAction.UPDATE,
+                RESOURCE_TYPE,
+                id.toString(),
+                "retry the failed sync of profile " + current.profileId,
+                before,
                 Map.of("syncStatus", SyncStatus.PENDING.value()));
-        ProfileSyncLog requeued = audit.audited(action, () -> QuarkusTransaction.requiringNew().call(() -> {
-            ProfileSyncLog row = rows.lock(id);
-            requireFailed(row);
-            Map<String, Object> delivery = Delivery.of(row.syncData);
-            delivery.put(Delivery.ATTEMPTS, 0);
-            delivery.remove(Delivery.FAILED_AT);
-            delivery.remove(Delivery.NEXT_ATTEMPT_AT);
-            row.syncData = Delivery.with(row.syncData, delivery);
-            row.syncStatus = SyncStatus.PENDING.value();
-            return row;
-        }));
+        ProfileSyncLog requeued = audit.audited(
+                action,
+                () -> QuarkusTransaction.requiringNew().call(() -> {
+                    ProfileSyncLog row = rows.lock(id);
+                    requireFailed(row);
+                    Map<String, Object> delivery = Delivery.of(row.syncData);
+                    delivery.put(Delivery.ATTEMPTS, 0);
+                    delivery.remove(Delivery.FAILED_AT);
+                    delivery.remove(Delivery.NEXT_ATTEMPT_AT);
+                    row.syncData = Delivery.with(row.syncData, delivery);
+                    row.syncStatus = SyncStatus.PENDING.value();
+                    return row;
+                }));
         worker.kick();
         return requeued;
     }
 
     private static void requireFailed(ProfileSyncLog row) {
         if (!SyncStatus.FAILED.value().equals(row.syncStatus)) {
-            throw ProblemException.conflict("sync log row " + row.syncId + " is " + row.syncStatus
-                    + "; only a failed row can be retried");
+            throw ProblemException.conflict(
+                    "sync log row " + row.syncId + " is " + row.syncStatus + "; only a failed row can be retried");
         }
         if (Boolean.TRUE.equals(row.syncData.get(ProfileChangeIntake.UNRECORDABLE))) {
             throw ProblemException.conflict("sync log row " + row.syncId + " kept no content to retry: "
@@ -118,8 +129,12 @@ public class SyncLogAdministration {
             }
             return parsed;
         } catch (RuntimeException unknown) {
-            throw ProblemException.invalidField("status", "must be one of " + Arrays.stream(SyncStatus.values())
-                    .map(SyncStatus::value).toList());
+            throw ProblemException.invalidField(
+                    "status",
+                    "must be one of "
+                            + Arrays.stream(SyncStatus.values())
+                                    .map(SyncStatus::value)
+                                    .toList());
         }
     }
 }

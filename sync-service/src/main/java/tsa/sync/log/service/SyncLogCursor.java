@@ -38,8 +38,10 @@ record SyncLogCursor(String status, String profileId, LocalDateTime createdAt, U
             if (position.size() != 5 || !VERSION.equals(text(position, "v"))) {
                 throw new IllegalArgumentException("shape");
             }
-            SyncLogCursor decoded = new SyncLogCursor(emptyToNull(text(position, "status")),
-                    emptyToNull(text(position, "profile_id")), LocalDateTime.parse(text(position, "created_at")),
+            SyncLogCursor decoded = new SyncLogCursor(
+                    emptyToNull(text(position, "status")),
+                    emptyToNull(text(position, "profile_id")),
+                    LocalDateTime.parse(text(position, "created_at")),
                     UUID.fromString(text(position, "sync_id")));
             if (!Objects.equals(decoded.status, status) || !Objects.equals(decoded.profileId, profileId)) {
                 throw new IllegalArgumentException("another query");

@@ -61,6 +61,7 @@ public class SyncWorker {
     private final AtomicBoolean kicked = new AtomicBoolean();
     /** Notified after each attempt at a row, for {@link #awaitAnAttempt}. */
     private final Object processedRows = new Object();
+
     private final AtomicBoolean draining = new AtomicBoolean();
     private ExecutorService kicks;
 
@@ -99,7 +100,9 @@ public class SyncWorker {
         }
     }
 
-    @Scheduled(identity = "sync-worker-poll", every = "${tsa.sync.worker.poll-interval}",
+    @Scheduled(
+            identity = "sync-worker-poll",
+            every = "${tsa.sync.worker.poll-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         try {
@@ -107,8 +110,8 @@ public class SyncWorker {
             int released = rows.releaseAbandoned(
                     Timestamps.format(now.minus(settings.worker().processingLease())));
             if (released > 0) {
-                LOG.warnf("%d profile sync rows were left processing by a worker that stopped; pending again",
-                        released);
+                LOG.warnf(
+                        "%d profile sync rows were left processing by a worker that stopped; pending again", released);
             }
         } catch (RuntimeException e) {
             LOG.warnf("could not release abandoned sync rows: %s", e.toString());
@@ -163,8 +166,12 @@ public class SyncWorker {
     private void refreshBacklog() {
         try {
             SyncLogRepository.Backlog backlog = rows.backlog();
-            long lag = backlog.oldestCreatedAt() == null ? 0
-                    : Math.max(0, Duration.between(backlog.oldestCreatedAt(), backlog.databaseNow()).toMillis());
+            long lag = backlog.oldestCreatedAt() == null
+                    ? 0
+                    : Math.max(
+                            0,
+                            Duration.between(backlog.oldestCreatedAt(), backlog.databaseNow())
+                                    .toMillis());
             metrics.backlog(backlog.rows(), lag);
         } catch (RuntimeException e) {
             LOG.debugf("could not read the sync backlog: %s", e.toString());
@@ -246,8 +253,9 @@ public class SyncWorker {
                 row.syncData = Delivery.with(row.syncData, delivery);
                 row.errorMessage = message;
                 metrics.failed(row.syncType, reason(cause), final_);
-                LOG.infof("sync %s of profile %s failed (attempt %d of %d): %s", row.syncId, row.profileId, attempts,
-                        settings.worker().maxAttempts(), message);
+                LOG.infof(
+                        "sync %s of profile %s failed (attempt %d of %d): %s",
+                        row.syncId, row.profileId, attempts, settings.worker().maxAttempts(), message);
             });
         } catch (RuntimeException e) {
             // The row stays processing; the lease puts it back to pending later.
@@ -258,7 +266,8 @@ public class SyncWorker {
     /** The row, locked, if this worker's claim still holds it. */
     private ProfileSyncLog owned(Claim claim) {
         ProfileSyncLog row = rows.lock(claim.syncId());
-        if (row == null || !SyncStatus.PROCESSING.value().equals(row.syncStatus)
+        if (row == null
+                || !SyncStatus.PROCESSING.value().equals(row.syncStatus)
                 || Delivery.number(Delivery.of(row.syncData), Delivery.CLAIMS) != claim.claim()) {
             return null;
         }

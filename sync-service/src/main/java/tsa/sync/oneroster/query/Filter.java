@@ -6,11 +6,18 @@ import java.util.List;
 public record Filter(List<Predicate> predicates, Logic logic) {
 
     public enum Logic {
-        AND, OR
+        AND,
+        OR
     }
 
     public enum Operator {
-        EQ("="), NE("!="), GT(">"), GE(">="), LT("<"), LE("<="), CONTAINS("~");
+        EQ("="),
+        NE("!="),
+        GT(">"),
+        GE(">="),
+        LT("<"),
+        LE("<="),
+        CONTAINS("~");
 
         private final String symbol;
 
@@ -24,8 +31,7 @@ public record Filter(List<Predicate> predicates, Logic logic) {
     }
 
     /** {@code <field><operator>'<value>'}; the field is a dotted path such as {@code roles.role}. */
-    public record Predicate(String field, Operator operator, String value) {
-    }
+    public record Predicate(String field, Operator operator, String value) {}
 
     public Filter {
         predicates = List.copyOf(predicates);

@@ -10,21 +10,52 @@ import java.util.Set;
  * condition that makes it this collection (a caller's filter is ANDed to it in its own parentheses, so it can only
  * narrow), its filterable fields and the top-level properties its schema allows in {@code fields}.
  */
-public record RosterCollection(String path, String collectionKey, String singleKey, Kind kind, String source,
-        String fixedCondition, Map<String, RosterField> fields, Set<String> selectable) {
+public record RosterCollection(
+        String path,
+        String collectionKey,
+        String singleKey,
+        Kind kind,
+        String source,
+        String fixedCondition,
+        Map<String, RosterField> fields,
+        Set<String> selectable) {
 
     public enum Kind {
-        ORG, USER
+        ORG,
+        USER
     }
 
     /** OrgDType's properties in the official document. */
-    private static final Set<String> ORG_PROPERTIES = Set.of("sourcedId", "status", "dateLastModified", "metadata",
-            "name", "type", "identifier", "parent", "children");
+    private static final Set<String> ORG_PROPERTIES = Set.of(
+            "sourcedId", "status", "dateLastModified", "metadata", "name", "type", "identifier", "parent", "children");
     /** UserDType's properties in the official document. */
-    private static final Set<String> USER_PROPERTIES = Set.of("sourcedId", "status", "dateLastModified", "metadata",
-            "userMasterIdentifier", "username", "userIds", "enabledUser", "givenName", "familyName", "middleName",
-            "preferredFirstName", "preferredMiddleName", "preferredLastName", "pronouns", "roles", "userProfiles",
-            "primaryOrg", "identifier", "email", "sms", "phone", "agents", "grades", "password", "resources");
+    private static final Set<String> USER_PROPERTIES = Set.of(
+            "sourcedId",
+            "status",
+            "dateLastModified",
+            "metadata",
+            "userMasterIdentifier",
+            "username",
+            "userIds",
+            "enabledUser",
+            "givenName",
+            "familyName",
+            "middleName",
+            "preferredFirstName",
+            "preferredMiddleName",
+            "preferredLastName",
+            "pronouns",
+            "roles",
+            "userProfiles",
+            "primaryOrg",
+            "identifier",
+            "email",
+            "sms",
+            "phone",
+            "agents",
+            "grades",
+            "password",
+            "resources");
 
     private static final String ORG_SOURCE = "(SELECT o.sourced_id, o.status, o.date_last_modified,"
             + " CAST(o.metadata AS text) AS metadata, o.name, o.type,"
@@ -49,8 +80,8 @@ public record RosterCollection(String path, String collectionKey, String singleK
             + " FROM students s WHERE NOT EXISTS (SELECT 1 FROM users x WHERE x.sourced_id = s.student_unique_id)) p";
 
     /** RoleDType needs an org and UserDType at least one role: people without an org are not rostered. */
-    private static final String HAS_ORG = "CASE WHEN jsonb_typeof(p.org_ids) = 'array'"
-            + " THEN jsonb_array_length(p.org_ids) > 0 ELSE false END";
+    private static final String HAS_ORG =
+            "CASE WHEN jsonb_typeof(p.org_ids) = 'array'" + " THEN jsonb_array_length(p.org_ids) > 0 ELSE false END";
 
     public static final RosterCollection ORGS = org("orgs", "TRUE");
     public static final RosterCollection SCHOOLS = org("schools", "p.type = 'school'");
@@ -89,8 +120,7 @@ public record RosterCollection(String path, String collectionKey, String singleK
                 new RosterField("roles.org.sourcedId", "p.org_ids", RosterField.Kind.ORG_MEMBER, false),
                 // The first org is indexed with the role (idx_users_role_org).
                 RosterField.text("primaryOrg.sourcedId", "(p.org_ids->>0)")));
-        return new RosterCollection(path, "users", "user", Kind.USER, USER_SOURCE, condition, fields,
-                USER_PROPERTIES);
+        return new RosterCollection(path, "users", "user", Kind.USER, USER_SOURCE, condition, fields, USER_PROPERTIES);
     }
 
     private static Map<String, RosterField> byName(List<RosterField> fields) {

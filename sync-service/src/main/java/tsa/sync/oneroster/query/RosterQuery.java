@@ -9,24 +9,34 @@ import java.util.Set;
  * The query parameters of a OneRoster collection read, checked against the collection: paging, one sort field,
  * {@code fields} and a parsed {@code filter}. Every name it keeps is one of the collection's own.
  */
-public record RosterQuery(int limit, int offset, RosterField sort, boolean descending, Filter filter,
-        Set<String> fields) {
+public record RosterQuery(
+        int limit, int offset, RosterField sort, boolean descending, Filter filter, Set<String> fields) {
 
     public static final int DEFAULT_LIMIT = 100;
     /** The standards' own test suites page 10,000 users at a time. */
     public static final int MAX_LIMIT = 10_000;
 
-    public static RosterQuery of(RosterCollection collection, String limit, String offset, String sort,
-            String orderBy, String filter, List<String> fields) {
+    public static RosterQuery of(
+            RosterCollection collection,
+            String limit,
+            String offset,
+            String sort,
+            String orderBy,
+            String filter,
+            List<String> fields) {
         int size = integer("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
         int skip = integer("offset", offset, 0, 0, Integer.MAX_VALUE - MAX_LIMIT);
         RosterField sortField = collection.fields().get("sourcedId");
         if (sort != null) {
             sortField = collection.fields().get(sort);
             if (sortField == null || !sortField.sortable()) {
-                throw new QueryException("invaliddata", "sort must be one of " + new java.util.TreeSet<>(
-                        collection.fields().values().stream().filter(RosterField::sortable).map(RosterField::name)
-                                .toList()));
+                throw new QueryException(
+                        "invaliddata",
+                        "sort must be one of "
+                                + new java.util.TreeSet<>(collection.fields().values().stream()
+                                        .filter(RosterField::sortable)
+                                        .map(RosterField::name)
+                                        .toList()));
             }
         }
         boolean descending = false;
@@ -55,7 +65,8 @@ public record RosterQuery(int limit, int offset, RosterField sort, boolean desce
             return selected;
         }
         for (String value : fields) {
-            for (String name : Arrays.stream(value.split(",", -1)).map(String::trim).toList()) {
+            for (String name :
+                    Arrays.stream(value.split(",", -1)).map(String::trim).toList()) {
                 if (!collection.selectable().contains(name)) {
                     throw new QueryException("invalid_selection_field", "unknown field " + name);
                 }

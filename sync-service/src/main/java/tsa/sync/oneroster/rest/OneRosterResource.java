@@ -50,86 +50,123 @@ public class OneRosterResource {
 
     @GET
     @Path("/orgs")
-    public Response getAllOrgs(@HeaderParam("Authorization") String authorization, @QueryParam("limit") String limit,
-            @QueryParam("offset") String offset, @QueryParam("sort") String sort,
-            @QueryParam("orderBy") String orderBy, @QueryParam("filter") String filter,
+    public Response getAllOrgs(
+            @HeaderParam("Authorization") String authorization,
+            @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset,
+            @QueryParam("sort") String sort,
+            @QueryParam("orderBy") String orderBy,
+            @QueryParam("filter") String filter,
             @QueryParam("fields") List<String> fields) {
         return collection(RosterCollection.ORGS, authorization, limit, offset, sort, orderBy, filter, fields);
     }
 
     @GET
     @Path("/orgs/{sourcedId}")
-    public Response getOrg(@HeaderParam("Authorization") String authorization,
-            @PathParam("sourcedId") String sourcedId, @QueryParam("fields") List<String> fields) {
+    public Response getOrg(
+            @HeaderParam("Authorization") String authorization,
+            @PathParam("sourcedId") String sourcedId,
+            @QueryParam("fields") List<String> fields) {
         return single(RosterCollection.ORGS, authorization, sourcedId, fields);
     }
 
     @GET
     @Path("/schools")
-    public Response getAllSchools(@HeaderParam("Authorization") String authorization,
-            @QueryParam("limit") String limit, @QueryParam("offset") String offset, @QueryParam("sort") String sort,
-            @QueryParam("orderBy") String orderBy, @QueryParam("filter") String filter,
+    public Response getAllSchools(
+            @HeaderParam("Authorization") String authorization,
+            @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset,
+            @QueryParam("sort") String sort,
+            @QueryParam("orderBy") String orderBy,
+            @QueryParam("filter") String filter,
             @QueryParam("fields") List<String> fields) {
         return collection(RosterCollection.SCHOOLS, authorization, limit, offset, sort, orderBy, filter, fields);
     }
 
     @GET
     @Path("/schools/{sourcedId}")
-    public Response getSchool(@HeaderParam("Authorization") String authorization,
-            @PathParam("sourcedId") String sourcedId, @QueryParam("fields") List<String> fields) {
+    public Response getSchool(
+            @HeaderParam("Authorization") String authorization,
+            @PathParam("sourcedId") String sourcedId,
+            @QueryParam("fields") List<String> fields) {
         return single(RosterCollection.SCHOOLS, authorization, sourcedId, fields);
     }
 
     @GET
     @Path("/users")
-    public Response getAllUsers(@HeaderParam("Authorization") String authorization, @QueryParam("limit") String limit,
-            @QueryParam("offset") String offset, @QueryParam("sort") String sort,
-            @QueryParam("orderBy") String orderBy, @QueryParam("filter") String filter,
+    public Response getAllUsers(
+            @HeaderParam("Authorization") String authorization,
+            @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset,
+            @QueryParam("sort") String sort,
+            @QueryParam("orderBy") String orderBy,
+            @QueryParam("filter") String filter,
             @QueryParam("fields") List<String> fields) {
         return collection(RosterCollection.USERS, authorization, limit, offset, sort, orderBy, filter, fields);
     }
 
     @GET
     @Path("/users/{sourcedId}")
-    public Response getUser(@HeaderParam("Authorization") String authorization,
-            @PathParam("sourcedId") String sourcedId, @QueryParam("fields") List<String> fields) {
+    public Response getUser(
+            @HeaderParam("Authorization") String authorization,
+            @PathParam("sourcedId") String sourcedId,
+            @QueryParam("fields") List<String> fields) {
         return single(RosterCollection.USERS, authorization, sourcedId, fields);
     }
 
     @GET
     @Path("/students")
-    public Response getAllStudents(@HeaderParam("Authorization") String authorization,
-            @QueryParam("limit") String limit, @QueryParam("offset") String offset, @QueryParam("sort") String sort,
-            @QueryParam("orderBy") String orderBy, @QueryParam("filter") String filter,
+    public Response getAllStudents(
+            @HeaderParam("Authorization") String authorization,
+            @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset,
+            @QueryParam("sort") String sort,
+            @QueryParam("orderBy") String orderBy,
+            @QueryParam("filter") String filter,
             @QueryParam("fields") List<String> fields) {
         return collection(RosterCollection.STUDENTS, authorization, limit, offset, sort, orderBy, filter, fields);
     }
 
     @GET
     @Path("/students/{sourcedId}")
-    public Response getStudent(@HeaderParam("Authorization") String authorization,
-            @PathParam("sourcedId") String sourcedId, @QueryParam("fields") List<String> fields) {
+    public Response getStudent(
+            @HeaderParam("Authorization") String authorization,
+            @PathParam("sourcedId") String sourcedId,
+            @QueryParam("fields") List<String> fields) {
         return single(RosterCollection.STUDENTS, authorization, sourcedId, fields);
     }
 
     @GET
     @Path("/teachers")
-    public Response getAllTeachers(@HeaderParam("Authorization") String authorization,
-            @QueryParam("limit") String limit, @QueryParam("offset") String offset, @QueryParam("sort") String sort,
-            @QueryParam("orderBy") String orderBy, @QueryParam("filter") String filter,
+    public Response getAllTeachers(
+            @HeaderParam("Authorization") String authorization,
+            @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset,
+            @QueryParam("sort") String sort,
+            @QueryParam("orderBy") String orderBy,
+            @QueryParam("filter") String filter,
             @QueryParam("fields") List<String> fields) {
         return collection(RosterCollection.TEACHERS, authorization, limit, offset, sort, orderBy, filter, fields);
     }
 
     @GET
     @Path("/teachers/{sourcedId}")
-    public Response getTeacher(@HeaderParam("Authorization") String authorization,
-            @PathParam("sourcedId") String sourcedId, @QueryParam("fields") List<String> fields) {
+    public Response getTeacher(
+            @HeaderParam("Authorization") String authorization,
+            @PathParam("sourcedId") String sourcedId,
+            @QueryParam("fields") List<String> fields) {
         return single(RosterCollection.TEACHERS, authorization, sourcedId, fields);
     }
 
-    private Response collection(RosterCollection collection, String authorization, String limit, String offset,
-            String sort, String orderBy, String filter, List<String> fields) {
+    private Response collection(
+            RosterCollection collection,
+            String authorization,
+            String limit,
+            String offset,
+            String sort,
+            String orderBy,
+            String filter,
+            List<String> fields) {
         access.require(authorization, OneRosterScopes.CORE_ENDPOINTS);
         RosterQuery query = RosterQuery.of(collection, limit, offset, sort, orderBy, filter, fields);
         RosterPage page = reader.list(collection, query, apiBase());
@@ -143,8 +180,11 @@ public class OneRosterResource {
         access.require(authorization, OneRosterScopes.CORE_ENDPOINTS);
         var selected = RosterQuery.selection(collection, fields);
         return reader.find(collection, sourcedId, selected, apiBase())
-                .map(record -> Response.ok(Map.of(collection.singleKey(), record)).build())
-                .orElseThrow(() -> new OneRosterException(404, "unknownobject",
+                .map(record ->
+                        Response.ok(Map.of(collection.singleKey(), record)).build())
+                .orElseThrow(() -> new OneRosterException(
+                        404,
+                        "unknownobject",
                         "Unknown Object: no " + collection.singleKey() + " " + sourcedId + " in " + collection.path()));
     }
 
@@ -171,13 +211,15 @@ public class OneRosterResource {
     @ServerExceptionMapper
     public Response jaxRs(WebApplicationException e) {
         int status = e.getResponse().getStatus();
-        return ImsxStatus.response(status, status == 404 ? "unknownobject" : "invaliddata", e.getMessage()).build();
+        return ImsxStatus.response(status, status == 404 ? "unknownobject" : "invaliddata", e.getMessage())
+                .build();
     }
 
     /** Anything unexpected: logged here, and the caller sees no detail. */
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
         LOG.error("OneRoster request failed", e);
-        return ImsxStatus.response(500, "internal_server_error", "the request could not be processed").build();
+        return ImsxStatus.response(500, "internal_server_error", "the request could not be processed")
+                .build();
     }
 }

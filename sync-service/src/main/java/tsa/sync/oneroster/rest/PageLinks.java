@@ -7,8 +7,7 @@ import java.util.List;
 /** The {@code Link} header of a collection page (first, prev, next, last), keeping the request's other parameters. */
 final class PageLinks {
 
-    private PageLinks() {
-    }
+    private PageLinks() {}
 
     static String of(UriBuilder request, int offset, int limit, long total) {
         List<String> links = new ArrayList<>();
@@ -25,7 +24,10 @@ final class PageLinks {
     }
 
     private static String link(UriBuilder request, long offset, int limit, String rel) {
-        String target = request.clone().replaceQueryParam("offset", offset).replaceQueryParam("limit", limit).build()
+        String target = request.clone()
+                .replaceQueryParam("offset", offset)
+                .replaceQueryParam("limit", limit)
+                .build()
                 .toString();
         return "<" + target + ">; rel=\"" + rel + "\"";
     }

@@ -17,8 +17,8 @@ public class OneRosterAccess {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw OneRosterException.unauthorised();
         }
-        Set<String> granted = tokens.scopesOf(authorization.substring(7).trim())
-                .orElseThrow(OneRosterException::unauthorised);
+        Set<String> granted =
+                tokens.scopesOf(authorization.substring(7).trim()).orElseThrow(OneRosterException::unauthorised);
         if (Collections.disjoint(granted, anyOfScopes)) {
             throw new OneRosterException(403, "forbidden", "the token's scopes do not include one of " + anyOfScopes);
         }

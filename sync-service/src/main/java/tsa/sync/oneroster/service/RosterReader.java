@@ -53,8 +53,10 @@ public class RosterReader {
         String count = "SELECT count(*) FROM " + collection.source() + where;
         return QuarkusTransaction.requiringNew().call(() -> {
             List<Object[]> rows = rows(select, parameters.values());
-            List<Object> countParameters = parameters.values().subList(0, parameters.values().size() - 2);
-            long total = ((Number) bound(entities.createNativeQuery(count), countParameters).getSingleResult())
+            List<Object> countParameters =
+                    parameters.values().subList(0, parameters.values().size() - 2);
+            long total = ((Number) bound(entities.createNativeQuery(count), countParameters)
+                            .getSingleResult())
                     .longValue();
             List<Map<String, Object>> records = new ArrayList<>(rows.size());
             for (Object[] row : rows) {
@@ -64,13 +66,15 @@ public class RosterReader {
         });
     }
 
-    public Optional<Map<String, Object>> find(RosterCollection collection, String sourcedId, Set<String> fields,
-            String apiBase) {
+    public Optional<Map<String, Object>> find(
+            RosterCollection collection, String sourcedId, Set<String> fields, String apiBase) {
         SqlParameters parameters = new SqlParameters();
         String sql = "SELECT " + columns(collection) + " FROM " + collection.source() + " WHERE ("
                 + collection.fixedCondition() + ") AND p.sourced_id = " + parameters.bind(sourcedId);
-        return QuarkusTransaction.requiringNew().call(() -> rows(sql, parameters.values()).stream().findFirst()
-                .map(row -> select(record(collection, row, apiBase), fields)));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> rows(sql, parameters.values()).stream()
+                        .findFirst()
+                        .map(row -> select(record(collection, row, apiBase), fields)));
     }
 
     private static String where(RosterCollection collection, Filter filter, SqlParameters parameters) {
@@ -79,9 +83,11 @@ public class RosterReader {
             return where;
         }
         String joint = filter.logic() == Filter.Logic.AND ? " AND " : " OR ";
-        return where + " AND (" + filter.predicates().stream()
-                .map(p -> "(" + collection.fields().get(p.field()).condition(p, parameters) + ")")
-                .collect(Collectors.joining(joint)) + ")";
+        return where + " AND ("
+                + filter.predicates().stream()
+                        .map(p -> "(" + collection.fields().get(p.field()).condition(p, parameters) + ")")
+                        .collect(Collectors.joining(joint))
+                + ")";
     }
 
     @SuppressWarnings("unchecked")
@@ -187,7 +193,10 @@ public class RosterReader {
 
     private static Map<String, Object> orgRef(String apiBase, String sourcedId) {
         Map<String, Object> ref = new LinkedHashMap<>();
-        ref.put("href", apiBase + "/orgs/" + URLEncoder.encode(sourcedId, StandardCharsets.UTF_8).replace("+", "%20"));
+        ref.put(
+                "href",
+                apiBase + "/orgs/"
+                        + URLEncoder.encode(sourcedId, StandardCharsets.UTF_8).replace("+", "%20"));
         ref.put("sourcedId", sourcedId);
         ref.put("type", "org");
         return ref;
@@ -200,7 +209,10 @@ public class RosterReader {
         }
         BigDecimal seconds = epochSeconds instanceof BigDecimal d ? d : new BigDecimal(epochSeconds.toString());
         long micros = seconds.movePointRight(6).longValue();
-        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS).truncatedTo(ChronoUnit.MILLIS).toString();
+        return Instant.EPOCH
+                .plus(micros, ChronoUnit.MICROS)
+                .truncatedTo(ChronoUnit.MILLIS)
+                .toString();
     }
 
     private static void putIfPresent(Map<String, Object> record, String name, Object value) {
@@ -218,7 +230,10 @@ public class RosterReader {
             if (!(parsed instanceof List<?> list)) {
                 return List.of();
             }
-            return list.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+            return list.stream()
+                    .filter(String.class::isInstance)
+                    .map(String.class::cast)
+                    .toList();
         } catch (java.io.IOException e) {
             return List.of();
         }
@@ -230,8 +245,9 @@ public class RosterReader {
         }
         try {
             Object parsed = JSON.readValue(json, Object.class);
-            return parsed instanceof Map<?, ?> ? JSON.convertValue(parsed, new TypeReference<Map<String, Object>>() {
-            }) : null;
+            return parsed instanceof Map<?, ?>
+                    ? JSON.convertValue(parsed, new TypeReference<Map<String, Object>>() {})
+                    : null;
         } catch (java.io.IOException e) {
             return null;
         }

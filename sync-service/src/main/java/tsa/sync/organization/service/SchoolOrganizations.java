@@ -98,17 +98,21 @@ public class SchoolOrganizations {
 
     /** Every school's rows, each school in its own transaction; returns the schools that could not be done. */
     public List<String> ensureAll() {
-        List<String> ids = QuarkusTransaction.requiringNew().call(() -> School.<School>listAll().stream()
-                .map(s -> s.schoolId.toString()).toList());
-        return ids.stream().filter(id -> {
-            try {
-                QuarkusTransaction.requiringNew().run(() -> ensureForSchool(id));
-                return false;
-            } catch (RuntimeException e) {
-                LOG.warnf("organizations rows of school %s not written: %s", id, e.toString());
-                return true;
-            }
-        }).toList();
+        List<String> ids = QuarkusTransaction.requiringNew()
+                .call(() -> School.<School>listAll().stream()
+                        .map(s -> s.schoolId.toString())
+                        .toList());
+        return ids.stream()
+                .filter(id -> {
+                    try {
+                        QuarkusTransaction.requiringNew().run(() -> ensureForSchool(id));
+                        return false;
+                    } catch (RuntimeException e) {
+                        LOG.warnf("organizations rows of school %s not written: %s", id, e.toString());
+                        return true;
+                    }
+                })
+                .toList();
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
@@ -119,8 +123,8 @@ public class SchoolOrganizations {
                 LOG.warnf("start-up could not write the organizations rows of schools %s", failed);
             }
         } catch (RuntimeException e) {
-            LOG.warnf("start-up could not derive organizations from schools (the reconciliation will): %s",
-                    e.toString());
+            LOG.warnf(
+                    "start-up could not derive organizations from schools (the reconciliation will): %s", e.toString());
         }
     }
 

@@ -33,8 +33,7 @@ public class ReconciliationResource {
     @Path("/latest")
     @RolesAllowed(Roles.ADMIN)
     public ReconciliationReport getLatestReconciliation() {
-        return reconciliations.latest()
-                .orElseThrow(() -> ProblemException.notFound("no reconciliation has run yet"));
+        return reconciliations.latest().orElseThrow(() -> ProblemException.notFound("no reconciliation has run yet"));
     }
 
     private static boolean parseRepair(String repair) {

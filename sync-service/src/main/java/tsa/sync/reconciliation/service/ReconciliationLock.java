@@ -42,7 +42,8 @@ final class ReconciliationLock implements AutoCloseable {
 
     @Override
     public void close() {
-        try (connection; PreparedStatement s = connection.prepareStatement("SELECT pg_advisory_unlock(hashtext(?))")) {
+        try (connection;
+                PreparedStatement s = connection.prepareStatement("SELECT pg_advisory_unlock(hashtext(?))")) {
             s.setString(1, KEY);
             s.execute();
         } catch (SQLException e) {

@@ -37,17 +37,27 @@ public record ReconciliationReport(
     }
 
     /** A part of the check that could not be made, and why (the rest of the run is complete). */
-    public record UncheckedPart(String part, String reason) {
-    }
+    public record UncheckedPart(String part, String reason) {}
 
     /** Counts of every discrepancy found (listed or not). */
-    public record Summary(int profilesWithoutUser, int usersDifferingFromProfile, int usersWithoutProfile,
-            int schoolsWithoutOrganization, int operationalCopiesMissing, int operationalCopiesDiffering,
-            int enrollmentsWithoutEdFiRecords, int repaired) {
+    public record Summary(
+            int profilesWithoutUser,
+            int usersDifferingFromProfile,
+            int usersWithoutProfile,
+            int schoolsWithoutOrganization,
+            int operationalCopiesMissing,
+            int operationalCopiesDiffering,
+            int enrollmentsWithoutEdFiRecords,
+            int repaired) {
 
         public int total() {
-            return profilesWithoutUser + usersDifferingFromProfile + usersWithoutProfile + schoolsWithoutOrganization
-                    + operationalCopiesMissing + operationalCopiesDiffering + enrollmentsWithoutEdFiRecords;
+            return profilesWithoutUser
+                    + usersDifferingFromProfile
+                    + usersWithoutProfile
+                    + schoolsWithoutOrganization
+                    + operationalCopiesMissing
+                    + operationalCopiesDiffering
+                    + enrollmentsWithoutEdFiRecords;
         }
     }
 

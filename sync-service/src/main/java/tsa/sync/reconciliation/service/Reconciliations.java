@@ -79,8 +79,8 @@ public class Reconciliations {
     private static final Duration REPAIR_WAIT = Duration.ofSeconds(10);
     private static final Duration RECHECK = Duration.ofMillis(200);
     private static final String ACTIVE = "active";
-    private static final Set<DiscrepancyKind> ENROLLMENT_KINDS = Set.of(DiscrepancyKind.ENROLLMENT_WITHOUT_STUDENT,
-            DiscrepancyKind.ENROLLMENT_WITHOUT_SCHOOL_ASSOCIATION);
+    private static final Set<DiscrepancyKind> ENROLLMENT_KINDS =
+            Set.of(DiscrepancyKind.ENROLLMENT_WITHOUT_STUDENT, DiscrepancyKind.ENROLLMENT_WITHOUT_SCHOOL_ASSOCIATION);
 
     @Inject
     CoachServiceClient coaches;
@@ -141,21 +141,38 @@ public class Reconciliations {
         }
         String id = UUID.randomUUID().toString();
         String admin = caller.email();
-        AdminAction action = new AdminAction(AdminAction.CREATE, "reconciliation", id,
+        AdminAction action = new AdminAction(
+                AdminAction.CREATE,
+                "reconciliation",
+                id,
                 repair ? "run a reconciliation and repair what it finds" : "run a reconciliation (report only)",
-                Map.of(), Map.of("repair", repair));
+                Map.of(),
+                Map.of("repair", repair));
         return audit.audited(action, () -> run(id, ReconciliationReport.MANUAL, repair, admin));
     }
 
-    @Scheduled(identity = "sync-reconciliation", every = "${tsa.sync.reconciliation.every}",
+    @Scheduled(
+            identity = "sync-reconciliation",
+            every = "${tsa.sync.reconciliation.every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
-            ReconciliationReport report = run(UUID.randomUUID().toString(), ReconciliationReport.SCHEDULED,
-                    settings.reconciliation().scheduledRepair(), null);
-            LOG.infof("scheduled reconciliation %s: %d discrepancies, %d repaired%s", report.reconciliationId(),
-                    report.summary().total(), report.summary().repaired(), report.unchecked() == null ? ""
-                            : "; not checked: " + report.unchecked().stream().map(UncheckedPart::part).toList());
+            ReconciliationReport report = run(
+                    UUID.randomUUID().toString(),
+                    ReconciliationReport.SCHEDULED,
+                    settings.reconciliation().scheduledRepair(),
+                    null);
+            LOG.infof(
+                    "scheduled reconciliation %s: %d discrepancies, %d repaired%s",
+                    report.reconciliationId(),
+                    report.summary().total(),
+                    report.summary().repaired(),
+                    report.unchecked() == null
+                            ? ""
+                            : "; not checked: "
+                                    + report.unchecked().stream()
+                                            .map(UncheckedPart::part)
+                                            .toList());
         } catch (ProblemException e) {
             LOG.warnf("scheduled reconciliation did not run to the end: %s", e.getMessage());
         }
@@ -194,14 +211,22 @@ public class Reconciliations {
             checkActiveEnrollments(repair, findings, counts);
             checkStudentCopies(repair, findings);
         } catch (RemoteFailure e) {
-            ReconciliationReport failed = report(id, trigger, repair, requestedBy, started, findings, counts,
-                    ReconciliationReport.FAILED, e.getMessage());
+            ReconciliationReport failed = report(
+                    id,
+                    trigger,
+                    repair,
+                    requestedBy,
+                    started,
+                    findings,
+                    counts,
+                    ReconciliationReport.FAILED,
+                    e.getMessage());
             keep(failed, findings);
-            throw ProblemException.unavailable("the reconciliation could not read the coach profiles: "
-                    + e.getMessage());
+            throw ProblemException.unavailable(
+                    "the reconciliation could not read the coach profiles: " + e.getMessage());
         }
-        ReconciliationReport report = report(id, trigger, repair, requestedBy, started, findings, counts,
-                ReconciliationReport.COMPLETED, null);
+        ReconciliationReport report = report(
+                id, trigger, repair, requestedBy, started, findings, counts, ReconciliationReport.COMPLETED, null);
         keep(report, findings);
         return report;
     }
@@ -212,14 +237,15 @@ public class Reconciliations {
         int schools;
         /** Null until the enrollment part has begun. */
         Integer enrollments;
+
         final List<UncheckedPart> unchecked = new ArrayList<>();
     }
 
     private void checkProfilesAndUsers(String id, boolean repair, Findings findings, Counts counts) {
         Map<String, ProfileSnapshot> profiles = readAllProfiles();
         counts.profiles = profiles.size();
-        List<User> coachRows = QuarkusTransaction.requiringNew().call(
-                () -> User.<User>list("role = ?1 order by sourcedId", UserRole.TEACHER.value()));
+        List<User> coachRows = QuarkusTransaction.requiringNew()
+                .call(() -> User.<User>list("role = ?1 order by sourcedId", UserRole.TEACHER.value()));
         counts.users = coachRows.size();
         Map<String, User> usersById = new LinkedHashMap<>();
         coachRows.forEach(u -> usersById.put(u.sourcedId, u));
@@ -252,8 +278,12 @@ public class Reconciliations {
     private void compareWithUser(String id, boolean repair, Findings findings, ProfileSnapshot profile, User user) {
         if (user == null) {
             String syncId = repair ? repairThroughSync(id, SyncType.CREATE, profile) : null;
-            findings.add(DiscrepancyKind.PROFILE_WITHOUT_USER, profile.coachId(), null,
-                    syncId != null && settled(syncId), syncId);
+            findings.add(
+                    DiscrepancyKind.PROFILE_WITHOUT_USER,
+                    profile.coachId(),
+                    null,
+                    syncId != null && settled(syncId),
+                    syncId);
             return;
         }
         List<String> fields = QuarkusTransaction.requiringNew().call(() -> users.differences(profile, user));
@@ -261,8 +291,12 @@ public class Reconciliations {
             return;
         }
         String syncId = repair ? repairThroughSync(id, SyncType.UPDATE, profile) : null;
-        findings.add(DiscrepancyKind.USER_DIFFERS_FROM_PROFILE, profile.coachId(), fields,
-                syncId != null && settled(syncId), syncId);
+        findings.add(
+                DiscrepancyKind.USER_DIFFERS_FROM_PROFILE,
+                profile.coachId(),
+                fields,
+                syncId != null && settled(syncId),
+                syncId);
     }
 
     /** Every profile of every status; a profile met twice (its status changed meanwhile) counts at its newest. */
@@ -275,12 +309,15 @@ public class Reconciliations {
             do {
                 CoachServiceClient.ProfilePage page = coaches.listProfiles(status, cursor, pageSize);
                 for (ProfileSnapshot profile : page.profiles()) {
-                    profiles.merge(profile.coachId(), profile,
+                    profiles.merge(
+                            profile.coachId(),
+                            profile,
                             (known, other) -> other.version() > known.version() ? other : known);
                 }
                 cursor = page.nextCursor();
                 if (cursor != null && !cursors.add(cursor)) {
-                    throw new RemoteFailure.Unavailable("coach-service", "coach-service handed out the same cursor twice");
+                    throw new RemoteFailure.Unavailable(
+                            "coach-service", "coach-service handed out the same cursor twice");
                 }
             } while (cursor != null);
         }
@@ -289,9 +326,14 @@ public class Reconciliations {
 
     /** A sync log row marked as the reconciliation's, processed now; returns its id. */
     private String repairThroughSync(String reconciliationId, SyncType type, ProfileSnapshot profile) {
-        ProfileSyncLog row = intake.record(type, profile, Map.of(
-                ProfileChangeIntake.SOURCE, ProfileChangeIntake.FROM_RECONCILIATION,
-                ProfileChangeIntake.RECONCILIATION_ID, reconciliationId));
+        ProfileSyncLog row = intake.record(
+                type,
+                profile,
+                Map.of(
+                        ProfileChangeIntake.SOURCE,
+                        ProfileChangeIntake.FROM_RECONCILIATION,
+                        ProfileChangeIntake.RECONCILIATION_ID,
+                        reconciliationId));
         worker.processNow(row.syncId);
         return row.syncId.toString();
     }
@@ -367,8 +409,8 @@ public class Reconciliations {
                 checkEnrollments(repair, findings, page.enrollments());
                 cursor = page.nextCursor();
                 if (cursor != null && !cursors.add(cursor)) {
-                    throw new RemoteFailure.Unavailable(ParentServiceClient.SERVICE,
-                            "parent-service handed out the same cursor twice");
+                    throw new RemoteFailure.Unavailable(
+                            ParentServiceClient.SERVICE, "parent-service handed out the same cursor twice");
                 }
             } while (cursor != null);
         } catch (RemoteFailure e) {
@@ -378,7 +420,8 @@ public class Reconciliations {
     }
 
     private void checkEnrollments(boolean repair, Findings findings, List<EnrollmentRef> enrollments) {
-        EdFiRows present = edFiRows(enrollments.stream().map(EnrollmentRef::studentUniqueId).toList());
+        EdFiRows present = edFiRows(
+                enrollments.stream().map(EnrollmentRef::studentUniqueId).toList());
         for (EnrollmentRef enrollment : enrollments) {
             DiscrepancyKind kind = present.missing(enrollment.studentUniqueId());
             if (kind == null) {
@@ -398,14 +441,17 @@ public class Reconciliations {
         try {
             finished = parents.finishActivation(enrollmentId);
         } catch (RemoteFailure e) {
-            LOG.warnf("reconciliation: could not finish the activation of enrollment %s: %s", enrollmentId,
-                    e.getMessage());
+            LOG.warnf(
+                    "reconciliation: could not finish the activation of enrollment %s: %s",
+                    enrollmentId, e.getMessage());
             return false;
         }
-        boolean inPlace = edFiRows(Collections.singletonList(finished.studentUniqueId()))
-                .missing(finished.studentUniqueId()) == null;
+        boolean inPlace =
+                edFiRows(Collections.singletonList(finished.studentUniqueId())).missing(finished.studentUniqueId())
+                        == null;
         if (!inPlace) {
-            LOG.warnf("reconciliation: parent-service finished enrollment %s, but its Ed-Fi rows are still missing",
+            LOG.warnf(
+                    "reconciliation: parent-service finished enrollment %s, but its Ed-Fi rows are still missing",
                     enrollmentId);
         }
         return inPlace;
@@ -413,18 +459,26 @@ public class Reconciliations {
 
     /** Which of these students have a {@code students} row and which a {@code student_school_associations} one. */
     private static EdFiRows edFiRows(List<String> studentUniqueIds) {
-        List<String> ids = studentUniqueIds.stream().filter(Objects::nonNull).distinct().toList();
+        List<String> ids =
+                studentUniqueIds.stream().filter(Objects::nonNull).distinct().toList();
         if (ids.isEmpty()) {
             return new EdFiRows(Set.of(), Set.of());
         }
-        return QuarkusTransaction.requiringNew().call(() -> new EdFiRows(
-                new HashSet<>(Student.getEntityManager().createQuery(
-                        "select s.studentUniqueId from Student s where s.studentUniqueId in :ids", String.class)
-                        .setParameter("ids", ids).getResultList()),
-                new HashSet<>(StudentSchoolAssociation.getEntityManager().createQuery(
-                        "select distinct a.studentUniqueId from StudentSchoolAssociation a"
-                                + " where a.studentUniqueId in :ids", String.class)
-                        .setParameter("ids", ids).getResultList())));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> new EdFiRows(
+                        new HashSet<>(Student.getEntityManager()
+                                .createQuery(
+                                        "select s.studentUniqueId from Student s where s.studentUniqueId in :ids",
+                                        String.class)
+                                .setParameter("ids", ids)
+                                .getResultList()),
+                        new HashSet<>(StudentSchoolAssociation.getEntityManager()
+                                .createQuery(
+                                        "select distinct a.studentUniqueId from StudentSchoolAssociation a"
+                                                + " where a.studentUniqueId in :ids",
+                                        String.class)
+                                .setParameter("ids", ids)
+                                .getResultList())));
     }
 
     private record EdFiRows(Set<String> students, Set<String> associated) {
@@ -434,14 +488,15 @@ public class Reconciliations {
             if (studentUniqueId == null || !students.contains(studentUniqueId)) {
                 return DiscrepancyKind.ENROLLMENT_WITHOUT_STUDENT;
             }
-            return associated.contains(studentUniqueId) ? null
-                    : DiscrepancyKind.ENROLLMENT_WITHOUT_SCHOOL_ASSOCIATION;
+            return associated.contains(studentUniqueId) ? null : DiscrepancyKind.ENROLLMENT_WITHOUT_SCHOOL_ASSOCIATION;
         }
     }
 
     private void checkOrganizationCopies(boolean repair, Findings findings) {
-        List<OrganizationCopy> expected = QuarkusTransaction.requiringNew().call(() -> Organization
-                .<Organization>listAll().stream().map(OperationalCopies::copyOf).toList());
+        List<OrganizationCopy> expected = QuarkusTransaction.requiringNew()
+                .call(() -> Organization.<Organization>listAll().stream()
+                        .map(OperationalCopies::copyOf)
+                        .toList());
         Map<String, OrganizationCopy> actual = organizationCopies.scanAllForReconciliation();
         for (OrganizationCopy row : expected) {
             OrganizationCopy copy = actual.get(row.sourcedId());
@@ -450,14 +505,22 @@ public class Reconciliations {
                 continue;
             }
             boolean repaired = repair && putQuietly(() -> organizationCopies.put(row));
-            findings.add(copy == null ? DiscrepancyKind.ORGANIZATION_COPY_MISSING
-                    : DiscrepancyKind.ORGANIZATION_COPY_DIFFERS, row.sourcedId(), fields, repaired, null);
+            findings.add(
+                    copy == null
+                            ? DiscrepancyKind.ORGANIZATION_COPY_MISSING
+                            : DiscrepancyKind.ORGANIZATION_COPY_DIFFERS,
+                    row.sourcedId(),
+                    fields,
+                    repaired,
+                    null);
         }
     }
 
     private void checkStudentCopies(boolean repair, Findings findings) {
-        List<StudentCopy> expected = QuarkusTransaction.requiringNew().call(() -> Student
-                .<Student>listAll().stream().map(OperationalCopies::copyOf).toList());
+        List<StudentCopy> expected = QuarkusTransaction.requiringNew()
+                .call(() -> Student.<Student>listAll().stream()
+                        .map(OperationalCopies::copyOf)
+                        .toList());
         Map<String, StudentCopy> actual = studentCopies.scanAllForReconciliation();
         for (StudentCopy row : expected) {
             StudentCopy copy = actual.get(row.studentUniqueId());
@@ -466,8 +529,12 @@ public class Reconciliations {
                 continue;
             }
             boolean repaired = repair && putQuietly(() -> studentCopies.put(row));
-            findings.add(copy == null ? DiscrepancyKind.STUDENT_COPY_MISSING : DiscrepancyKind.STUDENT_COPY_DIFFERS,
-                    row.studentUniqueId(), fields, repaired, null);
+            findings.add(
+                    copy == null ? DiscrepancyKind.STUDENT_COPY_MISSING : DiscrepancyKind.STUDENT_COPY_DIFFERS,
+                    row.studentUniqueId(),
+                    fields,
+                    repaired,
+                    null);
         }
     }
 
@@ -480,17 +547,40 @@ public class Reconciliations {
         }
     }
 
-    private ReconciliationReport report(String id, String trigger, boolean repair, String requestedBy,
-            Instant started, Findings findings, Counts counts, String status, String error) {
-        return new ReconciliationReport(id, trigger, requestedBy, repair, status, error, Timestamps.format(started),
-                Timestamps.format(clock.instant()), counts.profiles, counts.users, counts.schools,
-                counts.enrollments, counts.unchecked, findings.summary(), new ArrayList<>(findings.listed()), findings.truncated());
+    private ReconciliationReport report(
+            String id,
+            String trigger,
+            boolean repair,
+            String requestedBy,
+            Instant started,
+            Findings findings,
+            Counts counts,
+            String status,
+            String error) {
+        return new ReconciliationReport(
+                id,
+                trigger,
+                requestedBy,
+                repair,
+                status,
+                error,
+                Timestamps.format(started),
+                Timestamps.format(clock.instant()),
+                counts.profiles,
+                counts.users,
+                counts.schools,
+                counts.enrollments,
+                counts.unchecked,
+                findings.summary(),
+                new ArrayList<>(findings.listed()),
+                findings.truncated());
     }
 
     private void keep(ReconciliationReport report, Findings findings) {
         latest.set(report);
-        boolean enrollmentsUnchecked = report.enrollmentsChecked() == null || report.unchecked() != null
-                && report.unchecked().stream().anyMatch(u -> u.part().equals(ReconciliationReport.ENROLLMENTS));
+        boolean enrollmentsUnchecked = report.enrollmentsChecked() == null
+                || report.unchecked() != null
+                        && report.unchecked().stream().anyMatch(u -> u.part().equals(ReconciliationReport.ENROLLMENTS));
         for (DiscrepancyKind kind : DiscrepancyKind.values()) {
             if (enrollmentsUnchecked && ENROLLMENT_KINDS.contains(kind)) {
                 // Not counted is not the same as none: the drift of an unchecked part is unknown.

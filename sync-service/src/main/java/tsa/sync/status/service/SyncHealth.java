@@ -13,5 +13,4 @@ public record SyncHealth(
         int pendingBacklog,
         long lagMillis,
         String lastReconciliationAt,
-        Integer lastReconciliationDiscrepancies) {
-}
+        Integer lastReconciliationDiscrepancies) {}

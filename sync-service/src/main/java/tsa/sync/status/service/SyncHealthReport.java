@@ -37,11 +37,15 @@ public class SyncHealthReport {
     public SyncHealth now() {
         Instant now = clock.instant();
         Instant since = now.minus(WINDOW);
-        SyncLogRepository.RecentOutcomes recent = rows.outcomesSince(LocalDateTime.ofInstant(since, ZoneOffset.UTC),
-                Timestamps.format(since));
+        SyncLogRepository.RecentOutcomes recent =
+                rows.outcomesSince(LocalDateTime.ofInstant(since, ZoneOffset.UTC), Timestamps.format(since));
         SyncLogRepository.Backlog backlog = rows.backlog();
-        long lag = backlog.oldestCreatedAt() == null ? 0
-                : Math.max(0, Duration.between(backlog.oldestCreatedAt(), backlog.databaseNow()).toMillis());
+        long lag = backlog.oldestCreatedAt() == null
+                ? 0
+                : Math.max(
+                        0,
+                        Duration.between(backlog.oldestCreatedAt(), backlog.databaseNow())
+                                .toMillis());
         metrics.backlog(backlog.rows(), lag);
         long attempts = recent.completed() + recent.failedAttempts();
         Double successRate = attempts == 0 ? null : (double) recent.completed() / attempts;

@@ -39,19 +39,30 @@ public class SyncMetrics {
     }
 
     public void attempted(String syncType) {
-        Counter.builder("tsa.sync.attempts").tag("sync_type", syncType)
-                .description("profile sync attempts").register(registry).increment();
+        Counter.builder("tsa.sync.attempts")
+                .tag("sync_type", syncType)
+                .description("profile sync attempts")
+                .register(registry)
+                .increment();
     }
 
     public void succeeded(String syncType, String outcome) {
-        Counter.builder("tsa.sync.successes").tag("sync_type", syncType).tag("outcome", outcome)
-                .description("profile sync attempts that completed").register(registry).increment();
+        Counter.builder("tsa.sync.successes")
+                .tag("sync_type", syncType)
+                .tag("outcome", outcome)
+                .description("profile sync attempts that completed")
+                .register(registry)
+                .increment();
     }
 
     public void failed(String syncType, String reason, boolean final_) {
-        Counter.builder("tsa.sync.failures").tag("sync_type", syncType).tag("reason", reason)
+        Counter.builder("tsa.sync.failures")
+                .tag("sync_type", syncType)
+                .tag("reason", reason)
                 .tag("final", Boolean.toString(final_))
-                .description("profile sync attempts that failed").register(registry).increment();
+                .description("profile sync attempts that failed")
+                .register(registry)
+                .increment();
     }
 
     public void backlog(long rows, long oldestAgeMillis) {
@@ -74,13 +85,16 @@ public class SyncMetrics {
      * or 0, by part): a consistency check that silently shrinks would otherwise look like a clean one.
      */
     public void unchecked(String part, boolean unchecked) {
-        this.unchecked.computeIfAbsent(part, p -> {
-            AtomicLong value = new AtomicLong();
-            Gauge.builder("tsa.sync.reconciliation.unchecked", value, AtomicLong::get).tag("part", p)
-                    .description("1 when the latest reconciliation could not check this part")
-                    .register(registry);
-            return value;
-        }).set(unchecked ? 1 : 0);
+        this.unchecked
+                .computeIfAbsent(part, p -> {
+                    AtomicLong value = new AtomicLong();
+                    Gauge.builder("tsa.sync.reconciliation.unchecked", value, AtomicLong::get)
+                            .tag("part", p)
+                            .description("1 when the latest reconciliation could not check this part")
+                            .register(registry);
+                    return value;
+                })
+                .set(unchecked ? 1 : 0);
     }
 
     private AtomicLong driftOf(String kind) {
