@@ -14,6 +14,7 @@ import tsa.parent.client.coach.model.ParentInvitation;
 import tsa.runtime.client.RemoteCalls;
 import tsa.runtime.client.RemoteFailure;
 import tsa.runtime.client.RemoteService;
+import tsa.runtime.text.EmailAddress;
 
 /**
  * coach-service as enrollments see it: read a parent invitation, accept it, read a coach's profile. The generated
@@ -77,7 +78,7 @@ public class CoachServiceClient {
         return new Invitation(
                 remote.getInvitationId(),
                 remote.getCoachId(),
-                remote.getParentEmail() == null ? null : remote.getParentEmail().toLowerCase(),
+                remote.getParentEmail() == null ? null : EmailAddress.normal(remote.getParentEmail()),
                 remote.getStudentName(),
                 remote.getSport(),
                 remote.getInvitationStatus() == null

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,6 +31,7 @@ import tsa.runtime.paging.PageCursor;
 import tsa.runtime.paging.PageRequest;
 import tsa.runtime.problem.ProblemException;
 import tsa.runtime.security.Caller;
+import tsa.runtime.text.EmailAddress;
 import tsa.runtime.time.Timestamps;
 
 /**
@@ -171,7 +171,7 @@ public class Appointments {
             }
             return coachId != null
                     ? coachSchedule(coachId, first, last, page)
-                    : parentAppointments(parentEmail.trim().toLowerCase(Locale.ROOT), first, last, page);
+                    : parentAppointments(EmailAddress.normal(parentEmail), first, last, page);
         }
         if (coachId != null) {
             throw ProblemException.invalidField("coachId", "is for admins only");

@@ -23,6 +23,7 @@ import tsa.runtime.paging.PageRequest;
 import tsa.runtime.problem.ProblemException;
 import tsa.runtime.security.Caller;
 import tsa.runtime.security.Roles;
+import tsa.runtime.text.EmailAddress;
 import tsa.runtime.time.Timestamps;
 
 /**
@@ -126,7 +127,7 @@ public class Documents {
             if (requestedParentEmail == null || requestedParentEmail.isBlank()) {
                 throw ProblemException.invalidField("parentEmail", "is required for admins");
             }
-            String parent = requestedParentEmail.trim().toLowerCase(java.util.Locale.ROOT);
+            String parent = EmailAddress.normal(requestedParentEmail);
             return audit.audited(
                     new AdminAction(AdminAction.VIEW, "parent", parent, "list the documents of a parent", null, null),
                     () -> documents.byParent(parent, page));

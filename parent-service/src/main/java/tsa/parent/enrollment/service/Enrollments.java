@@ -24,6 +24,7 @@ import tsa.runtime.paging.PageRequest;
 import tsa.runtime.problem.ProblemException;
 import tsa.runtime.security.Caller;
 import tsa.runtime.security.Roles;
+import tsa.runtime.text.EmailAddress;
 import tsa.runtime.time.Timestamps;
 
 /**
@@ -152,7 +153,7 @@ public class Enrollments {
                         "admins give exactly one of parentEmail and coachId");
             }
             return parentEmail != null
-                    ? store.byParent(parentEmail.trim().toLowerCase(), page)
+                    ? store.byParent(EmailAddress.normal(parentEmail), page)
                     : store.byCoach(coachId, page);
         }
         if (parentEmail != null || coachId != null) {

@@ -13,6 +13,7 @@ import java.util.Objects;
 import tsa.model.SyncType;
 import tsa.model.User;
 import tsa.model.UserRole;
+import tsa.runtime.text.EmailAddress;
 import tsa.sync.organization.service.SchoolOrganizations;
 
 /**
@@ -126,7 +127,7 @@ public class CoachUserSync {
 
     /** The email as sign-in compares it: lower case. */
     static String normalizedEmail(String email) {
-        return email == null || email.isBlank() ? null : email.trim().toLowerCase(Locale.ROOT);
+        return email == null || email.isBlank() ? null : EmailAddress.normal(email);
     }
 
     /** The email, if no other row holds it as its username (UNIQUE; the first row of an email keeps it). */
