@@ -2,6 +2,7 @@ package tsa.sync.oneroster.rest;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -50,15 +51,8 @@ public class OneRosterResource {
 
     @GET
     @Path("/orgs")
-    public Response getAllOrgs(
-            @HeaderParam("Authorization") String authorization,
-            @QueryParam("limit") String limit,
-            @QueryParam("offset") String offset,
-            @QueryParam("sort") String sort,
-            @QueryParam("orderBy") String orderBy,
-            @QueryParam("filter") String filter,
-            @QueryParam("fields") List<String> fields) {
-        return collection(RosterCollection.ORGS, authorization, limit, offset, sort, orderBy, filter, fields);
+    public Response getAllOrgs(@BeanParam CollectionRequest request) {
+        return collection(RosterCollection.ORGS, request);
     }
 
     @GET
@@ -72,15 +66,8 @@ public class OneRosterResource {
 
     @GET
     @Path("/schools")
-    public Response getAllSchools(
-            @HeaderParam("Authorization") String authorization,
-            @QueryParam("limit") String limit,
-            @QueryParam("offset") String offset,
-            @QueryParam("sort") String sort,
-            @QueryParam("orderBy") String orderBy,
-            @QueryParam("filter") String filter,
-            @QueryParam("fields") List<String> fields) {
-        return collection(RosterCollection.SCHOOLS, authorization, limit, offset, sort, orderBy, filter, fields);
+    public Response getAllSchools(@BeanParam CollectionRequest request) {
+        return collection(RosterCollection.SCHOOLS, request);
     }
 
     @GET
@@ -94,15 +81,8 @@ public class OneRosterResource {
 
     @GET
     @Path("/users")
-    public Response getAllUsers(
-            @HeaderParam("Authorization") String authorization,
-            @QueryParam("limit") String limit,
-            @QueryParam("offset") String offset,
-            @QueryParam("sort") String sort,
-            @QueryParam("orderBy") String orderBy,
-            @QueryParam("filter") String filter,
-            @QueryParam("fields") List<String> fields) {
-        return collection(RosterCollection.USERS, authorization, limit, offset, sort, orderBy, filter, fields);
+    public Response getAllUsers(@BeanParam CollectionRequest request) {
+        return collection(RosterCollection.USERS, request);
     }
 
     @GET
@@ -116,15 +96,8 @@ public class OneRosterResource {
 
     @GET
     @Path("/students")
-    public Response getAllStudents(
-            @HeaderParam("Authorization") String authorization,
-            @QueryParam("limit") String limit,
-            @QueryParam("offset") String offset,
-            @QueryParam("sort") String sort,
-            @QueryParam("orderBy") String orderBy,
-            @QueryParam("filter") String filter,
-            @QueryParam("fields") List<String> fields) {
-        return collection(RosterCollection.STUDENTS, authorization, limit, offset, sort, orderBy, filter, fields);
+    public Response getAllStudents(@BeanParam CollectionRequest request) {
+        return collection(RosterCollection.STUDENTS, request);
     }
 
     @GET
@@ -138,15 +111,8 @@ public class OneRosterResource {
 
     @GET
     @Path("/teachers")
-    public Response getAllTeachers(
-            @HeaderParam("Authorization") String authorization,
-            @QueryParam("limit") String limit,
-            @QueryParam("offset") String offset,
-            @QueryParam("sort") String sort,
-            @QueryParam("orderBy") String orderBy,
-            @QueryParam("filter") String filter,
-            @QueryParam("fields") List<String> fields) {
-        return collection(RosterCollection.TEACHERS, authorization, limit, offset, sort, orderBy, filter, fields);
+    public Response getAllTeachers(@BeanParam CollectionRequest request) {
+        return collection(RosterCollection.TEACHERS, request);
     }
 
     @GET
@@ -158,17 +124,26 @@ public class OneRosterResource {
         return single(RosterCollection.TEACHERS, authorization, sourcedId, fields);
     }
 
-    private Response collection(
-            RosterCollection collection,
-            String authorization,
-            String limit,
-            String offset,
-            String sort,
-            String orderBy,
-            String filter,
-            List<String> fields) {
-        access.require(authorization, OneRosterScopes.CORE_ENDPOINTS);
-        RosterQuery query = RosterQuery.of(collection, limit, offset, sort, orderBy, filter, fields);
+    /** The token and the binding's query parameters of every collection operation, as sent. */
+    public record CollectionRequest(
+            @HeaderParam("Authorization") String authorization,
+            @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset,
+            @QueryParam("sort") String sort,
+            @QueryParam("orderBy") String orderBy,
+            @QueryParam("filter") String filter,
+            @QueryParam("fields") List<String> fields) {}
+
+    private Response collection(RosterCollection collection, CollectionRequest request) {
+        access.require(request.authorization(), OneRosterScopes.CORE_ENDPOINTS);
+        RosterQuery query = RosterQuery.of(
+                collection,
+                request.limit(),
+                request.offset(),
+                request.sort(),
+                request.orderBy(),
+                request.filter(),
+                request.fields());
         RosterPage page = reader.list(collection, query, apiBase());
         return Response.ok(Map.of(collection.collectionKey(), page.records()))
                 .header("X-Total-Count", page.total())
