@@ -515,7 +515,10 @@ class KubernetesManifestsTest {
                                 "dynamodb:DeleteTable",
                                 "dynamodb:UpdateTable",
                                 "dynamodb:UpdateTimeToLive",
-                                "dynamodb:TagResource");
+                                "dynamodb:TagResource",
+                                "s3:CreateBucket",
+                                "s3:DeleteBucket",
+                                "s3:PutBucketPolicy");
                 soft.assertThat(actions)
                         .as(at + "reads and writes its tables")
                         .contains("dynamodb:GetItem", "dynamodb:PutItem");

@@ -1,0 +1,94 @@
+package tsa.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import tsa.testsupport.ProjectLayout;
+
+/**
+ * Resolves each service's production configuration the way the packaged service does (SmallRye Config, prod
+ * profile, runtime's shared defaults under the service's application.properties) with only what the deployment
+ * always sets (the database host), and fails on plain-text mail or database connections, on a service that would
+ * create tables or buckets or migrate by itself, and on credentials baked into the image (issue 26).
+ */
+class ProductionConfigurationTest {
+
+    private static final List<String> SERVICES =
+            List.of("admin-service", "coach-service", "parent-service", "sync-service");
+
+    /** What every production Deployment sets apart from the credentials (k8s/overlays/prod, tsa-common). */
+    private static final Map<String, String> DEPLOYMENT = Map.of("DATABASE_HOST", "db.tsa.example");
+
+    @Test
+    void productionConnectionsAreEncryptedAndServicesProvisionNothing() throws IOException {
+        SoftAssertions soft = new SoftAssertions();
+        for (String service : SERVICES) {
+            SmallRyeConfig config = productionConfig(service, DEPLOYMENT);
+            soft.assertThat(config.getValue("quarkus.mailer.start-tls", String.class))
+                    .as(service + ": mail only over STARTTLS")
+                    .isEqualTo("REQUIRED");
+            soft.assertThat(config.getValue("quarkus.mailer.tls", Boolean.class))
+                    .as(service + ": STARTTLS, not a plain or implicit-TLS guess")
+                    .isFalse();
+            soft.assertThat(config.getValue("quarkus.datasource.jdbc.url", String.class))
+                    .as(service + ": PostgreSQL server verified against the mounted CA bundle")
+                    .contains("sslmode=verify-full")
+                    .contains("sslrootcert=/etc/tsa/rds-ca/");
+            soft.assertThat(config.getValue("quarkus.flyway.migrate-at-start", Boolean.class))
+                    .as(service + ": migrations run only in the tsa-db-migration Job")
+                    .isFalse();
+            soft.assertThat(config.getValue("tsa.dynamodb.provisioning.enabled", Boolean.class))
+                    .as(service + ": tables are created by the tsa-dynamodb-provisioning Job only")
+                    .isFalse();
+            if (service.equals("parent-service")) {
+                soft.assertThat(config.getValue("tsa.documents.s3.create-bucket", Boolean.class))
+                        .as(service + ": the documents bucket is the operator's")
+                        .isFalse();
+            }
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void productionHasNoDefaultDatabaseCredentials() throws IOException {
+        for (String service : SERVICES) {
+            SmallRyeConfig config = productionConfig(service, DEPLOYMENT);
+            assertThatThrownBy(() -> config.getValue("quarkus.datasource.username", String.class))
+                    .as(service + ": the user comes from the Secret tsa-database only")
+                    .isInstanceOf(NoSuchElementException.class);
+            assertThatThrownBy(() -> config.getValue("quarkus.datasource.password", String.class))
+                    .as(service + ": the password comes from the Secret tsa-database only")
+                    .isInstanceOf(NoSuchElementException.class);
+        }
+    }
+
+    private static SmallRyeConfig productionConfig(String service, Map<String, String> environment) throws IOException {
+        Path root = ProjectLayout.root();
+        return new SmallRyeConfigBuilder()
+                .addDefaultInterceptors()
+                .withProfile("prod")
+                // The ordinals the packaged service gives them: a jar's microprofile-config.properties 100, the
+                // application's application.properties 250, environment variables 300.
+                .withSources(new PropertiesConfigSource(
+                        root.resolve("runtime/src/main/resources/META-INF/microprofile-config.properties")
+                                .toUri()
+                                .toURL(),
+                        100))
+                .withSources(new PropertiesConfigSource(
+                        root.resolve(service + "/src/main/resources/application.properties")
+                                .toUri()
+                                .toURL(),
+                        250))
+                .withSources(new PropertiesConfigSource(environment, "deployment environment", 300))
+                .build();
+    }
+}
