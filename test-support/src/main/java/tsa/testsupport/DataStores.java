@@ -109,11 +109,6 @@ public final class DataStores implements AutoCloseable {
         config.put("tsa.dynamodb.provisioning.tolerate-missing-ttl", "true");
         config.put("quarkus.mailer.host", "127.0.0.1");
         config.put("quarkus.mailer.port", Integer.toString(mail.smtpPort()));
-        // The packaged jars run in the prod profile, which is hardened (runtime's microprofile-config.properties):
-        // the local stores speak plain text, and each service creates its own tables and migrates at start.
-        config.put("quarkus.mailer.start-tls", "DISABLED");
-        config.put("quarkus.flyway.migrate-at-start", "true");
-        config.put("tsa.dynamodb.provisioning.enabled", "true");
         return config;
     }
 

@@ -155,6 +155,11 @@ public final class LocalSystem implements AutoCloseable {
         if (service == Service.PARENT) {
             config.putAll(stores.documentStoreConfig());
         }
+        // The packaged jars run in the prod profile, which is hardened (runtime's microprofile-config.properties):
+        // the local stores speak plain text, and each service creates its own tables and migrates at start.
+        config.put("quarkus.mailer.start-tls", "DISABLED");
+        config.put("quarkus.flyway.migrate-at-start", "true");
+        config.put("tsa.dynamodb.provisioning.enabled", "true");
         config.put("quarkus.http.port", Integer.toString(ports.get(service)));
         // Like the stores, the services listen on loopback unless told otherwise.
         config.put("quarkus.http.host", System.getenv().getOrDefault("TSA_LOCAL_HOST", "127.0.0.1"));
