@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
  */
 public record LinkToken(Kind kind, String recordId, String secret) {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern RECORD_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{22,86}");
 
@@ -49,7 +48,9 @@ public record LinkToken(Kind kind, String recordId, String secret) {
     /** A new token for a record, with a fresh 128-bit secret. */
     public static LinkToken issue(Kind kind, String recordId) {
         byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
+        // A SecureRandom per call, not a static one: Quarkus initialises application classes while building a
+        // native image, and a SecureRandom made then would sit seeded in the image heap (the builder refuses it).
+        new SecureRandom().nextBytes(bytes);
         return new LinkToken(
                 kind, recordId, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }

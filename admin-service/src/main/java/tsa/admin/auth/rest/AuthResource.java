@@ -1,5 +1,6 @@
 package tsa.admin.auth.rest;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -38,6 +39,9 @@ public class AuthResource {
             @NotBlank @Pattern(regexp = "admin|coach|parent", message = "must be admin, coach or parent")
             String portal) {}
 
+    // Native image: sent as the entity of a jakarta.ws.rs.core.Response (or inside a Page), whose type Quarkus
+    // can't see, so Jackson's reflection on it (and on the types of its fields) is registered here.
+    @RegisterForReflection(registerFullHierarchy = true)
     public record MagicLinkAccepted(String message) {}
 
     public record SessionRequest(@NotBlank @Size(max = 512) String token) {}

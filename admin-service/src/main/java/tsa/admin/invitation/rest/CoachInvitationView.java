@@ -1,11 +1,15 @@
 package tsa.admin.invitation.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import tsa.admin.invitation.store.CoachInvitation;
 
 /** The contract's {@code CoachInvitation}: everything but the link secret's hash. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+// Native image: sent as the entity of a jakarta.ws.rs.core.Response (or inside a Page), whose type Quarkus
+// can't see, so Jackson's reflection on it (and on the types of its fields) is registered here.
+@RegisterForReflection(registerFullHierarchy = true)
 public record CoachInvitationView(
         String invitationId,
         String coachId,

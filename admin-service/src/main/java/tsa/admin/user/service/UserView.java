@@ -2,6 +2,7 @@ package tsa.admin.user.service;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -17,6 +18,9 @@ import tsa.runtime.time.Timestamps;
  * wrote it, never a managed entity. {@code username} is always present (null on all but the first row of an email).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+// Native image: sent as the entity of a jakarta.ws.rs.core.Response (or inside a Page), whose type Quarkus
+// can't see, so Jackson's reflection on it (and on the types of its fields) is registered here.
+@RegisterForReflection(registerFullHierarchy = true)
 public record UserView(
         String sourcedId,
         String status,

@@ -1,6 +1,7 @@
 package tsa.coach.onboarding.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
 import tsa.coach.onboarding.service.OnboardingSessions;
@@ -10,6 +11,9 @@ import tsa.runtime.time.Timestamps;
 
 /** The contract's {@code OnboardingSession}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+// Native image: sent as the entity of a jakarta.ws.rs.core.Response (or inside a Page), whose type Quarkus
+// can't see, so Jackson's reflection on it (and on the types of its fields) is registered here.
+@RegisterForReflection(registerFullHierarchy = true)
 public record OnboardingSessionView(
         String sessionId,
         String coachId,

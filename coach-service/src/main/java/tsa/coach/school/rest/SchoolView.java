@@ -1,12 +1,16 @@
 package tsa.coach.school.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.Map;
 import tsa.model.School;
 
 /** The contract's {@code School}: a row of PostgreSQL {@code schools}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+// Native image: sent as the entity of a jakarta.ws.rs.core.Response (or inside a Page), whose type Quarkus
+// can't see, so Jackson's reflection on it (and on the types of its fields) is registered here.
+@RegisterForReflection(registerFullHierarchy = true)
 public record SchoolView(
         String schoolId,
         String stateOrganizationId,

@@ -1,8 +1,12 @@
 package tsa.parent.appointment.rest;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import tsa.parent.appointment.store.Appointment;
 
 /** The contract's {@code Appointment}. */
+// Native image: sent as the entity of a jakarta.ws.rs.core.Response (or inside a Page), whose type Quarkus
+// can't see, so Jackson's reflection on it (and on the types of its fields) is registered here.
+@RegisterForReflection(registerFullHierarchy = true)
 public record AppointmentView(
         String appointmentId,
         String coachId,

@@ -1,12 +1,16 @@
 package tsa.parent.enrollment.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.Map;
 import tsa.parent.enrollment.store.Enrollment;
 
 /** The contract's {@code Enrollment}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+// Native image: sent as the entity of a jakarta.ws.rs.core.Response (or inside a Page), whose type Quarkus
+// can't see, so Jackson's reflection on it (and on the types of its fields) is registered here.
+@RegisterForReflection(registerFullHierarchy = true)
 public record EnrollmentView(
         String enrollmentId,
         String invitationId,

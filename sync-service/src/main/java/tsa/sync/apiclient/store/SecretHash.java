@@ -17,7 +17,6 @@ import javax.crypto.spec.PBEKeySpec;
 public final class SecretHash {
 
     private static final String PREFIX = "pbkdf2-sha256";
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int SALT_BYTES = 16;
     private static final int HASH_BITS = 256;
 
@@ -26,13 +25,15 @@ public final class SecretHash {
     /** A URL-safe random value of {@code bytes} bytes (secrets, tokens, client ids). */
     public static String randomValue(int bytes) {
         byte[] value = new byte[bytes];
-        RANDOM.nextBytes(value);
+        // A SecureRandom per call, not a static one: a static one would be made, and seeded, while the native image
+        // is built (Quarkus initialises application classes then) and the builder refuses it in the image heap.
+        new SecureRandom().nextBytes(value);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
     }
 
     public static String hash(String secret, int iterations) {
         byte[] salt = new byte[SALT_BYTES];
-        RANDOM.nextBytes(salt);
+        new SecureRandom().nextBytes(salt);
         return PREFIX + "$" + iterations + "$" + Base64.getEncoder().encodeToString(salt) + "$"
                 + Base64.getEncoder().encodeToString(pbkdf2(secret, salt, iterations));
     }

@@ -1,6 +1,7 @@
 package tsa.sync.log.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -9,6 +10,9 @@ import tsa.runtime.time.Timestamps;
 
 /** The contract's {@code SyncLogEntry}: one {@code profile_sync_log} row. Timestamps are UTC. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+// Native image: sent as the entity of a jakarta.ws.rs.core.Response (or inside a Page), whose type Quarkus
+// can't see, so Jackson's reflection on it (and on the types of its fields) is registered here.
+@RegisterForReflection(registerFullHierarchy = true)
 public record SyncLogEntry(
         String syncId,
         String profileId,
