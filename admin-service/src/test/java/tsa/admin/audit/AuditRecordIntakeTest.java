@@ -243,6 +243,8 @@ class AuditRecordIntakeTest {
         assertFieldRefused(valid.deepCopy().put("logId", "x".repeat(65)), "logId");
         assertFieldRefused(valid.deepCopy().put("outcome", "maybe"), "outcome");
         assertFieldRefused(valid.deepCopy().put("resourceType", ""), "resourceType");
+        // Only the contract's listed resource types (issue 26): an unlisted one is refused, nothing recorded.
+        assertFieldRefused(valid.deepCopy().put("resourceType", "coach_profile"), "resourceType");
         assertFieldRefused(valid.deepCopy().put("actionDescription", "x".repeat(1001)), "actionDescription");
         assertFieldRefused(valid.deepCopy().put("timestamp", "2020-01-01T00:00:00.000Z"), "timestamp");
         assertFieldRefused(valid.deepCopy().put("admin_email", "someone@tsa.example"), "admin_email");

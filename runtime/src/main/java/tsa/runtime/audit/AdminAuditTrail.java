@@ -1,5 +1,6 @@
 package tsa.runtime.audit;
 
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -27,5 +28,17 @@ public interface AdminAuditTrail {
             recordFailure(logId, action, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             throw e;
         }
+    }
+
+    /**
+     * An admin's read of personal data: the read, then one {@code view} record built from its result (a list read is
+     * summarised as the query and the count it returned, never the items), then the answer. Reads fail closed like
+     * writes: when the record cannot be written this throws a 503 problem and the data is not returned, so nothing
+     * personal leaves the service unrecorded. A read that fails (404, 400) disclosed nothing and records nothing.
+     */
+    default <T> T viewed(Supplier<T> read, Function<T, AdminAction> view) {
+        T result = read.get();
+        recordBefore(view.apply(result));
+        return result;
     }
 }

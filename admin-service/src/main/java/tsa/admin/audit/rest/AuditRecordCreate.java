@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import tsa.admin.audit.service.AuditTrail;
 import tsa.admin.audit.store.AuditRecord;
 import tsa.runtime.text.SingleLine;
 
@@ -27,7 +28,10 @@ public record AuditRecordCreate(
         @NotNull @Pattern(regexp = "create|update|delete|view", message = "must be create, update, delete or view")
         String actionType,
 
-        @SingleLine @NotBlank @Size(max = 50) String resourceType,
+        @NotNull
+        @Pattern(regexp = AuditTrail.RESOURCE_TYPE_PATTERN, message = "must be one of the listed resource types")
+        String resourceType,
+
         @SingleLine @Size(max = 255) String resourceId,
         @NotBlank @Size(max = 1000) String actionDescription,
         ObjectNode beforeState,

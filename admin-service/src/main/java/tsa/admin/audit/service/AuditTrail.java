@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -35,6 +36,16 @@ public class AuditTrail implements AdminAuditTrail {
     public static final Set<String> ACTION_TYPES =
             Set.of(AdminAction.CREATE, AdminAction.UPDATE, AdminAction.DELETE, AdminAction.VIEW);
     public static final String OUTCOME_FAILED = "failed";
+
+    /**
+     * The contract's list of {@code resource_type} values (admin-service.yaml, {@code AuditResourceType}): the seed's
+     * {@code coach, parent, enrollment, setting} and the kinds it does not name. A writer using another is a bug.
+     */
+    public static final String RESOURCE_TYPE_PATTERN =
+            "coach|parent|enrollment|setting|user|coach_invitation|parent_invitation|document|appointment|payment"
+                    + "|sync_log|reconciliation|api_client";
+
+    public static final List<String> RESOURCE_TYPES = List.of(RESOURCE_TYPE_PATTERN.split("\\|"));
 
     private static final Logger LOG = Logger.getLogger(AuditTrail.class);
     private static final int DESCRIPTION_MAX = 1000;
@@ -166,6 +177,9 @@ public class AuditTrail implements AdminAuditTrail {
     private AuditRecord.Builder fromCaller(AdminAction action) {
         if (!ACTION_TYPES.contains(action.actionType())) {
             throw new IllegalArgumentException("not an audit action type: " + action.actionType());
+        }
+        if (!RESOURCE_TYPES.contains(action.resourceType())) {
+            throw new IllegalArgumentException("not a listed audit resource type: " + action.resourceType());
         }
         return AuditRecord.builder()
                 .adminEmail(caller.email())

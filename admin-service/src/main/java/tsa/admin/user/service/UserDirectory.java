@@ -2,6 +2,7 @@ package tsa.admin.user.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,7 +43,10 @@ public class UserDirectory {
         String query = "email=" + address;
         int size = request.size();
         String after = DirectoryCursor.decode(query, request);
-        return page(query, rows.searchByEmail(address, after, size + 1), size);
+        // The address names whose rows were read, so it is the record's resource id; the details stay free of it.
+        return auditTrail.viewed(
+                () -> page(query, rows.searchByEmail(address, after, size + 1), size),
+                found -> searched(address, "by email", Map.of("email", true), found));
     }
 
     /** The search by role, narrowed to an organisation when {@code orgId} is given ({@code idx_users_role_org}). */
@@ -50,10 +54,38 @@ public class UserDirectory {
         String query = orgId == null ? "role=" + role : "role=" + role + "&orgId=" + orgId;
         int size = request.size();
         String after = DirectoryCursor.decode(query, request);
-        List<UserView> found = orgId == null
-                ? rows.searchByRole(role, after, size + 1)
-                : rows.searchByRoleAndOrg(role, orgId, after, size + 1);
-        return page(query, found, size);
+        Map<String, Object> criteria = new LinkedHashMap<>();
+        criteria.put("role", role);
+        if (orgId != null) {
+            criteria.put("orgId", orgId);
+        }
+        return auditTrail.viewed(
+                () -> page(
+                        query,
+                        orgId == null
+                                ? rows.searchByRole(role, after, size + 1)
+                                : rows.searchByRoleAndOrg(role, orgId, after, size + 1),
+                        size),
+                found -> searched(null, "by " + query, criteria, found));
+    }
+
+    /**
+     * One {@code view} record per search request (not per row): the query and how many rows it returned, never a
+     * returned row's address or name.
+     */
+    private static AdminAction searched(
+            String resourceId, String how, Map<String, Object> criteria, Page<UserView> found) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("query", criteria);
+        summary.put("returned", found.items().size());
+        summary.put("more", found.nextCursor() != null);
+        return new AdminAction(
+                AdminAction.VIEW,
+                RESOURCE_TYPE,
+                resourceId,
+                "searched users " + how + " (" + found.items().size() + " returned)",
+                null,
+                summary);
     }
 
     /**
