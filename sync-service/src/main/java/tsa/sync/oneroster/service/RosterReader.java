@@ -43,7 +43,20 @@ public class RosterReader {
     @Inject
     EntityManager entities;
 
-    public RosterPage list(RosterCollection collection, RosterQuery query, String apiBase) {
+    /**
+     * The two statements of one collection page: the page itself (filter, sort with the primary key as tie-breaker,
+     * limit, offset) and the count behind {@code X-Total-Count} (the same condition, without order or paging).
+     * {@code parameters} are the page's; the count takes all but the last two (limit and offset).
+     */
+    public record PageStatements(String select, String count, List<Object> parameters) {
+
+        public List<Object> countParameters() {
+            return parameters.subList(0, parameters.size() - 2);
+        }
+    }
+
+    /** The SQL that {@link #list} runs for this query (public so that its plan can be examined). */
+    public static PageStatements statements(RosterCollection collection, RosterQuery query) {
         SqlParameters parameters = new SqlParameters();
         String where = where(collection, query.filter(), parameters);
         String direction = query.descending() ? " DESC" : " ASC";
@@ -51,11 +64,14 @@ public class RosterReader {
         String page = " LIMIT " + parameters.bind(query.limit()) + " OFFSET " + parameters.bind(query.offset());
         String select = "SELECT " + columns(collection) + " FROM " + collection.source() + where + order + page;
         String count = "SELECT count(*) FROM " + collection.source() + where;
+        return new PageStatements(select, count, parameters.values());
+    }
+
+    public RosterPage list(RosterCollection collection, RosterQuery query, String apiBase) {
+        PageStatements statements = statements(collection, query);
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<Object[]> rows = rows(select, parameters.values());
-            List<Object> countParameters =
-                    parameters.values().subList(0, parameters.values().size() - 2);
-            long total = ((Number) bound(entities.createNativeQuery(count), countParameters)
+            List<Object[]> rows = rows(statements.select(), statements.parameters());
+            long total = ((Number) bound(entities.createNativeQuery(statements.count()), statements.countParameters())
                             .getSingleResult())
                     .longValue();
             List<Map<String, Object>> records = new ArrayList<>(rows.size());
