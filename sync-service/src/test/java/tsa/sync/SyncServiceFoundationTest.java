@@ -22,7 +22,7 @@ class SyncServiceFoundationTest extends ServiceFoundationTests {
 
     @Override
     protected java.util.List<String> standardsPathPrefixes() {
-        return java.util.List.of("/ims/oneroster/");
+        return java.util.List.of("/ims/oneroster/", "/edfi");
     }
 
     @Override

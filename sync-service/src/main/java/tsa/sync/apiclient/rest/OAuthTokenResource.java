@@ -62,7 +62,7 @@ public class OAuthTokenResource {
         return response.build();
     }
 
-    private static String single(MultivaluedMap<String, String> form, String name) {
+    public static String single(MultivaluedMap<String, String> form, String name) {
         List<String> values = form == null ? null : form.get(name);
         if (values == null || values.isEmpty()) {
             return null;
@@ -74,7 +74,7 @@ public class OAuthTokenResource {
     }
 
     /** RFC 6749 section 2.3.1: Basic with the form-urlencoded id and secret. */
-    private static String[] basic(String authorization) {
+    public static String[] basic(String authorization) {
         if (!authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             throw OAuthException.invalidClient();
         }

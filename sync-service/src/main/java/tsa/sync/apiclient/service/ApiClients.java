@@ -43,12 +43,12 @@ public class ApiClients {
             throw ProblemException.invalidField("name", "must be 1 to " + NAME_MAX + " characters");
         }
         if (scopes == null || scopes.isEmpty()) {
-            throw ProblemException.invalidField("scopes", "must name at least one of " + OneRosterScopes.ALL);
+            throw ProblemException.invalidField("scopes", "must name at least one of " + KNOWN_SCOPES);
         }
         List<String> wanted = List.copyOf(new LinkedHashSet<>(scopes));
         for (String scope : wanted) {
-            if (!OneRosterScopes.ALL.contains(scope)) {
-                throw ProblemException.invalidField("scopes", "must each be one of " + OneRosterScopes.ALL);
+            if (!KNOWN_SCOPES.contains(scope)) {
+                throw ProblemException.invalidField("scopes", "must each be one of " + KNOWN_SCOPES);
             }
         }
         String clientId = "or-" + SecretHash.randomValue(16);
@@ -115,6 +115,11 @@ public class ApiClients {
                     return client;
                 }));
     }
+
+    /** The OneRoster scopes and the Ed-Fi ones ({@link EdFiScopes}). */
+    static final List<String> KNOWN_SCOPES = java.util.stream.Stream.concat(
+                    OneRosterScopes.ALL.stream(), EdFiScopes.ALL.stream())
+            .toList();
 
     static List<String> scopesOf(String spaceSeparated) {
         return spaceSeparated == null || spaceSeparated.isBlank()
