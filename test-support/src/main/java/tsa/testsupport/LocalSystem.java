@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import tsa.testsupport.demo.DemoData;
 
 /**
  * The whole system on one machine: the real stores, then the four packaged services, each a child JVM. The local run
@@ -233,6 +234,22 @@ public final class LocalSystem implements AutoCloseable {
                             stopped.countDown();
                         },
                         "stop-local-run"));
+        // The demo data goes in through the services' own APIs once all four are ready. A refused step stops the
+        // whole system with the step named (the shutdown hook closes everything): a half-loaded demo is worse
+        // than none. TSA_DEMO_DATA=false skips it.
+        List<DemoData.SignInLink> demo = null;
+        if (!"false".equalsIgnoreCase(System.getenv().getOrDefault("TSA_DEMO_DATA", "true"))) {
+            System.out.println("Loading the demo data through the services' APIs (TSA_DEMO_DATA=false skips it)...");
+            try {
+                DemoData loader = new DemoData(system);
+                loader.load();
+                demo = loader.signInLinks();
+            } catch (RuntimeException e) {
+                System.err.println("The demo data could not be loaded, stopping everything: " + e.getMessage());
+                System.err.println("Service logs: " + system.logs + " (TSA_DEMO_DATA=false starts without it)");
+                System.exit(1);
+            }
+        }
         for (Service service : Service.values()) {
             System.out.println(service.moduleName + ": " + system.baseUrl(service) + "  (Swagger UI: "
                     + system.baseUrl(service) + service.prefix + "/swagger-ui)");
@@ -243,6 +260,22 @@ public final class LocalSystem implements AutoCloseable {
         System.out.println("S3:         " + system.stores.s3().endpoint()
                 + " (S3Mock, path-style, any credentials, bucket " + DataStores.DOCUMENTS_BUCKET + ")");
         System.out.println("Logs:       " + system.logs);
+        if (demo != null) {
+            System.out.println(
+                    "Demo data:  admin " + DemoData.ADMIN + ", coaches " + String.join(", ", DemoData.COACHES)
+                            + ", parents "
+                            + DemoData.FAMILIES.stream()
+                                    .map(DemoData.DemoFamily::parentEmail)
+                                    .toList()
+                            + " (see README, \"Demo data\")");
+            System.out.println("Sign-in links (single use, valid 15 minutes; ask for a new one with POST "
+                    + system.baseUrl(Service.ADMIN) + "/api/auth/magic-links and read it over IMAP):");
+            for (DemoData.SignInLink link : demo) {
+                System.out.println("  " + link.portal() + " (" + link.email() + "): " + link.url());
+                System.out.println("    redeem: curl -s -X POST -H 'Content-Type: application/json' -d '{\"token\":\""
+                        + link.token() + "\"}' " + system.baseUrl(Service.ADMIN) + "/api/auth/sessions");
+            }
+        }
         System.out.println("Press Ctrl-C to stop everything.");
         stopped.await();
     }
