@@ -34,6 +34,20 @@ public class OAuthTokenResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response issueToken(
             @HeaderParam("Authorization") String authorization, MultivaluedMap<String, String> form) {
+        return clientCredentialsGrant(tokens, authorization, form);
+    }
+
+    @ServerExceptionMapper
+    public Response oauthError(OAuthException e) {
+        return errorResponse(e, "oneroster");
+    }
+
+    /**
+     * The client-credentials grant of every token endpoint (OneRoster's and Ed-Fi's): credentials by HTTP Basic or in
+     * the form body, never both; the token answer is never cached.
+     */
+    public static Response clientCredentialsGrant(
+            AccessTokens tokens, String authorization, MultivaluedMap<String, String> form) {
         String clientId = single(form, "client_id");
         String clientSecret = single(form, "client_secret");
         if (authorization != null) {
@@ -50,14 +64,14 @@ public class OAuthTokenResource {
                 .build();
     }
 
-    @ServerExceptionMapper
-    public Response oauthError(OAuthException e) {
+    /** OAuth's {@code {"error": ...}} body; a 401 names the endpoint's Basic realm. */
+    public static Response errorResponse(OAuthException e, String realm) {
         Response.ResponseBuilder response = Response.status(e.status())
                 .type(MediaType.APPLICATION_JSON)
                 .header("Cache-Control", "no-store")
                 .entity(Map.of("error", e.error(), "error_description", e.getMessage()));
         if (e.status() == 401) {
-            response.header("WWW-Authenticate", "Basic realm=\"oneroster\"");
+            response.header("WWW-Authenticate", "Basic realm=\"" + realm + "\"");
         }
         return response.build();
     }
