@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,12 +28,13 @@ import tsa.testsupport.LocalSystem.Service;
  */
 class CoachOnboardingSliceTest {
 
-    private static final Pattern LINK = Pattern.compile("/auth\\?token=([A-Za-z0-9._-]+)");
     private static LocalSystem system;
+    private static Journeys journeys;
 
     @BeforeAll
     static void start() {
         system = LocalSystem.start(false, "slice-test");
+        journeys = new Journeys(system);
     }
 
     @AfterAll
@@ -45,39 +44,13 @@ class CoachOnboardingSliceTest {
         }
     }
 
-    private static String url(Service service, String path) {
-        return system.baseUrl(service) + path;
-    }
-
-    private static String lastLinkTo(String address, int expectedMails) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        List<tsa.testsupport.MailServer.Mail> inbox = List.of();
-        while (Instant.now().isBefore(deadline)) {
-            inbox = system.stores().mail().inbox(address);
-            if (inbox.size() >= expectedMails) {
-                break;
-            }
-            sleep(200);
-        }
-        assertThat(inbox).as("mails to " + address).hasSize(expectedMails);
-        Matcher link = LINK.matcher(inbox.get(inbox.size() - 1).body());
-        assertThat(link.find()).isTrue();
-        return link.group(1);
-    }
-
-    private static Response session(String linkToken) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("token", linkToken))
-                .post(url(Service.ADMIN, "/api/auth/sessions"));
-    }
-
     private static void eventually(String what, BooleanSupplier condition) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
             if (condition.getAsBoolean()) {
                 return;
             }
-            sleep(250);
+            Journeys.sleep(250);
         }
         throw new AssertionError("not within 30 s: " + what);
     }
@@ -115,12 +88,13 @@ class CoachOnboardingSliceTest {
         // The allow-listed admin signs in with a magic link read from the local mailbox over IMAP.
         given().contentType(ContentType.JSON)
                 .body(Map.of("email", "admin@tsa.example", "portal", "admin"))
-                .post(url(Service.ADMIN, "/api/auth/magic-links"))
+                .post(journeys.url(Service.ADMIN, "/api/auth/magic-links"))
                 .then()
                 .statusCode(202);
-        String adminLink = lastLinkTo("admin@tsa.example", 1);
-        String admin = session(adminLink).then().statusCode(200).extract().path("accessToken");
-        session(adminLink).then().statusCode(401);
+        String adminLink = journeys.lastLinkTo("admin@tsa.example", 1);
+        String admin =
+                journeys.session(adminLink).then().statusCode(200).extract().path("accessToken");
+        journeys.session(adminLink).then().statusCode(401);
 
         // The admin invites a coach; the coach's link signs them in.
         String coachEmail = "coach-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
@@ -140,17 +114,18 @@ class CoachOnboardingSliceTest {
                         "basketball",
                         "permissions",
                         List.of("invite_parents")))
-                .post(url(Service.ADMIN, "/api/admin/coach-invitations"));
+                .post(journeys.url(Service.ADMIN, "/api/admin/coach-invitations"));
         invitation.then().statusCode(201);
         String invitationId = invitation.path("invitationId");
         String coachId = invitation.path("coachId");
-        Response coachSession = session(lastLinkTo(coachEmail, 1));
+        Response coachSession = journeys.session(journeys.lastLinkTo(coachEmail, 1));
         coachSession.then().statusCode(200);
         assertThat((String) coachSession.path("coachId")).isEqualTo(coachId);
         String coach = coachSession.path("accessToken");
 
         // Onboarding across several saves, then completion.
-        Response started = given().auth().oauth2(coach).post(url(Service.COACH, "/api/coach/onboarding-sessions"));
+        Response started =
+                given().auth().oauth2(coach).post(journeys.url(Service.COACH, "/api/coach/onboarding-sessions"));
         assertThat(started.statusCode()).isIn(200, 201);
         String sessionId = started.path("sessionId");
         assertThat((String) started.path("formData.firstName")).isEqualTo("Casey");
@@ -169,7 +144,7 @@ class CoachOnboardingSliceTest {
         save(coach, sessionId, "review", Map.of());
         Response profile = given().auth()
                 .oauth2(coach)
-                .post(url(Service.COACH, "/api/coach/onboarding-sessions/" + sessionId + "/complete"));
+                .post(journeys.url(Service.COACH, "/api/coach/onboarding-sessions/" + sessionId + "/complete"));
         assertThat(profile.statusCode()).isIn(200, 201);
         assertThat((String) profile.path("coachId")).isEqualTo(coachId);
         assertThat((String) profile.path("profileStatus")).isEqualTo("active");
@@ -177,13 +152,13 @@ class CoachOnboardingSliceTest {
         // The invitation is accepted in admin-service; the profile is listed under its school.
         assertThat((String) given().auth()
                         .oauth2(admin)
-                        .get(url(Service.ADMIN, "/api/admin/coach-invitations/" + invitationId))
+                        .get(journeys.url(Service.ADMIN, "/api/admin/coach-invitations/" + invitationId))
                         .path("invitationStatus"))
                 .isEqualTo("accepted");
         assertThat(given().auth()
                         .oauth2(admin)
                         .queryParam("schoolId", "255901001")
-                        .get(url(Service.COACH, "/api/coach/profiles"))
+                        .get(journeys.url(Service.COACH, "/api/coach/profiles"))
                         .jsonPath()
                         .getList("items.coachId"))
                 .contains(coachId);
@@ -199,6 +174,19 @@ class CoachOnboardingSliceTest {
                 .containsEntry("profileId", coachId)
                 .containsEntry("givenName", "Casey");
         assertThat((String) row.get("orgIds")).contains("255901001");
+        // A classroom tool that knows only OneRoster finds the coach among the teachers, by email.
+        String oneRoster = journeys.standardsToken(
+                admin,
+                "/ims/oneroster/oauth/token",
+                "https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly");
+        Response teachers = given().auth()
+                .oauth2(oneRoster)
+                .queryParam("filter", "email='" + coachEmail + "'")
+                .get(journeys.url(Service.SYNC, "/ims/oneroster/rostering/v1p2/teachers"));
+        assertThat(teachers.statusCode()).as(teachers.asString()).isEqualTo(200);
+        assertThat(teachers.jsonPath().getList("users.sourcedId")).containsExactly(coachId);
+        assertThat(teachers.jsonPath().getList("users.enabledUser")).containsExactly("true");
+        assertThat(teachers.jsonPath().getList("users.roles[0].org.sourcedId")).containsExactly("255901001");
 
         // The coach invites a parent; the parent's link signs the parent in; the parent sees the coach's public
         // profile.
@@ -207,20 +195,20 @@ class CoachOnboardingSliceTest {
                 .oauth2(coach)
                 .contentType(ContentType.JSON)
                 .body(Map.of("parentEmail", parentEmail, "studentName", "Sam Jordan", "sport", "basketball"))
-                .post(url(Service.COACH, "/api/coach/parent-invitations"))
+                .post(journeys.url(Service.COACH, "/api/coach/parent-invitations"))
                 .then()
                 .statusCode(201);
-        Response parentSession = session(lastLinkTo(parentEmail, 1));
+        Response parentSession = journeys.session(journeys.lastLinkTo(parentEmail, 1));
         parentSession.then().statusCode(200);
         assertThat((String) parentSession.path("role")).isEqualTo("parent");
         String parent = parentSession.path("accessToken");
         Response publicProfile =
-                given().auth().oauth2(parent).get(url(Service.COACH, "/api/coach/profiles/" + coachId));
+                given().auth().oauth2(parent).get(journeys.url(Service.COACH, "/api/coach/profiles/" + coachId));
         publicProfile.then().statusCode(200);
         assertThat((String) publicProfile.path("lastName")).isEqualTo("Jordan");
         given().auth()
                 .oauth2(parent)
-                .get(url(Service.COACH, "/api/coach/profiles/someone-else"))
+                .get(journeys.url(Service.COACH, "/api/coach/profiles/someone-else"))
                 .then()
                 .statusCode(404);
 
@@ -229,7 +217,7 @@ class CoachOnboardingSliceTest {
                 .oauth2(admin)
                 .contentType(ContentType.JSON)
                 .body(Map.of("profileStatus", "inactive"))
-                .patch(url(Service.ADMIN, "/api/admin/coaches/" + coachId + "/status"))
+                .patch(journeys.url(Service.ADMIN, "/api/admin/coaches/" + coachId + "/status"))
                 .then()
                 .statusCode(200);
         eventually(
@@ -241,7 +229,7 @@ class CoachOnboardingSliceTest {
                 .oauth2(admin)
                 .queryParam("adminEmail", "admin@tsa.example")
                 .queryParam("limit", 100)
-                .get(url(Service.ADMIN, "/api/admin/audit-logs"))
+                .get(journeys.url(Service.ADMIN, "/api/admin/audit-logs"))
                 .jsonPath()
                 .getList("items");
         assertThat(byAdmin).anySatisfy(r -> {
@@ -262,7 +250,7 @@ class CoachOnboardingSliceTest {
                 .oauth2(admin)
                 .queryParam("actionType", "update")
                 .queryParam("limit", 100)
-                .get(url(Service.ADMIN, "/api/admin/audit-logs"))
+                .get(journeys.url(Service.ADMIN, "/api/admin/audit-logs"))
                 .jsonPath()
                 .getList("items");
         assertThat(updates).anySatisfy(r -> assertThat(r).containsEntry("resourceId", coachId));
@@ -273,17 +261,8 @@ class CoachOnboardingSliceTest {
                 .oauth2(coach)
                 .contentType(ContentType.JSON)
                 .body(Map.of("onboardingStep", step, "formData", formData))
-                .put(url(Service.COACH, "/api/coach/onboarding-sessions/" + sessionId))
+                .put(journeys.url(Service.COACH, "/api/coach/onboarding-sessions/" + sessionId))
                 .then()
                 .statusCode(200);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,6 +2,7 @@ package tsa.systemtest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -214,6 +215,30 @@ class FamilyJourneyTest {
                         "select count(*) from student_school_associations where student_unique_id = ?",
                         studentUniqueId))
                 .isEqualTo(1);
+        // A state-reporting tool that knows only Ed-Fi reads the activated student and its school association.
+        String edFi = journeys.standardsToken(admin, "/edfi/oauth/token", "urn:tsa:edfi:data.readonly");
+        Response students = given().auth()
+                .oauth2(edFi)
+                .queryParam("studentUniqueId", studentUniqueId)
+                .get(journeys.url(Service.SYNC, "/edfi/data/v3/ed-fi/students"));
+        assertThat(students.statusCode()).as(students.asString()).isEqualTo(200);
+        assertThat(students.jsonPath().getList("studentUniqueId")).containsExactly(studentUniqueId);
+        String studentId = students.jsonPath().getString("[0].id");
+        given().auth()
+                .oauth2(edFi)
+                .get(journeys.url(Service.SYNC, "/edfi/data/v3/ed-fi/students/" + studentId))
+                .then()
+                .statusCode(200)
+                .header("ETag", notNullValue());
+        Response associations = given().auth()
+                .oauth2(edFi)
+                .queryParam("studentUniqueId", studentUniqueId)
+                .get(journeys.url(Service.SYNC, "/edfi/data/v3/ed-fi/studentSchoolAssociations"));
+        assertThat(associations.statusCode()).as(associations.asString()).isEqualTo(200);
+        assertThat(associations.jsonPath().getList("studentReference.studentUniqueId"))
+                .containsExactly(studentUniqueId);
+        assertThat(associations.jsonPath().getList("schoolReference.schoolId", Integer.class))
+                .containsExactly(255901001);
         // The parent can't activate or move their own enrollment.
         given().auth()
                 .oauth2(parent)

@@ -114,6 +114,26 @@ final class Journeys {
         return new OnboardedCoach(email, invitation.path("coachId"), invitation.path("invitationId"), coach);
     }
 
+    /**
+     * A district's standards client: the admin registers an API client in sync-service with the given scopes, and the
+     * client takes a bearer token with HTTP Basic client credentials at a standard's token endpoint.
+     */
+    String standardsToken(String admin, String tokenPath, String... scopes) {
+        Response client = given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "district tool", "scopes", List.of(scopes)))
+                .post(url(Service.SYNC, "/api/sync/api-clients"));
+        assertThat(client.statusCode()).as(client.asString()).isEqualTo(201);
+        Response token = given().auth()
+                .preemptive()
+                .basic(client.path("clientId"), client.path("clientSecret"))
+                .formParam("grant_type", "client_credentials")
+                .post(url(Service.SYNC, tokenPath));
+        assertThat(token.statusCode()).as(token.asString()).isEqualTo(200);
+        return token.path("access_token");
+    }
+
     void save(String coach, String sessionId, String step, Map<String, Object> formData) {
         Response saved = given().auth()
                 .oauth2(coach)
