@@ -19,6 +19,8 @@ import org.hibernate.type.SqlTypes;
 public class Organization extends PanacheEntityBase {
 
     public static final String STATUS_ACTIVE = "active";
+    /** OneRoster 1.2: the record was deleted at the source. */
+    public static final String STATUS_TO_BE_DELETED = "tobedeleted";
 
     @Id
     @Column(name = "sourced_id", length = 255, nullable = false)

@@ -271,6 +271,182 @@ class EdFiResourcesTest {
     }
 
     @Test
+    void schoolsAndAssociationsAreReplacedOnlyWithTheCurrentETag() {
+        String token = token(WRITE);
+        int schoolId = newSchoolId();
+        String studentId = "S" + UUID.randomUUID().toString().substring(0, 12);
+        Response createdSchool = post(token, "schools", school(schoolId, "Creek Academy"));
+        String schoolResource = idFrom(createdSchool);
+        post(token, "students", student(studentId, "Bea")).then().statusCode(201);
+        Response createdAssociation = post(token, "studentSchoolAssociations", association(schoolId, studentId));
+        String associationResource = idFrom(createdAssociation);
+
+        Response renamed = put(token, "/schools/" + schoolResource, "\"stale\"", school(schoolId, "Stale Name"));
+        assertProblem(renamed, 412, "urn:ed-fi:api:optimistic-lock-failed");
+        assertThat(get(token, "/schools/" + schoolResource).jsonPath().getString("nameOfInstitution"))
+                .isEqualTo("Creek Academy");
+        Response replaced = put(
+                token, "/schools/" + schoolResource, createdSchool.header("ETag"), school(schoolId, "Brook Academy"));
+        assertThat(replaced.statusCode()).as(replaced.asString()).isEqualTo(204);
+        assertThat(replaced.header("ETag")).isNotEqualTo(createdSchool.header("ETag"));
+        assertThat(get(token, "/schools/" + schoolResource).jsonPath().getString("nameOfInstitution"))
+                .isEqualTo("Brook Academy");
+        // OneRoster's org follows the rename.
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> Organization.<Organization>findById(Integer.toString(schoolId)))
+                        .name)
+                .isEqualTo("Brook Academy");
+
+        Map<String, Object> tenth = new java.util.HashMap<>(association(schoolId, studentId));
+        tenth.put("entryGradeLevelDescriptor", "uri://ed-fi.org/GradeLevelDescriptor#Tenth grade");
+        assertProblem(
+                put(token, "/studentSchoolAssociations/" + associationResource, "\"stale\"", tenth),
+                412,
+                "urn:ed-fi:api:optimistic-lock-failed");
+        Response regraded = put(
+                token, "/studentSchoolAssociations/" + associationResource, createdAssociation.header("ETag"), tenth);
+        assertThat(regraded.statusCode()).as(regraded.asString()).isEqualTo(204);
+        Response read = get(token, "/studentSchoolAssociations/" + associationResource);
+        ContractResponses.assertValid(
+                resources(), "GET", "/ed-fi/studentSchoolAssociations/" + associationResource, 200, read.asString());
+        assertThat(read.jsonPath().getString("entryGradeLevelDescriptor"))
+                .isEqualTo("uri://ed-fi.org/GradeLevelDescriptor#Tenth grade");
+        assertThat(read.header("ETag")).isEqualTo(regraded.header("ETag"));
+    }
+
+    @Test
+    void collectionsAreFoundByNaturalKeyAndPagedByOffsetAndLimit() {
+        String token = token(WRITE);
+        int schoolId = newSchoolId();
+        post(token, "schools", school(schoolId, "Paging Academy")).then().statusCode(201);
+        List<String> students = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String studentId = "P" + UUID.randomUUID().toString().substring(0, 12);
+            students.add(studentId);
+            post(token, "students", student(studentId, "Kid" + i)).then().statusCode(201);
+            post(token, "studentSchoolAssociations", association(schoolId, studentId))
+                    .then()
+                    .statusCode(201);
+        }
+
+        Response one = given().auth()
+                .oauth2(token)
+                .queryParam("studentUniqueId", students.get(3))
+                .get(DATA + "/students");
+        assertThat(one.statusCode()).isEqualTo(200);
+        ContractResponses.assertValid(resources(), "GET", "/ed-fi/students", 200, one.asString());
+        assertThat(one.jsonPath().getList("studentUniqueId")).containsExactly(students.get(3));
+        assertThat(one.jsonPath().getList("firstName")).containsExactly("Kid3");
+        Response school =
+                given().auth().oauth2(token).queryParam("schoolId", schoolId).get(DATA + "/schools");
+        ContractResponses.assertValid(resources(), "GET", "/ed-fi/schools", 200, school.asString());
+        assertThat(school.jsonPath().getList("nameOfInstitution")).containsExactly("Paging Academy");
+        assertThat(given().auth()
+                        .oauth2(token)
+                        .queryParam("studentUniqueId", "nobody-" + UUID.randomUUID())
+                        .get(DATA + "/students")
+                        .jsonPath()
+                        .getList("$"))
+                .isEmpty();
+
+        List<String> seen = new java.util.ArrayList<>();
+        for (int offset = 0; offset < 6; offset += 2) {
+            Response page = given().auth()
+                    .oauth2(token)
+                    .queryParam("schoolId", schoolId)
+                    .queryParam("offset", offset)
+                    .queryParam("limit", 2)
+                    .queryParam("totalCount", "true")
+                    .get(DATA + "/studentSchoolAssociations");
+            assertThat(page.statusCode()).as(page.asString()).isEqualTo(200);
+            assertThat(page.header("Total-Count")).isEqualTo("5");
+            seen.addAll(page.jsonPath().getList("studentReference.studentUniqueId", String.class));
+        }
+        assertThat(seen).hasSize(5).containsExactlyInAnyOrderElementsOf(students);
+
+        // limit=0 with totalCount: only the count, as the ODS/API answers it.
+        Response countOnly = given().auth()
+                .oauth2(token)
+                .queryParam("schoolId", schoolId)
+                .queryParam("limit", 0)
+                .queryParam("totalCount", "true")
+                .get(DATA + "/studentSchoolAssociations");
+        assertThat(countOnly.statusCode()).isEqualTo(200);
+        assertThat(countOnly.jsonPath().getList("$")).isEmpty();
+        assertThat(countOnly.header("Total-Count")).isEqualTo("5");
+        assertThat(given().auth().oauth2(token).get(DATA + "/schools").header("Total-Count"))
+                .as("no count unless asked")
+                .isNull();
+        for (String bad : List.of("-1", "501", "ten")) {
+            assertProblem(
+                    given().auth().oauth2(token).queryParam("limit", bad).get(DATA + "/students"),
+                    400,
+                    "urn:ed-fi:api:bad-request:data-validation-failed");
+        }
+        assertProblem(
+                given().auth().oauth2(token).queryParam("offset", "-5").get(DATA + "/students"),
+                400,
+                "urn:ed-fi:api:bad-request:data-validation-failed");
+    }
+
+    @Test
+    void aDeletedSchoolsOrganizationIsMarkedToBeDeleted() {
+        String token = token(WRITE);
+        int schoolId = newSchoolId();
+        Response created = post(token, "schools", school(schoolId, "Closing Academy"));
+        assertThat(given().auth()
+                        .oauth2(token)
+                        .delete(DATA + "/schools/" + idFrom(created))
+                        .statusCode())
+                .isEqualTo(204);
+
+        Organization org = QuarkusTransaction.requiringNew()
+                .call(() -> Organization.<Organization>findById(Integer.toString(schoolId)));
+        assertThat(org.status).isEqualTo(Organization.STATUS_TO_BE_DELETED);
+        Response oneRoster = given().auth()
+                .oauth2(OneRosterFixtures.token(OneRosterFixtures.CORE))
+                .get(OneRosterFixtures.BASE + "/schools/" + schoolId);
+        assertThat(oneRoster.statusCode()).as(oneRoster.asString()).isEqualTo(200);
+        assertThat(oneRoster.jsonPath().getString("org.status")).isEqualTo("tobedeleted");
+
+        // The same school created again is active again.
+        post(token, "schools", school(schoolId, "Reopened Academy")).then().statusCode(201);
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> Organization.<Organization>findById(Integer.toString(schoolId)))
+                        .status)
+                .isEqualTo(Organization.STATUS_ACTIVE);
+    }
+
+    @Test
+    void theTokenEndpointTakesCredentialsInTheBody() {
+        OneRosterFixtures.Client client = OneRosterFixtures.newClient(READ);
+        Response response = given().formParam("grant_type", "client_credentials")
+                .formParam("client_id", client.clientId())
+                .formParam("client_secret", client.clientSecret())
+                .post("/edfi/oauth/token");
+
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+        assertThat(get(response.jsonPath().getString("access_token"), "/schools")
+                        .statusCode())
+                .isEqualTo(200);
+        Response wrong = given().formParam("grant_type", "client_credentials")
+                .formParam("client_id", client.clientId())
+                .formParam("client_secret", "not-" + client.clientSecret())
+                .post("/edfi/oauth/token");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.jsonPath().getString("error")).isEqualTo("invalid_client");
+    }
+
+    static Response put(String token, String path, String ifMatch, Object body) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .header("If-Match", ifMatch)
+                .body(body)
+                .put(DATA + path);
+    }
+
+    @Test
     void referencesToMissingItemsAreUnresolved() {
         String token = token(WRITE);
         Response missing = post(token, "studentSchoolAssociations", association(newSchoolId(), "nobody-here"));

@@ -130,6 +130,35 @@ class RosterAtScaleTest {
         assertThat(one.header("X-Total-Count")).isEqualTo("1");
     }
 
+    @Test
+    void aFilteredPageOf10000IsAnsweredInOneStreamedResponse() {
+        String token = OneRosterFixtures.token(CORE);
+        Response parents = given().auth()
+                .oauth2(token)
+                .queryParam("filter", "roles.role='parent' AND email~'" + MARKER + "'")
+                .queryParam("sort", "sourcedId")
+                .queryParam("limit", 10_000)
+                .get(BASE + "/users");
+
+        assertThat(parents.statusCode()).as(parents.asString()).isEqualTo(200);
+        // Written while the rows arrive: chunked, so its length was not known before the first byte went out.
+        assertThat(parents.header("Transfer-Encoding")).isEqualTo("chunked");
+        assertThat(parents.header("Content-Length")).isNull();
+        List<String> ids = parents.jsonPath().getList("users.sourcedId", String.class);
+        assertThat(ids).hasSize(10_000).doesNotHaveDuplicates().isSorted();
+        // i even and not a multiple of 20: 45,000 parents among the 100,000; the first is i = 2, the 10,000th i =
+        // 22,222.
+        assertThat(ids.get(0)).isEqualTo(MARKER + "-000002");
+        assertThat(ids.get(9_999)).isEqualTo(MARKER + "-022222");
+        assertThat(parents.header("X-Total-Count")).isEqualTo("45000");
+        List<Object> roles = parents.jsonPath().getList("users.roles.role").stream()
+                .flatMap(r -> ((List<?>) r).stream())
+                .distinct()
+                .map(Object.class::cast)
+                .toList();
+        assertThat(roles).containsExactly("parent");
+    }
+
     /** EXPLAIN (FORMAT JSON) of a statement with Hibernate's numbered placeholders, bound as RosterReader binds them. */
     private static JsonNode plan(String sql, List<Object> parameters) throws SQLException, java.io.IOException {
         Matcher placeholders = PLACEHOLDER.matcher(sql);

@@ -83,6 +83,18 @@ public class EdFiResources {
 
     // ---- reads --------------------------------------------------------------------------------------------------
 
+    /** One page of a query's items; {@code limit=0} asks only for the count, so no item is read. */
+    private static <T> List<Map<String, Object>> slice(
+            io.quarkus.hibernate.orm.panache.PanacheQuery<T> query,
+            int offset,
+            int limit,
+            java.util.function.Function<T, Map<String, Object>> body) {
+        if (limit == 0) {
+            return List.of();
+        }
+        return query.range(offset, offset + limit - 1).list().stream().map(body).toList();
+    }
+
     public Page list(String resource, Map<String, String> naturalKey, int offset, int limit, boolean totalCount) {
         return QuarkusTransaction.requiringNew().call(() -> switch (resource) {
             case SCHOOLS -> {
@@ -91,10 +103,7 @@ public class EdFiResources {
                 Object[] args = schoolId == null ? new Object[0] : new Object[] {schoolId};
                 var query = School.<School>find(where + (where.isEmpty() ? "" : " ") + "order by schoolId", args);
                 yield new Page(
-                        query.range(offset, offset + limit - 1).list().stream()
-                                .map(s -> schoolItem(s).body())
-                                .toList(),
-                        totalCount ? query.count() : null);
+                        slice(query, offset, limit, s -> schoolItem(s).body()), totalCount ? query.count() : null);
             }
             case STUDENTS -> {
                 String id = naturalKey.get("studentUniqueId");
@@ -102,10 +111,7 @@ public class EdFiResources {
                         ? Student.<Student>find("order by studentUniqueId")
                         : Student.<Student>find("studentUniqueId = ?1 order by studentUniqueId", id);
                 yield new Page(
-                        query.range(offset, offset + limit - 1).list().stream()
-                                .map(s -> studentItem(s).body())
-                                .toList(),
-                        totalCount ? query.count() : null);
+                        slice(query, offset, limit, s -> studentItem(s).body()), totalCount ? query.count() : null);
             }
             default -> {
                 List<String> clauses = new ArrayList<>();
@@ -131,10 +137,7 @@ public class EdFiResources {
                 var query = StudentSchoolAssociation.<StudentSchoolAssociation>find(
                         where + (where.isEmpty() ? "" : " ") + "order by schoolId, studentUniqueId, entryDate", args);
                 yield new Page(
-                        query.range(offset, offset + limit - 1).list().stream()
-                                .map(a -> associationItem(a).body())
-                                .toList(),
-                        totalCount ? query.count() : null);
+                        slice(query, offset, limit, a -> associationItem(a).body()), totalCount ? query.count() : null);
             }
         });
     }
@@ -183,6 +186,7 @@ public class EdFiResources {
                         throw EdFiException.dependentItemExists("StudentSchoolAssociation");
                     }
                     school.delete();
+                    organizations.retireForSchool(school.schoolId.toString());
                 }
                 case STUDENTS -> {
                     Student student = findStudent(key);

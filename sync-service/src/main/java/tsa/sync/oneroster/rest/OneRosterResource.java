@@ -13,6 +13,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,6 @@ import tsa.sync.oneroster.query.RosterCollection;
 import tsa.sync.oneroster.query.RosterQuery;
 import tsa.sync.oneroster.service.OneRosterAccess;
 import tsa.sync.oneroster.service.OneRosterException;
-import tsa.sync.oneroster.service.RosterPage;
 import tsa.sync.oneroster.service.RosterReader;
 
 /**
@@ -144,10 +144,14 @@ public class OneRosterResource {
                 request.orderBy(),
                 request.filter(),
                 request.fields());
-        RosterPage page = reader.list(collection, query, apiBase());
-        return Response.ok(Map.of(collection.collectionKey(), page.records()))
-                .header("X-Total-Count", page.total())
-                .header("Link", PageLinks.of(uri.getRequestUriBuilder(), query.offset(), query.limit(), page.total()))
+        long total = reader.count(collection, query);
+        String apiBase = apiBase();
+        // The headers first (the count), then the records as PostgreSQL hands them over: never the whole page in
+        // memory.
+        StreamingOutput records = output -> reader.writePage(collection, query, apiBase, output);
+        return Response.ok(records, MediaType.APPLICATION_JSON_TYPE)
+                .header("X-Total-Count", total)
+                .header("Link", PageLinks.of(uri.getRequestUriBuilder(), query.offset(), query.limit(), total))
                 .build();
     }
 

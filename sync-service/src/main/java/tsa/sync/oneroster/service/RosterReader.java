@@ -1,15 +1,21 @@
 package tsa.sync.oneroster.service;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -18,7 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import tsa.sync.oneroster.query.Filter;
 import tsa.sync.oneroster.query.RosterCollection;
 import tsa.sync.oneroster.query.RosterField;
@@ -26,27 +34,34 @@ import tsa.sync.oneroster.query.RosterQuery;
 import tsa.sync.oneroster.query.SqlParameters;
 
 /**
- * Reads OneRoster records from the compliance tables with one parameterised SQL statement per page: the collection's
+ * Reads OneRoster records from the compliance tables with one parameterised SQL statement per page (JDBC, streamed
+ * through the driver's cursor): the collection's
  * fixed condition, then the caller's filter in its own parentheses, so a filter can only narrow what the collection
  * shows. Every SQL fragment comes from {@link RosterCollection} and {@link RosterField}; caller values are bound.
  */
 @ApplicationScoped
 public class RosterReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     private static final String ORG_COLUMNS = "p.sourced_id, p.status, EXTRACT(EPOCH FROM p.date_last_modified),"
             + " p.metadata, p.name, p.type, p.identifier, p.parent_id, p.children";
     private static final String USER_COLUMNS = "p.sourced_id, p.status, EXTRACT(EPOCH FROM p.date_last_modified),"
             + " p.metadata, p.username, p.enabled_user, p.given_name, p.family_name, p.middle_name, p.role, p.email,"
             + " p.phone, CAST(p.org_ids AS text), p.grades";
 
+    /** Rows fetched from PostgreSQL per round trip while a page is streamed (the driver's cursor). */
+    private static final int FETCH_SIZE = 500;
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\?\\d+");
+
     @Inject
-    EntityManager entities;
+    DataSource dataSource;
 
     /**
      * The two statements of one collection page: the page itself (filter, sort with the primary key as tie-breaker,
      * limit, offset) and the count behind {@code X-Total-Count} (the same condition, without order or paging).
-     * {@code parameters} are the page's; the count takes all but the last two (limit and offset).
+     * {@code parameters} are the page's; the count takes all but the last two (limit and offset). Placeholders are
+     * numbered ({@code ?1}, {@code ?2}, ...) in the order they appear.
      */
     public record PageStatements(String select, String count, List<Object> parameters) {
 
@@ -55,7 +70,7 @@ public class RosterReader {
         }
     }
 
-    /** The SQL that {@link #list} runs for this query (public so that its plan can be examined). */
+    /** The SQL that {@link #writePage} and {@link #count} run for this query (public so that its plan can be examined). */
     public static PageStatements statements(RosterCollection collection, RosterQuery query) {
         SqlParameters parameters = new SqlParameters();
         String where = where(collection, query.filter(), parameters);
@@ -67,18 +82,46 @@ public class RosterReader {
         return new PageStatements(select, count, parameters.values());
     }
 
-    public RosterPage list(RosterCollection collection, RosterQuery query, String apiBase) {
+    /** The number of records the query matches in all, whatever its page. */
+    public long count(RosterCollection collection, RosterQuery query) {
         PageStatements statements = statements(collection, query);
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<Object[]> rows = rows(statements.select(), statements.parameters());
-            long total = ((Number) bound(entities.createNativeQuery(statements.count()), statements.countParameters())
-                            .getSingleResult())
-                    .longValue();
-            List<Map<String, Object>> records = new ArrayList<>(rows.size());
-            for (Object[] row : rows) {
-                records.add(select(record(collection, row, apiBase), query.fields()));
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement count = prepare(connection, statements.count(), statements.countParameters());
+                    ResultSet total = count.executeQuery()) {
+                total.next();
+                return total.getLong(1);
             }
-            return new RosterPage(records, total);
+        });
+    }
+
+    /**
+     * Writes the page as the binding's envelope ({@code {"users": [...]}}) to {@code output} while PostgreSQL's cursor
+     * hands the rows over, {@value #FETCH_SIZE} at a time: a page of 10,000 is never held whole, neither as rows nor
+     * as JSON.
+     */
+    public void writePage(RosterCollection collection, RosterQuery query, String apiBase, OutputStream output) {
+        PageStatements statements = statements(collection, query);
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement select = prepare(connection, statements.select(), statements.parameters());
+                    JsonGenerator json = JSON.getFactory().createGenerator(output)) {
+                select.setFetchSize(FETCH_SIZE);
+                try (ResultSet rows = select.executeQuery()) {
+                    json.writeStartObject();
+                    json.writeArrayFieldStart(collection.collectionKey());
+                    while (rows.next()) {
+                        json.writeObject(select(record(collection, row(rows), apiBase), query.fields()));
+                    }
+                    json.writeEndArray();
+                    json.writeEndObject();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("OneRoster page query failed", e);
+            } catch (IOException e) {
+                // The client went away mid-page; nothing was changed, so there is nothing to undo.
+                throw new UncheckedIOException(e);
+            }
         });
     }
 
@@ -87,10 +130,15 @@ public class RosterReader {
         SqlParameters parameters = new SqlParameters();
         String sql = "SELECT " + columns(collection) + " FROM " + collection.source() + " WHERE ("
                 + collection.fixedCondition() + ") AND p.sourced_id = " + parameters.bind(sourcedId);
-        return QuarkusTransaction.requiringNew()
-                .call(() -> rows(sql, parameters.values()).stream()
-                        .findFirst()
-                        .map(row -> select(record(collection, row, apiBase), fields)));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement select = prepare(connection, sql, parameters.values());
+                    ResultSet rows = select.executeQuery()) {
+                return rows.next()
+                        ? Optional.of(select(record(collection, row(rows), apiBase), fields))
+                        : Optional.<Map<String, Object>>empty();
+            }
+        });
     }
 
     private static String where(RosterCollection collection, Filter filter, SqlParameters parameters) {
@@ -106,16 +154,28 @@ public class RosterReader {
                 + ")";
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql, List<Object> values) {
-        return bound(entities.createNativeQuery(sql), values).getResultList();
+    /** A JDBC statement of numbered placeholders: they appear in order, so JDBC's positional {@code ?} bind the same. */
+    private static PreparedStatement prepare(Connection connection, String sql, List<Object> values)
+            throws SQLException {
+        PreparedStatement statement =
+                connection.prepareStatement(PLACEHOLDER.matcher(sql).replaceAll("?"));
+        for (int i = 0; i < values.size(); i++) {
+            statement.setObject(i + 1, values.get(i));
+        }
+        return statement;
     }
 
-    private static Query bound(Query query, List<Object> values) {
-        for (int i = 0; i < values.size(); i++) {
-            query.setParameter(i + 1, values.get(i));
+    /** The current row's columns: numbers and booleans as the driver reads them, everything else as text. */
+    private static Object[] row(ResultSet rows) throws SQLException {
+        int columns = rows.getMetaData().getColumnCount();
+        Object[] row = new Object[columns];
+        for (int i = 0; i < columns; i++) {
+            Object value = rows.getObject(i + 1);
+            row[i] = value == null || value instanceof Number || value instanceof Boolean
+                    ? value
+                    : rows.getString(i + 1);
         }
-        return query;
+        return row;
     }
 
     private static String columns(RosterCollection collection) {

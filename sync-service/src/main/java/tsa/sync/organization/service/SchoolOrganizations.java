@@ -81,6 +81,23 @@ public class SchoolOrganizations {
         return sourcedId;
     }
 
+    /**
+     * Marks the school's row {@code tobedeleted} (OneRoster 1.2's deletion: the row stays, so a client syncing by
+     * {@code dateLastModified} learns of it) when its {@code schools} row is deleted, in the caller's transaction.
+     * The district's row stays: other schools may name it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void retireForSchool(String schoolId) {
+        lockWriters();
+        Organization row = fresh(schoolId);
+        if (row == null || Organization.STATUS_TO_BE_DELETED.equals(row.status)) {
+            return;
+        }
+        row.status = Organization.STATUS_TO_BE_DELETED;
+        announce(row);
+        LOG.infof("marked the organizations row of deleted school %s tobedeleted", schoolId);
+    }
+
     /** The school ids (as text) that have no organizations row. */
     public List<String> schoolsWithoutOrganization() {
         @SuppressWarnings("unchecked")
