@@ -138,6 +138,8 @@ class AuthorizationMatrixTest {
         row("runReconciliation", 401, 403, 403, 403, 403, 200, 403);
         row("getLatestReconciliation", 401, 403, 403, 403, 403, 200, 403); // after runReconciliation
         row("getSyncStatus", 401, 403, 403, 403, 403, 200, 403);
+        row("getOneRosterDocument", 200, 200, 200, 200, 200, 200, 200);
+        row("getEdFiDocument", 200, 200, 200, 200, 200, 200, 200);
         row("createApiClient", 401, 403, 403, 403, 403, 201, 403);
         row("listApiClients", 401, 403, 403, 403, 403, 200, 403);
         row("disableApiClient", 401, 403, 403, 403, 403, 204, 403); // a client made for it

@@ -85,6 +85,7 @@ class KubernetesManifestsTest {
             Map.entry("/api/sync/status", "sync-service"),
             Map.entry("/api/sync/openapi", "sync-service"),
             Map.entry("/api/sync/swagger-ui", "sync-service"),
+            Map.entry("/api/sync/standards/oneroster-1.2.json", "sync-service"),
             Map.entry("/ims/oneroster/rostering/v1p2/users", "sync-service"),
             Map.entry("/edfi", "sync-service"),
             Map.entry("/edfi/oauth/token", "sync-service"),

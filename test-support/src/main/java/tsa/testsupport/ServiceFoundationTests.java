@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -340,6 +341,27 @@ public abstract class ServiceFoundationTests {
         assertThat(response.contentType()).startsWith("application/problem+json");
     }
 
+    @Test
+    void oversizedHeadersAndRequestTargetsAreRefusedWithProblemDetails() {
+        String document = prefix() + "/openapi";
+        // Within the limits (16K of headers, 4096 characters of target): answered.
+        assertThat(given().header("X-Padding", "a".repeat(12 * 1024))
+                        .queryParam("pad", "a".repeat(3_500))
+                        .get(document)
+                        .statusCode())
+                .isEqualTo(200);
+
+        Response headers = given().header("X-Padding", "a".repeat(20 * 1024)).get(document);
+        assertThat(headers.statusCode()).isEqualTo(431);
+        assertThat(headers.contentType()).startsWith("application/problem+json");
+        assertThat(headers.jsonPath().getString("detail")).contains("headers");
+
+        Response target = given().queryParam("pad", "a".repeat(5_000)).get(document);
+        assertThat(target.statusCode()).isEqualTo(414);
+        assertThat(target.contentType()).startsWith("application/problem+json");
+        assertThat(target.jsonPath().getString("detail")).contains("request target");
+    }
+
     /**
      * The request target is checked before anything decodes it: a NUL (or a line break) in a path id, a control
      * character in a query value and a malformed percent escape are each a 400 problem naming where, on every
@@ -363,8 +385,7 @@ public abstract class ServiceFoundationTests {
 
     private static void assertRefusedTarget(
             ContractOperations.Operation op, String token, String target, String where) {
-        RawHttp.Reply reply =
-                RawHttp.send(io.restassured.RestAssured.port, op.method(), target, token, op.hasBody() ? "{}" : null);
+        RawHttp.Reply reply = RawHttp.send(RestAssured.port, op.method(), target, token, op.hasBody() ? "{}" : null);
         String what = op.method() + " " + target + " -> " + reply.status() + " " + reply.body();
         assertThat(reply.status()).as(what).isEqualTo(400);
         assertThat(reply.contentType()).as(what).startsWith("application/problem+json");

@@ -163,7 +163,10 @@ public class ProblemMappers {
             case 405 -> "method-not-allowed";
             case 406 -> "not-acceptable";
             case 413 -> "payload-too-large";
+            case 414 -> "uri-too-long";
             case 415 -> "unsupported-media-type";
+            case 429 -> "too-many-requests";
+            case 431 -> "request-header-fields-too-large";
             default -> status >= 500 ? "internal" : "client-error";
         };
     }

@@ -23,7 +23,7 @@ public class EdFiDiscoveryResource {
         String base = uri.getBaseUri().toString().replaceAll("/$", "") + "/edfi";
         Map<String, Object> urls = new LinkedHashMap<>();
         urls.put("dependencies", base + "/metadata/data/v3/dependencies");
-        urls.put("openApiMetadata", base.replaceAll("/edfi$", "") + "/api/sync/openapi");
+        urls.put("openApiMetadata", base.replaceAll("/edfi$", "") + "/api/sync/standards/ed-fi-ds-5.0.json");
         urls.put("oauth", base + "/oauth/token");
         urls.put("dataManagementApi", base + "/data/v3");
         Map<String, Object> document = new LinkedHashMap<>();
