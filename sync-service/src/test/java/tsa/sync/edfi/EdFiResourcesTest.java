@@ -51,16 +51,7 @@ class EdFiResourcesTest {
     }
 
     static String token(String... scopes) {
-        OneRosterFixtures.Client client = OneRosterFixtures.newClient(scopes);
-        Response response = given().auth()
-                .preemptive()
-                .basic(client.clientId(), client.clientSecret())
-                .formParam("grant_type", "client_credentials")
-                .post("/edfi/oauth/token");
-        assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
-        assertThat(response.jsonPath().getString("token_type")).isEqualTo("Bearer");
-        assertThat(response.jsonPath().getLong("expires_in")).isPositive();
-        return response.jsonPath().getString("access_token");
+        return OneRosterFixtures.edFiToken(scopes);
     }
 
     static int newSchoolId() {

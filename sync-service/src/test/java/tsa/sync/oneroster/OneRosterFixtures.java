@@ -60,4 +60,18 @@ public final class OneRosterFixtures {
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
         return response.jsonPath().getString("access_token");
     }
+
+    /** A token from the Ed-Fi token endpoint for a new client with these scopes (HTTP Basic credentials). */
+    public static String edFiToken(String... scopes) {
+        Client client = newClient(scopes);
+        Response response = given().auth()
+                .preemptive()
+                .basic(client.clientId(), client.clientSecret())
+                .formParam("grant_type", "client_credentials")
+                .post("/edfi/oauth/token");
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+        assertThat(response.jsonPath().getString("token_type")).isEqualTo("Bearer");
+        assertThat(response.jsonPath().getLong("expires_in")).isPositive();
+        return response.jsonPath().getString("access_token");
+    }
 }

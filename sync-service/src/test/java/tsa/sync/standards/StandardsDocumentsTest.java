@@ -96,7 +96,7 @@ class StandardsDocumentsTest {
         assertThat(document.jsonPath().getMap("paths.'/ed-fi/schools/{id}'").keySet())
                 .contains("get", "put", "delete");
 
-        String token = tokenFor("urn:tsa:edfi:data.readonly");
+        String token = OneRosterFixtures.edFiToken("urn:tsa:edfi:data.readonly");
         for (String resource : Set.of("schools", "students", "studentSchoolAssociations")) {
             Response page = given().auth().oauth2(token).get("/edfi/data/v3/ed-fi/" + resource);
             assertThat(page.statusCode()).as(resource + ": " + page.asString()).isEqualTo(200);
@@ -119,16 +119,5 @@ class StandardsDocumentsTest {
 
         assertThat(ui).contains("/api/sync/openapi", ONEROSTER_DOCUMENT, EDFI_DOCUMENT);
         assertThat(ui).containsPattern("primaryName\"?\\s*:\\s*['\"]sync-service['\"]");
-    }
-
-    private static String tokenFor(String scope) {
-        OneRosterFixtures.Client client = OneRosterFixtures.newClient(scope);
-        Response response = given().auth()
-                .preemptive()
-                .basic(client.clientId(), client.clientSecret())
-                .formParam("grant_type", "client_credentials")
-                .post("/edfi/oauth/token");
-        assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
-        return response.jsonPath().getString("access_token");
     }
 }
