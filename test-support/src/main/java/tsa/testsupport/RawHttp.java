@@ -37,9 +37,25 @@ public final class RawHttp {
 
     /** Sends {@code method target} as written, with an optional bearer token and a JSON body. */
     public static Reply send(int port, String method, String target, String bearer, String jsonBody) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/json, application/problem+json");
+        if (bearer != null) {
+            headers.put("Authorization", "Bearer " + bearer);
+        }
+        if (jsonBody != null) {
+            headers.put("Content-Type", "application/json");
+        }
+        return send(port, method, target, headers, jsonBody == null ? null : jsonBody.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Sends {@code method target} with exactly these headers (plus {@code Host}, {@code Connection: close} and the
+     * body's {@code Content-Length}) and these bytes as the body, valid UTF-8 or not.
+     */
+    public static Reply send(int port, String method, String target, Map<String, String> headers, byte[] body) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            byte[] body = jsonBody == null ? new byte[0] : jsonBody.getBytes(StandardCharsets.UTF_8);
+            socket.setSoTimeout(30_000);
+            byte[] content = body == null ? new byte[0] : body;
             StringBuilder request = new StringBuilder()
                     .append(method)
                     .append(' ')
@@ -48,18 +64,13 @@ public final class RawHttp {
                     .append("Host: 127.0.0.1:")
                     .append(port)
                     .append("\r\n")
-                    .append("Accept: application/json, application/problem+json\r\n")
                     .append("Connection: close\r\n");
-            if (bearer != null) {
-                request.append("Authorization: Bearer ").append(bearer).append("\r\n");
-            }
-            if (jsonBody != null) {
-                request.append("Content-Type: application/json\r\n");
-            }
-            request.append("Content-Length: ").append(body.length).append("\r\n\r\n");
+            headers.forEach((name, value) ->
+                    request.append(name).append(": ").append(value).append("\r\n"));
+            request.append("Content-Length: ").append(content.length).append("\r\n\r\n");
             OutputStream out = socket.getOutputStream();
-            out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
+            out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+            out.write(content);
             out.flush();
             return parse(socket.getInputStream().readAllBytes());
         } catch (IOException e) {

@@ -360,6 +360,16 @@ public abstract class ServiceFoundationTests {
         assertThat(target.statusCode()).isEqualTo(414);
         assertThat(target.contentType()).startsWith("application/problem+json");
         assertThat(target.jsonPath().getString("detail")).contains("request target");
+
+        // Far past ours, below the HTTP layer's own backstop (64K): still our problem, not a bare status.
+        Response longHeaders = given().header("X-Padding", "a".repeat(20 * 1024))
+                .header("X-More-Padding", "a".repeat(20 * 1024))
+                .get(document);
+        assertThat(longHeaders.statusCode()).isEqualTo(431);
+        assertThat(longHeaders.contentType()).startsWith("application/problem+json");
+        Response longTarget = given().queryParam("pad", "a".repeat(40_000)).get(document);
+        assertThat(longTarget.statusCode()).isEqualTo(414);
+        assertThat(longTarget.contentType()).startsWith("application/problem+json");
     }
 
     /**

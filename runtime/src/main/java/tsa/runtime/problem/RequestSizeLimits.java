@@ -15,8 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Refuses an oversized request with a problem body before anything reads it: a declared body over
  * {@code quarkus.http.limits.max-body-size} (413), headers over {@code tsa.http.limits.max-header-size} in all (431),
  * a request target over {@code tsa.http.limits.max-request-target-length} (414). The HTTP layer's own limits sit
- * above these ({@code quarkus.http.limits.max-header-size}, {@code max-initial-line-length}) so that only requests
- * far past ours get its bare answers; it also enforces the body limit on bodies without a length,
+ * far above these ({@code quarkus.http.limits.max-header-size}, {@code max-initial-line-length}, 64K each) so that only
+ * requests far past ours get its bare answers; it also enforces the body limit on bodies without a length,
  * with a bare 413 (no problem body: Quarkus REST answers it while reading the stream, before any handler here).
  */
 @ApplicationScoped

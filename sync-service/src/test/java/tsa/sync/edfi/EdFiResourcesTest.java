@@ -428,6 +428,21 @@ class EdFiResourcesTest {
         assertThat(wrong.jsonPath().getString("error")).isEqualTo("invalid_client");
     }
 
+    @Test
+    void aMalformedTokenFormIsAnInvalidRequestAtBothTokenEndpoints() {
+        for (String endpoint : List.of("/edfi/oauth/token", "/ims/oneroster/oauth/token")) {
+            for (String body : List.of("%%%", "grant_type=client%zzcredentials", "a=%")) {
+                Response response = given().contentType("application/x-www-form-urlencoded")
+                        .body(body)
+                        .post(endpoint);
+                assertThat(response.statusCode())
+                        .as(endpoint + " " + body + ": " + response.asString())
+                        .isEqualTo(400);
+                assertThat(response.jsonPath().getString("error")).isEqualTo("invalid_request");
+            }
+        }
+    }
+
     static Response put(String token, String path, String ifMatch, Object body) {
         return given().auth()
                 .oauth2(token)

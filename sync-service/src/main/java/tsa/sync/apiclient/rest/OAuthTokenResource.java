@@ -8,8 +8,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -32,9 +34,8 @@ public class OAuthTokenResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response issueToken(
-            @HeaderParam("Authorization") String authorization, MultivaluedMap<String, String> form) {
-        return clientCredentialsGrant(tokens, authorization, form);
+    public Response issueToken(@HeaderParam("Authorization") String authorization, String form) {
+        return clientCredentialsGrant(tokens, authorization, form(form));
     }
 
     @ServerExceptionMapper
@@ -76,6 +77,31 @@ public class OAuthTokenResource {
         return response.build();
     }
 
+    /**
+     * The form body, decoded here rather than by the framework so that a malformed one (a broken percent escape) is
+     * OAuth's {@code invalid_request}, not a server error.
+     */
+    public static MultivaluedMap<String, String> form(String body) {
+        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
+        if (body == null) {
+            return form;
+        }
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            try {
+                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                form.add(name, value);
+            } catch (IllegalArgumentException malformed) {
+                throw OAuthException.invalidRequest("the body is not a valid application/x-www-form-urlencoded form");
+            }
+        }
+        return form;
+    }
+
     public static String single(MultivaluedMap<String, String> form, String name) {
         List<String> values = form == null ? null : form.get(name);
         if (values == null || values.isEmpty()) {
@@ -100,8 +126,8 @@ public class OAuthTokenResource {
                 throw OAuthException.invalidClient();
             }
             return new String[] {
-                java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-                java.net.URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)
+                URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+                URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)
             };
         } catch (IllegalArgumentException malformed) {
             throw OAuthException.invalidClient();

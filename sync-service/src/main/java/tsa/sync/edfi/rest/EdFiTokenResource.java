@@ -8,7 +8,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import tsa.sync.apiclient.rest.OAuthTokenResource;
@@ -26,9 +25,8 @@ public class EdFiTokenResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response issueToken(
-            @HeaderParam("Authorization") String authorization, MultivaluedMap<String, String> form) {
-        return OAuthTokenResource.clientCredentialsGrant(tokens, authorization, form);
+    public Response issueToken(@HeaderParam("Authorization") String authorization, String form) {
+        return OAuthTokenResource.clientCredentialsGrant(tokens, authorization, OAuthTokenResource.form(form));
     }
 
     @ServerExceptionMapper
