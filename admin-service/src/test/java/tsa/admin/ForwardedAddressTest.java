@@ -31,7 +31,7 @@ class ForwardedAddressTest {
     public static class IngressElsewhere implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.proxy.trusted-proxies", "192.0.2.10");
+            return Map.of("tsa.http.forwarding.trusted-proxies", "192.0.2.10");
         }
     }
 

@@ -21,6 +21,9 @@ public class Caller {
     @Inject
     CurrentVertxRequest request;
 
+    @Inject
+    TrustedProxies proxies;
+
     public boolean isAnonymous() {
         return jwt == null || jwt.getRawToken() == null;
     }
@@ -79,13 +82,17 @@ public class Caller {
         return isAnonymous() ? null : jwt.getTokenID();
     }
 
+    /** The client's address: the connection's peer, or what a trusted ingress forwarded ({@link TrustedProxies}). */
     public String ipAddress() {
         var http = request.getCurrent();
         if (http == null) {
             return null;
         }
         var remote = http.request().remoteAddress();
-        return remote == null ? null : remote.hostAddress();
+        if (remote == null || remote.hostAddress() == null) {
+            return null;
+        }
+        return proxies.clientOf(remote.hostAddress(), http.request().headers().getAll("X-Forwarded-For"));
     }
 
     public String userAgent() {
