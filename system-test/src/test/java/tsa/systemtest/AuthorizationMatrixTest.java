@@ -212,8 +212,8 @@ class AuthorizationMatrixTest {
         Onboarded onboardedA = coachOnboards(admin);
         Journeys.OnboardedCoach coachA = onboardedA.coach();
         Journeys.OnboardedCoach coachB = coachOnboards(admin).coach();
-        Invited parentA = parentInvitedBy(coachA);
-        Invited parentB = parentInvitedBy(coachB);
+        Journeys.InvitedParent parentA = journeys.parentInvitedBy(coachA);
+        Journeys.InvitedParent parentB = journeys.parentInvitedBy(coachB);
         String pendingCoachInvitation1 =
                 journeys.inviteCoach(admin, unique("pending")).path("invitationId");
         String pendingCoachInvitation2 =
@@ -534,31 +534,10 @@ class AuthorizationMatrixTest {
                 sessionId);
     }
 
-    /** A parent invited by a coach, signed in through the invitation link. */
-    private record Invited(String email, String invitationId, String linkToken, String token) {}
-
-    private static Invited parentInvitedBy(Journeys.OnboardedCoach coach) {
-        String email = unique("parent");
-        Response invitation = createParentInvitation(coach.token(), email);
-        invitation.then().statusCode(201);
-        String link = journeys.lastLinkTo(email, 1);
-        Response session = journeys.session(link);
-        session.then().statusCode(200);
-        return new Invited(email, invitation.path("invitationId"), link, session.path("accessToken"));
-    }
-
     private static Response createParentInvitation(String coach) {
-        Response invitation = createParentInvitation(coach, unique("parent"));
+        Response invitation = journeys.inviteParent(coach, unique("parent"));
         invitation.then().statusCode(201);
         return invitation;
-    }
-
-    private static Response createParentInvitation(String coach, String parentEmail) {
-        return given().auth()
-                .oauth2(coach)
-                .contentType(ContentType.JSON)
-                .body(parentInvitationBody(parentEmail))
-                .post(journeys.url(Service.COACH, "/api/coach/parent-invitations"));
     }
 
     private static final String ROSTER_CORE = "https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly";

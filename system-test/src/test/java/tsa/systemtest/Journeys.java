@@ -114,6 +114,27 @@ final class Journeys {
         return new OnboardedCoach(email, invitation.path("coachId"), invitation.path("invitationId"), coach);
     }
 
+    /** A parent invited by a coach, signed in through the invitation's link. */
+    record InvitedParent(String email, String invitationId, String linkToken, String token) {}
+
+    InvitedParent parentInvitedBy(OnboardedCoach coach) {
+        String email = "parent-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Response invitation = inviteParent(coach.token(), email);
+        invitation.then().statusCode(201);
+        String link = lastLinkTo(email, 1);
+        Response session = session(link);
+        session.then().statusCode(200);
+        return new InvitedParent(email, invitation.path("invitationId"), link, session.path("accessToken"));
+    }
+
+    Response inviteParent(String coach, String parentEmail) {
+        return given().auth()
+                .oauth2(coach)
+                .contentType(ContentType.JSON)
+                .body(Map.of("parentEmail", parentEmail, "studentName", "Sam Jordan", "sport", "basketball"))
+                .post(url(Service.COACH, "/api/coach/parent-invitations"));
+    }
+
     /**
      * A district's standards client: the admin registers an API client in sync-service with the given scopes, and the
      * client takes a bearer token with HTTP Basic client credentials at a standard's token endpoint.

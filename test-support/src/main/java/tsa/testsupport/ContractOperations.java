@@ -105,7 +105,7 @@ public final class ContractOperations {
     }
 
     /** A node of the contract, or what its local {@code $ref} ("#/components/...") points at. */
-    static JsonNode resolve(JsonNode document, JsonNode node) {
+    public static JsonNode resolve(JsonNode document, JsonNode node) {
         JsonNode current = node;
         while (current.has("$ref")) {
             String ref = current.get("$ref").asText();

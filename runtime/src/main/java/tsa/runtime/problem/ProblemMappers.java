@@ -3,6 +3,7 @@ package tsa.runtime.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
@@ -61,6 +62,9 @@ public class ProblemMappers {
         } else if (e instanceof UnrecognizedPropertyException u) {
             detail = "unknown field '" + u.getPropertyName() + "'";
             errors = List.of(new Problem.FieldError(pathOf(u), "unknown field"));
+        } else if (e instanceof InvalidNullException n) {
+            detail = "field '" + pathOf(n) + "' must not be null";
+            errors = List.of(new Problem.FieldError(pathOf(n), "must not be null"));
         } else if (e instanceof InvalidFormatException f) {
             detail = "field '" + pathOf(f) + "' has the wrong type or format";
             errors = List.of(new Problem.FieldError(pathOf(f), "wrong type or format"));

@@ -148,6 +148,17 @@ class ApiClientAdministrationTest {
                 .post("/api/sync/api-clients");
         assertProblem(noName, 400);
         assertThat(noName.jsonPath().getList("errors.field")).containsExactly("name");
+        // found by the schema fuzz: a null inside the list was a 500
+        Response nullScope = given().auth()
+                .oauth2(admin())
+                .contentType(ContentType.JSON)
+                .body("{\"name\": \"x\", \"scopes\": [null]}")
+                .post("/api/sync/api-clients");
+        assertProblem(nullScope, 400);
+        assertThat(nullScope.jsonPath().getList("errors.field")).containsExactly("scopes[0]");
+        assertThat(nullScope.jsonPath().getString("detail"))
+                .contains("scopes[0]")
+                .contains("null");
         assertProblem(given().auth().oauth2(admin()).delete("/api/sync/api-clients/or-unknown"), 404);
     }
 }
