@@ -19,11 +19,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A real HTTP proxy in front of a real server (dynalite, a service) that can be told to misbehave for the next
  * requests: answer with a given status and body without forwarding ({@link #failNext}), forward after a delay
- * ({@link #delayNext}), or close the connection without answering ({@link #dropNext}). Faults are queued and each
+ * ({@link #delayNext}), or close the connection without answering ({@link #dropNext}); or misbehave for every request
+ * until healed ({@link #throttleAll}, {@link #dropAll}). Faults are queued and each
  * request takes the next one; once the queue is empty every request is forwarded unchanged. {@link #requests()}
  * counts every request that reached the proxy, faulty or forwarded. Used for throttling metrics and, later, the
  * resilience suite.
@@ -53,6 +55,8 @@ public final class FaultyProxy implements AutoCloseable {
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();
     private final AtomicInteger requests = new AtomicInteger();
+    /** The fault every request meets once the queue is empty, until {@link #heal}: an outage, not a blip. */
+    private final AtomicReference<Fault> standing = new AtomicReference<>();
 
     private FaultyProxy(URI target, HttpServer server) {
         this.target = target;
@@ -111,8 +115,21 @@ public final class FaultyProxy implements AutoCloseable {
         return this;
     }
 
-    /** Forgets the faults not yet used. */
+    /** From now until {@link #heal}, every request is refused as throttled. */
+    public FaultyProxy throttleAll() {
+        standing.set(new Answer(400, "application/x-amz-json-1.0", DYNAMO_THROTTLED_BODY));
+        return this;
+    }
+
+    /** From now until {@link #heal}, every request has its connection closed without an answer: the store is down. */
+    public FaultyProxy dropAll() {
+        standing.set(new Drop());
+        return this;
+    }
+
+    /** Forgets the faults not yet used and ends a standing one. */
     public FaultyProxy heal() {
+        standing.set(null);
         faults.clear();
         return this;
     }
@@ -130,6 +147,9 @@ public final class FaultyProxy implements AutoCloseable {
                 body = in.readAllBytes();
             }
             Fault fault = faults.poll();
+            if (fault == null) {
+                fault = standing.get();
+            }
             if (fault instanceof Drop) {
                 // Closing the exchange before sending headers closes the connection: the client sees no response.
                 exchange.close();

@@ -55,6 +55,9 @@ public final class LocalSystem implements AutoCloseable {
     private final Map<Service, Integer> ports = new LinkedHashMap<>();
     private final Map<Service, Process> processes = new LinkedHashMap<>();
 
+    /** Between the services and dynalite when the system was started for fault tests; null otherwise. */
+    private FaultyProxy dynamoProxy;
+
     private LocalSystem(DataStores stores, SigningKeys keys, Path logs) {
         this.stores = stores;
         this.keys = keys;
@@ -63,6 +66,18 @@ public final class LocalSystem implements AutoCloseable {
 
     /** Starts the stores and the four services; {@code fixedPorts} picks architecture.md's ports. */
     public static LocalSystem start(boolean fixedPorts, String name) {
+        return start(fixedPorts, name, false);
+    }
+
+    /**
+     * Starts the system on free ports with a {@link FaultyProxy} between every service and dynalite
+     * ({@link #dynamoProxy()}), so that a test can take DynamoDB away from the services or throttle it.
+     */
+    public static LocalSystem startWithFaultyDynamo(String name) {
+        return start(false, name, true);
+    }
+
+    private static LocalSystem start(boolean fixedPorts, String name, boolean faultyDynamo) {
         Path logs = ProjectLayout.work(name).resolve("logs");
         DataStores stores = DataStores.start(fixedPorts ? DataStores.Ports.LOCAL_RUN : DataStores.Ports.FREE, name);
         try {
@@ -75,6 +90,9 @@ public final class LocalSystem implements AutoCloseable {
         LocalSystem system = new LocalSystem(
                 stores, SigningKeys.generate(ProjectLayout.work(name).resolve("keys")), logs);
         try {
+            if (faultyDynamo) {
+                system.dynamoProxy = FaultyProxy.start(stores.dynamo().endpoint());
+            }
             for (Service service : Service.values()) {
                 system.ports.put(service, fixedPorts ? service.localPort : FreePorts.next());
             }
@@ -116,6 +134,35 @@ public final class LocalSystem implements AutoCloseable {
         return logs.resolve(service.moduleName + ".log");
     }
 
+    /** The proxy between the services and dynalite ({@link #startWithFaultyDynamo}). */
+    public FaultyProxy dynamoProxy() {
+        if (dynamoProxy == null) {
+            throw new IllegalStateException("started without a DynamoDB proxy: use startWithFaultyDynamo");
+        }
+        return dynamoProxy;
+    }
+
+    /** Kills the service's process at once (SIGKILL: no shutdown hooks, no draining) and waits for it to be gone. */
+    public void kill(Service service) {
+        Process process = processes.remove(service);
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Starts the service again on its port (after {@link #kill}) and waits until it is ready. */
+    public void restart(Service service) {
+        kill(service);
+        launch(service);
+        awaitReady(service);
+    }
+
     private void launch(Service service) {
         Path jar = ProjectLayout.root().resolve(service.moduleName).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
@@ -136,7 +183,8 @@ public final class LocalSystem implements AutoCloseable {
             Files.createDirectories(logs);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(logOf(service).toFile());
+                    .redirectOutput(
+                            ProcessBuilder.Redirect.appendTo(logOf(service).toFile()));
             builder.environment().putIfAbsent("TSA_ADMIN_EMAILS", DEFAULT_ADMIN_EMAILS);
             Process process = builder.start();
             ChildProcesses.stopOnExit(process);
@@ -161,6 +209,9 @@ public final class LocalSystem implements AutoCloseable {
         config.put("quarkus.mailer.start-tls", "DISABLED");
         config.put("quarkus.flyway.migrate-at-start", "true");
         config.put("tsa.dynamodb.provisioning.enabled", "true");
+        if (dynamoProxy != null) {
+            config.put("quarkus.dynamodb.endpoint-override", dynamoProxy.endpoint());
+        }
         config.put("quarkus.http.port", Integer.toString(ports.get(service)));
         // Like the stores, the services listen on loopback unless told otherwise.
         config.put("quarkus.http.host", System.getenv().getOrDefault("TSA_LOCAL_HOST", "127.0.0.1"));
@@ -218,6 +269,9 @@ public final class LocalSystem implements AutoCloseable {
         List<Service> reverse = new ArrayList<>(processes.keySet());
         java.util.Collections.reverse(reverse);
         reverse.forEach(service -> ChildProcesses.stop(processes.get(service)));
+        if (dynamoProxy != null) {
+            dynamoProxy.close();
+        }
         stores.close();
     }
 

@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import tsa.runtime.text.UnsafeTextException;
 
 /**
@@ -124,6 +127,35 @@ public class ProblemMappers {
                 "a service this operation needs is not answering; try again later",
                 uri.getPath(),
                 List.of()));
+    }
+
+    /**
+     * DynamoDB did not answer in time (tsa's {@code quarkus.dynamodb.api-call-timeout}), could not be reached, or kept
+     * throttling or failing after the SDK's own retries with backoff: 503 with {@code Retry-After}, the request may
+     * be repeated. Any other refusal of the store is a fault of this service (a 500, logged).
+     */
+    @ServerExceptionMapper
+    public Response store(SdkException e, UriInfo uri) {
+        if (!isStoreUnavailable(e)) {
+            return unexpected(e, uri);
+        }
+        LOG.warnf(
+                "503 %s: DynamoDB unavailable (%s)", uri.getPath(), e.getClass().getSimpleName());
+        return ProblemResponses.of(new Problem(
+                ProblemResponses.typeUri("unavailable"),
+                "Service unavailable",
+                503,
+                "a data store this operation needs is not answering; try again later",
+                uri.getPath(),
+                List.of()));
+    }
+
+    static boolean isStoreUnavailable(SdkException e) {
+        if (e instanceof SdkClientException) {
+            return true; // unreachable, connection reset, call or attempt timed out
+        }
+        return e instanceof AwsServiceException service
+                && (service.isThrottlingException() || service.statusCode() >= 500);
     }
 
     @ServerExceptionMapper
