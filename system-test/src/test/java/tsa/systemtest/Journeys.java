@@ -55,14 +55,16 @@ final class Journeys {
                 .post(url(Service.ADMIN, "/api/auth/sessions"));
     }
 
+    static final String ADMIN_EMAIL = "admin@tsa.example";
+
     /** The allow-listed admin signs in with a magic link read over IMAP. */
     String adminSignsIn(int mailsSoFar) {
         given().contentType(ContentType.JSON)
-                .body(Map.of("email", "admin@tsa.example", "portal", "admin"))
+                .body(Map.of("email", ADMIN_EMAIL, "portal", "admin"))
                 .post(url(Service.ADMIN, "/api/auth/magic-links"))
                 .then()
                 .statusCode(202);
-        return session(lastLinkTo("admin@tsa.example", mailsSoFar + 1))
+        return session(lastLinkTo(ADMIN_EMAIL, mailsSoFar + 1))
                 .then()
                 .statusCode(200)
                 .extract()
