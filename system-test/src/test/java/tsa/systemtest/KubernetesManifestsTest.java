@@ -37,8 +37,9 @@ class KubernetesManifestsTest {
 
     static final List<String> OVERLAYS = List.of("dev", "prod");
 
+    /** Each service's one port in the cluster: its TLS listener (the prod profile opens no plain HTTP port). */
     static final Map<String, Integer> PORTS =
-            Map.of("admin-service", 8081, "coach-service", 8082, "parent-service", 8083, "sync-service", 8084);
+            Map.of("admin-service", 8443, "coach-service", 8443, "parent-service", 8443, "sync-service", 8443);
 
     /** The seed's table variables (architecture.md adds SIGN_IN_TABLE) with their dev names, by owning service. */
     static final Map<String, Map<String, String>> SEED_TABLES = Map.of(
@@ -265,7 +266,13 @@ class KubernetesManifestsTest {
                             .isEqualTo(probe[1]);
                     soft.assertThat(container.path(probe[0]).at("/httpGet/port").asText())
                             .as(at + probe[0] + " port")
-                            .isIn("http", Integer.toString(port));
+                            .isIn("https", Integer.toString(port));
+                    soft.assertThat(container
+                                    .path(probe[0])
+                                    .at("/httpGet/scheme")
+                                    .asText())
+                            .as(at + probe[0] + " over TLS")
+                            .isEqualTo("HTTPS");
                 }
                 JsonNode annotations = deployment.at("/spec/template/metadata/annotations");
                 soft.assertThat(annotations.path("prometheus.io/path").asText())
@@ -274,6 +281,9 @@ class KubernetesManifestsTest {
                 soft.assertThat(annotations.path("prometheus.io/port").asText())
                         .as(at + "scrape port")
                         .isEqualTo(Integer.toString(port));
+                soft.assertThat(annotations.path("prometheus.io/scheme").asText())
+                        .as(at + "scraped over TLS")
+                        .isEqualTo("https");
                 checkUriFlag(soft, at, container);
                 List<String> envFrom = new ArrayList<>();
                 container
@@ -623,6 +633,74 @@ class KubernetesManifestsTest {
                         .get("DATABASE_TLS_PARAMETERS"))
                 .as("dev PostgreSQL TLS")
                 .contains("sslmode=require");
+        soft.assertAll();
+    }
+
+    @Test
+    void servicesSpeakOnlyTlsWithCertificatesFromTheInternalCa() {
+        SoftAssertions soft = new SoftAssertions();
+        forEachOverlay((overlay, objects) -> {
+            soft.assertThat(find(objects, "Issuer", "tsa-internal"))
+                    .as(overlay + ": the internal CA issuer")
+                    .isNotNull();
+            for (String service : PORTS.keySet()) {
+                String at = overlay + "/" + service + ": ";
+                data(find(objects, "ConfigMap", service + "-config")).forEach((key, value) -> {
+                    if (key.endsWith("_SERVICE_URL")) {
+                        soft.assertThat(value)
+                                .as(at + key + " over TLS to a Service of this overlay")
+                                .matches("https://[a-z-]+:8443");
+                        String target = value.substring("https://".length(), value.lastIndexOf(':'));
+                        soft.assertThat(find(objects, "Service", target))
+                                .as(at + key)
+                                .isNotNull();
+                    }
+                });
+                JsonNode certificate = find(objects, "Certificate", service);
+                soft.assertThat(certificate).as(at + "Certificate").isNotNull();
+                if (certificate != null) {
+                    soft.assertThat(certificate.at("/spec/secretName").asText()).isEqualTo(service + "-tls");
+                    soft.assertThat(certificate.at("/spec/issuerRef/name").asText())
+                            .isEqualTo("tsa-internal");
+                    soft.assertThat(strings(certificate.at("/spec/dnsNames")))
+                            .as(at + "names the service and the ingress's check name")
+                            .contains(service, "tsa-backend");
+                }
+                JsonNode pod = find(objects, "Deployment", service).at("/spec/template/spec");
+                soft.assertThat(volume(pod, "tls").at("/secret/secretName").asText())
+                        .as(at + "its certificate mounted")
+                        .isEqualTo(service + "-tls");
+                soft.assertThat(mountPath(pod.at("/containers/0"), "tls"))
+                        .as(at + "where the prod profile reads it")
+                        .isEqualTo("/etc/tsa/tls");
+            }
+            JsonNode annotations = find(objects, "Ingress", "tsa").at("/metadata/annotations");
+            soft.assertThat(annotations
+                            .path("nginx.ingress.kubernetes.io/backend-protocol")
+                            .asText())
+                    .as(overlay + ": the ingress proxies over TLS")
+                    .isEqualTo("HTTPS");
+            soft.assertThat(annotations
+                            .path("nginx.ingress.kubernetes.io/proxy-ssl-verify")
+                            .asText())
+                    .as(overlay + ": and verifies the services")
+                    .isEqualTo("on");
+            soft.assertThat(annotations
+                            .path("nginx.ingress.kubernetes.io/proxy-ssl-secret")
+                            .asText())
+                    .as(overlay + ": with the internal CA from its own namespace")
+                    .isEqualTo("tsa-" + overlay + "/tsa-backend-client");
+            soft.assertThat(find(objects, "Certificate", "tsa-backend-client"))
+                    .as(overlay + ": the ingress's and Prometheus' certificate")
+                    .isNotNull();
+            JsonNode endpoint = find(objects, "ServiceMonitor", "tsa-services").at("/spec/endpoints/0");
+            soft.assertThat(endpoint.path("scheme").asText())
+                    .as(overlay + ": scraped over TLS")
+                    .isEqualTo("https");
+            soft.assertThat(endpoint.at("/tlsConfig/insecureSkipVerify").asBoolean(false))
+                    .as(overlay + ": scrapes verify the services")
+                    .isFalse();
+        });
         soft.assertAll();
     }
 

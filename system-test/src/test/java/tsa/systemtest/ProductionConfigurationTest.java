@@ -7,9 +7,13 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import tsa.testsupport.ProjectLayout;
@@ -18,9 +22,12 @@ import tsa.testsupport.ProjectLayout;
  * Resolves each service's production configuration the way the packaged service does (SmallRye Config, prod
  * profile, runtime's shared defaults under the service's application.properties) with only what the deployment
  * always sets (the database host), and fails on plain-text mail or database connections, on a service that would
- * create tables or buckets or migrate by itself, and on credentials baked into the image (issue 26).
+ * create tables or buckets or migrate by itself, on credentials baked into the image, and on a service URL or listener
+ * that is not TLS (issue 26).
  */
 class ProductionConfigurationTest {
+
+    private static final Pattern CLIENT_URL = Pattern.compile("quarkus\\.rest-client\\.(\\w+)\\.url");
 
     private static final List<String> SERVICES =
             List.of("admin-service", "coach-service", "parent-service", "sync-service");
@@ -53,6 +60,51 @@ class ProductionConfigurationTest {
                 soft.assertThat(config.getValue("tsa.documents.s3.create-bucket", Boolean.class))
                         .as(service + ": the documents bucket is the operator's")
                         .isFalse();
+            }
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void servicesTalkToEachOtherOnlyOverTls() throws IOException {
+        SoftAssertions soft = new SoftAssertions();
+        for (String service : SERVICES) {
+            SmallRyeConfig config = productionConfig(service, DEPLOYMENT);
+            soft.assertThat(config.getValue("quarkus.http.insecure-requests", String.class))
+                    .as(service + ": no plain HTTP port is opened")
+                    .isEqualTo("disabled");
+            soft.assertThat(config.getValue("quarkus.http.tls-configuration-name", String.class))
+                    .as(service + ": its listener uses the mounted certificate")
+                    .isEqualTo("tsa");
+            soft.assertThat(config.getValue("quarkus.tls.tsa.key-store.pem.0.cert", String.class))
+                    .startsWith("/etc/tsa/tls/");
+            soft.assertThat(config.getValue("quarkus.tls.tsa.key-store.pem.0.key", String.class))
+                    .startsWith("/etc/tsa/tls/");
+            soft.assertThat(config.getValue("quarkus.tls.tsa.trust-store.pem.certs", String.class))
+                    .as(service + ": the other services are verified against the internal CA")
+                    .startsWith("/etc/tsa/tls/");
+            List<String> clients = new ArrayList<>();
+            for (String name : config.getPropertyNames()) {
+                Matcher client = CLIENT_URL.matcher(name);
+                if (client.matches()) {
+                    clients.add(client.group(1));
+                }
+            }
+            soft.assertThat(clients).as(service + ": its generated clients").isNotEmpty();
+            for (String client : clients) {
+                soft.assertThat(config.getValue("quarkus.rest-client." + client + ".url", String.class))
+                        .as(service + ": " + client + " is called over TLS")
+                        .startsWith("https://");
+                soft.assertThat(config.getValue(
+                                "quarkus.rest-client." + client + ".tls-configuration-name", String.class))
+                        .as(service + ": " + client + " trusts the internal CA")
+                        .isEqualTo("tsa");
+                soft.assertThat(config.getOptionalValue(
+                                "quarkus.rest-client." + client + ".verify-host", Boolean.class))
+                        .as(service + ": " + client + " verifies host names")
+                        .isNotEqualTo(Optional.of(false));
+                soft.assertThat(config.getOptionalValue("quarkus.rest-client." + client + ".trust-all", Boolean.class))
+                        .isNotEqualTo(Optional.of(true));
             }
         }
         soft.assertAll();

@@ -1,6 +1,7 @@
 package tsa.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -11,11 +12,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import tsa.testsupport.LocalSystem;
 import tsa.testsupport.LocalSystem.Service;
 
-/** The local run's launcher, on free ports: four healthy services that serve their contracts, then a clean stop. */
+/**
+ * The local run's launcher, on free ports: four healthy services that serve their contracts (and listen on TLS for
+ * each other), then a clean stop.
+ */
 class SystemStartupTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -38,6 +43,23 @@ class SystemStartupTest {
                 assertThat(openapi.body()).contains("title: " + service.moduleName);
                 assertThat(get(base + service.prefix + "/swagger-ui/").body()).containsIgnoringCase("swagger");
                 assertThat(get(base + "/q/metrics").body()).contains("tsa_dynamodb_calls_seconds_count");
+                // The other services call it on its TLS listener (as in production, with the prod profile's TLS
+                // configuration): it presents the certificate they trust, and a client trusting only the public CAs
+                // is refused.
+                HttpClient trusting = HttpClient.newBuilder()
+                        .sslContext(system.certificate().trustingContext())
+                        .build();
+                String overTls = system.tlsBaseUrl(service) + "/q/health/ready";
+                assertThat(trusting.send(
+                                        HttpRequest.newBuilder(URI.create(overTls))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .statusCode())
+                        .as(service + " ready over TLS")
+                        .isEqualTo(200);
+                assertThatThrownBy(() -> get(overTls))
+                        .as(service + ": its certificate is the internal one")
+                        .isInstanceOf(SSLHandshakeException.class);
             }
             try (var db = system.stores().postgres().connect("coach_portal");
                     var rs = db.createStatement()

@@ -24,20 +24,25 @@ import tsa.testsupport.demo.DemoData;
  */
 public final class LocalSystem implements AutoCloseable {
 
-    /** The four services, their local ports, public prefixes and generated-client config keys. */
+    /**
+     * The four services, their local ports (plain HTTP for the portals and people), local TLS ports (the other
+     * services call them there), public prefixes and generated-client config keys.
+     */
     public enum Service {
-        ADMIN("admin-service", 8081, "/api/admin"),
-        COACH("coach-service", 8082, "/api/coach"),
-        PARENT("parent-service", 8083, "/api/parent"),
-        SYNC("sync-service", 8084, "/api/sync");
+        ADMIN("admin-service", 8081, 8441, "/api/admin"),
+        COACH("coach-service", 8082, 8442, "/api/coach"),
+        PARENT("parent-service", 8083, 8443, "/api/parent"),
+        SYNC("sync-service", 8084, 8444, "/api/sync");
 
         public final String moduleName;
         public final int localPort;
+        public final int localTlsPort;
         public final String prefix;
 
-        Service(String moduleName, int localPort, String prefix) {
+        Service(String moduleName, int localPort, int localTlsPort, String prefix) {
             this.moduleName = moduleName;
             this.localPort = localPort;
+            this.localTlsPort = localTlsPort;
             this.prefix = prefix;
         }
 
@@ -51,16 +56,19 @@ public final class LocalSystem implements AutoCloseable {
 
     private final DataStores stores;
     private final SigningKeys keys;
+    private final ServiceCertificate certificate;
     private final Path logs;
     private final Map<Service, Integer> ports = new LinkedHashMap<>();
+    private final Map<Service, Integer> tlsPorts = new LinkedHashMap<>();
     private final Map<Service, Process> processes = new LinkedHashMap<>();
 
     /** Between the services and dynalite when the system was started for fault tests; null otherwise. */
     private FaultyProxy dynamoProxy;
 
-    private LocalSystem(DataStores stores, SigningKeys keys, Path logs) {
+    private LocalSystem(DataStores stores, SigningKeys keys, ServiceCertificate certificate, Path logs) {
         this.stores = stores;
         this.keys = keys;
+        this.certificate = certificate;
         this.logs = logs;
     }
 
@@ -88,13 +96,17 @@ public final class LocalSystem implements AutoCloseable {
             throw e;
         }
         LocalSystem system = new LocalSystem(
-                stores, SigningKeys.generate(ProjectLayout.work(name).resolve("keys")), logs);
+                stores,
+                SigningKeys.generate(ProjectLayout.work(name).resolve("keys")),
+                ServiceCertificate.generate(ProjectLayout.work(name).resolve("tls")),
+                logs);
         try {
             if (faultyDynamo) {
                 system.dynamoProxy = FaultyProxy.start(stores.dynamo().endpoint());
             }
             for (Service service : Service.values()) {
                 system.ports.put(service, fixedPorts ? service.localPort : FreePorts.next());
+                system.tlsPorts.put(service, fixedPorts ? service.localTlsPort : FreePorts.next());
             }
             // admin-service first: it applies the migrations, after which the reference data can be loaded, which
             // sync-service reads at its own start-up.
@@ -124,6 +136,16 @@ public final class LocalSystem implements AutoCloseable {
 
     public String baseUrl(Service service) {
         return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    /** Where the other services call this one: its TLS listener, with {@link #certificate()}. */
+    public String tlsBaseUrl(Service service) {
+        return "https://127.0.0.1:" + tlsPorts.get(service);
+    }
+
+    /** The services' throwaway TLS certificate (their own listeners and the other services' trust). */
+    public ServiceCertificate certificate() {
+        return certificate;
     }
 
     public Map<Service, Process> processes() {
@@ -215,8 +237,15 @@ public final class LocalSystem implements AutoCloseable {
         config.put("quarkus.http.port", Integer.toString(ports.get(service)));
         // Like the stores, the services listen on loopback unless told otherwise.
         config.put("quarkus.http.host", System.getenv().getOrDefault("TSA_LOCAL_HOST", "127.0.0.1"));
+        // As in production the services call each other over TLS only (the prod profile's tsa TLS configuration,
+        // here with the throwaway certificate); the plain port stays open for the portals and people on loopback.
+        config.put("quarkus.http.insecure-requests", "enabled");
+        config.put("quarkus.http.ssl-port", Integer.toString(tlsPorts.get(service)));
+        config.put("tsa.tls.certificate", certificate.certificateFile().toString());
+        config.put("tsa.tls.private-key", certificate.privateKeyFile().toString());
+        config.put("tsa.tls.trust", certificate.trustFile().toString());
         for (Service other : Service.values()) {
-            config.put("quarkus.rest-client." + other.clientKey() + ".url", baseUrl(other));
+            config.put("quarkus.rest-client." + other.clientKey() + ".url", tlsBaseUrl(other));
         }
         return config;
     }
@@ -313,6 +342,9 @@ public final class LocalSystem implements AutoCloseable {
         System.out.println("Mail:       SMTP 127.0.0.1:3025, IMAP 127.0.0.1:3143 (login and password = the address)");
         System.out.println("S3:         " + system.stores.s3().endpoint()
                 + " (S3Mock, path-style, any credentials, bucket " + DataStores.DOCUMENTS_BUCKET + ")");
+        System.out.println("Between the services: TLS on " + system.tlsBaseUrl(Service.ADMIN) + " ... "
+                + system.tlsBaseUrl(Service.SYNC) + " with the throwaway certificate "
+                + system.certificate.certificateFile());
         System.out.println("Logs:       " + system.logs);
         if (demo != null) {
             System.out.println(
