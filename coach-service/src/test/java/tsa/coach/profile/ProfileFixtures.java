@@ -84,6 +84,20 @@ final class ProfileFixtures {
                 .statusCode(204);
     }
 
+    static void syncRefuses(String coachId) {
+        given().queryParam("coachId", coachId)
+                .put(syncStub() + "/control/refuse")
+                .then()
+                .statusCode(204);
+    }
+
+    static void syncTakes(String coachId) {
+        given().queryParam("coachId", coachId)
+                .delete(syncStub() + "/control/refuse")
+                .then()
+                .statusCode(204);
+    }
+
     static List<Map<String, Object>> receivedBySync(String coachId) {
         return given().queryParam("coachId", coachId)
                 .get(syncStub() + "/control/received")

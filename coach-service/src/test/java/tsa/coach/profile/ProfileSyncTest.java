@@ -11,8 +11,11 @@ import static tsa.coach.profile.ProfileFixtures.onboard;
 import static tsa.coach.profile.ProfileFixtures.putMine;
 import static tsa.coach.profile.ProfileFixtures.receivedBySync;
 import static tsa.coach.profile.ProfileFixtures.syncFailsFor;
+import static tsa.coach.profile.ProfileFixtures.syncRefuses;
+import static tsa.coach.profile.ProfileFixtures.syncTakes;
 import static tsa.coach.profile.ProfileFixtures.syncWorksFor;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,7 +43,8 @@ import tsa.testsupport.TestTokens;
 /**
  * Every profile create, update and status change reaches sync-service (here a real HTTP server standing in for it,
  * {@link SyncServiceStub}): acknowledged changes lose their {@code sync_pending} mark; changes made while
- * sync-service fails keep it, and the re-send job delivers them later.
+ * sync-service fails keep it, and the re-send job delivers them later; a change sync-service refuses stays pending
+ * without holding up the others.
  */
 @QuarkusTest
 @QuarkusTestResource(RealDataStores.class)
@@ -67,6 +71,9 @@ class ProfileSyncTest {
 
     @Inject
     Scheduler scheduler;
+
+    @Inject
+    MeterRegistry registry;
 
     @BeforeEach
     void schoolsAndAClosedCircuit() {
@@ -234,6 +241,38 @@ class ProfileSyncTest {
         }
         sync.resendPending();
         assertThat(storedItem(coachId)).doesNotContainKey(CoachProfile.SYNC_PENDING);
+    }
+
+    @Test
+    void aVersionSyncServiceRefusesStaysPendingIsCountedAndHoldsUpNoOtherProfile() {
+        String refusedCoach = newCoachId();
+        String waitingCoach = newCoachId();
+        syncRefuses(refusedCoach);
+        syncFailsFor(waitingCoach);
+        try {
+            // The refused one waits longest, so the re-send job meets it first.
+            onboard(profiles, refusedCoach, AUSTIN);
+            onboard(profiles, waitingCoach, AUSTIN);
+            assertThat(last(receivedBySync(refusedCoach))).containsEntry("_answered", 400);
+            syncWorksFor(waitingCoach);
+            double refusedBefore = registry.counter("tsa.profile.sync.refused").count();
+
+            sync.resendPending();
+
+            assertThat(storedItem(waitingCoach)).doesNotContainKey(CoachProfile.SYNC_PENDING);
+            assertThat(last(receivedBySync(waitingCoach))).containsEntry("_answered", 202);
+            assertThat(storedItem(refusedCoach)).containsKey(CoachProfile.SYNC_PENDING);
+            assertThat(registry.counter("tsa.profile.sync.refused").count()).isGreaterThan(refusedBefore);
+            assertThat(breakers.currentState(SyncServiceClient.CIRCUIT))
+                    .as("a refusal is an answer, not an outage")
+                    .isEqualTo(CircuitBreakerState.CLOSED);
+        } finally {
+            syncTakes(refusedCoach);
+            syncWorksFor(waitingCoach);
+        }
+        // Once sync-service takes it (after a deployment, say), the next run delivers it.
+        sync.resendPending();
+        assertThat(storedItem(refusedCoach)).doesNotContainKey(CoachProfile.SYNC_PENDING);
     }
 
     @Test

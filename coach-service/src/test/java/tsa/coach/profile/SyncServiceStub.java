@@ -20,7 +20,8 @@ import tsa.testsupport.ContractStandIn;
 
 /**
  * sync-service's {@code POST /internal/profile-changes} as a real HTTP server on a free port, which coach-service's
- * generated client is pointed at. It answers 202 with a receipt, or 503 for the coach ids it is told to fail, and
+ * generated client is pointed at. It answers 202 with a receipt, 503 for the coach ids it is told to fail, 400 for
+ * those it is told to refuse, and
  * records every attempt. Tests steer and read it over HTTP ({@code /control/...}), so nothing depends on which
  * class loader a test runs in.
  */
@@ -32,6 +33,7 @@ public class SyncServiceStub implements QuarkusTestResourceLifecycleManager {
     private final ContractStandIn http = new ContractStandIn("sync-service");
     private final List<Map<String, Object>> received = new CopyOnWriteArrayList<>();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
+    private final Set<String> refusing = ConcurrentHashMap.newKeySet();
 
     @Override
     public Map<String, String> start() {
@@ -42,6 +44,7 @@ public class SyncServiceStub implements QuarkusTestResourceLifecycleManager {
                         Map.of(
                                 "/internal/profile-changes", this::profileChange,
                                 "/control/fail", this::fail,
+                                "/control/refuse", this::refuse,
                                 "/control/received", this::received)));
     }
 
@@ -54,15 +57,30 @@ public class SyncServiceStub implements QuarkusTestResourceLifecycleManager {
         Map<String, Object> change = jsonBody(exchange);
         String coachId = String.valueOf(change.get("coachId"));
         boolean fail = failing.contains(coachId);
+        boolean refuse = !fail && refusing.contains(coachId);
         Map<String, Object> record = new LinkedHashMap<>(change);
         record.put("_method", exchange.getRequestMethod());
         record.put("_contentType", exchange.getRequestHeaders().getFirst("Content-Type"));
         record.put("_groups", tokenPart(exchange, 1).getOrDefault("groups", List.of()));
         record.put("_subject", tokenPart(exchange, 1).get("sub"));
         record.put("_keyId", tokenPart(exchange, 0).get("kid"));
-        record.put("_answered", fail ? 503 : 202);
+        record.put("_answered", fail ? 503 : refuse ? 400 : 202);
         received.add(record);
-        if (fail) {
+        if (refuse) {
+            http.answer(
+                    exchange,
+                    400,
+                    "application/problem+json",
+                    Map.of(
+                            "type",
+                            "urn:tsa:problem:bad-request",
+                            "title",
+                            "Bad request",
+                            "status",
+                            400,
+                            "detail",
+                            "sportSpecialties: unknown sport"));
+        } else if (fail) {
             http.answer(
                     exchange,
                     503,
@@ -92,6 +110,17 @@ public class SyncServiceStub implements QuarkusTestResourceLifecycleManager {
             failing.remove(coachId);
         } else {
             failing.add(coachId);
+        }
+        respond(exchange, 204, null, null);
+    }
+
+    /** {@code PUT /control/refuse?coachId=X} refuses that coach's changes (400); {@code DELETE} takes them again. */
+    private void refuse(HttpExchange exchange) throws IOException {
+        String coachId = query(exchange, "coachId");
+        if ("DELETE".equals(exchange.getRequestMethod())) {
+            refusing.remove(coachId);
+        } else {
+            refusing.add(coachId);
         }
         respond(exchange, 204, null, null);
     }

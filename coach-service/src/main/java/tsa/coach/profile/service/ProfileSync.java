@@ -1,5 +1,7 @@
 package tsa.coach.profile.service;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.Priority;
@@ -12,6 +14,7 @@ import tsa.coach.client.ProfileChangeNotice;
 import tsa.coach.client.SyncServiceClient;
 import tsa.coach.profile.store.CoachProfile;
 import tsa.coach.profile.store.ProfileStore;
+import tsa.runtime.client.RemoteFailure;
 import tsa.runtime.paging.PageRequest;
 
 /**
@@ -19,6 +22,10 @@ import tsa.runtime.paging.PageRequest;
  * the same conditional write; this class then sends the change, and sync-service's acknowledgement removes the mark
  * if the profile is still at the version sent. Whatever is still marked (sync-service was down, the process stopped
  * between the write and the send) is found in the sparse {@code sync-pending-index} and re-sent by a scheduled job.
+ * A version sync-service refuses as it stands (a 4xx: it records everything it can, even a change it can never store,
+ * so a refusal means the two services disagree on the contract) stays pending and is tried again on every run (it goes
+ * through once a deployment settles the disagreement), is counted in {@code tsa.profile.sync.refused} and logged at
+ * error each time, and never holds up the versions waiting behind it.
  */
 @ApplicationScoped
 public class ProfileSync {
@@ -28,12 +35,27 @@ public class ProfileSync {
     private final ProfileStore store;
     private final SyncServiceClient sync;
     private final ProfileSyncSettings settings;
+    private final Counter refused;
+
+    /** What became of one attempt to hand a profile version to sync-service. */
+    enum Delivery {
+        /** sync-service took it (202); the pending mark is gone unless a newer version was written meanwhile. */
+        ACKNOWLEDGED,
+        /** sync-service refused it as it stands (4xx): asking again unchanged helps only once a deployment does. */
+        REFUSED,
+        /** sync-service could not be reached, failed or its circuit is open: later attempts may succeed. */
+        UNAVAILABLE
+    }
 
     @Inject
-    public ProfileSync(ProfileStore store, SyncServiceClient sync, ProfileSyncSettings settings) {
+    public ProfileSync(
+            ProfileStore store, SyncServiceClient sync, ProfileSyncSettings settings, MeterRegistry registry) {
         this.store = store;
         this.sync = sync;
         this.settings = settings;
+        this.refused = Counter.builder("tsa.profile.sync.refused")
+                .description("Profile versions sync-service refused as they stand (4xx); they stay sync_pending")
+                .register(registry);
     }
 
     /**
@@ -41,15 +63,26 @@ public class ProfileSync {
      * version was written meanwhile). Never throws: a profile write must not fail because sync-service does.
      */
     public boolean send(CoachProfile profile) {
+        return deliver(profile) == Delivery.ACKNOWLEDGED;
+    }
+
+    Delivery deliver(CoachProfile profile) {
         try {
             sync.deliver(noticeOf(profile));
             store.clearSyncPending(profile.coachId(), profile.version());
-            return true;
+            return Delivery.ACKNOWLEDGED;
+        } catch (RemoteFailure.Rejected | RemoteFailure.Conflict | RemoteFailure.NotFound e) {
+            refused.increment();
+            LOG.errorf(
+                    "sync-service refused profile %s version %d (%s); it stays sync_pending and is tried again on"
+                            + " the next runs, without holding up other profiles",
+                    profile.coachId(), profile.version(), e.getMessage());
+            return Delivery.REFUSED;
         } catch (RuntimeException e) {
             LOG.warnf(
                     "profile %s version %d not sent to sync-service (%s); it stays sync_pending",
                     profile.coachId(), profile.version(), e.getMessage());
-            return false;
+            return Delivery.UNAVAILABLE;
         }
     }
 
@@ -83,9 +116,9 @@ public class ProfileSync {
     }
 
     /**
-     * Re-sends the profiles still marked {@code sync_pending}, longest waiting first, up to the batch size; stops at
-     * the first one sync-service does not acknowledge (it is down: the next run tries again). Returns how many were
-     * acknowledged.
+     * Re-sends the profiles still marked {@code sync_pending}, longest waiting first, up to the batch size; passes over
+     * one sync-service refuses and stops at the first it can't take at all (it is down: the next run tries again).
+     * Returns how many were acknowledged.
      */
     public int resendPending() {
         int budget = settings.resendBatch();
@@ -101,10 +134,13 @@ public class ProfileSync {
                 if (current == null || current.syncPending() == null) {
                     continue;
                 }
-                if (!send(current)) {
+                Delivery delivery = deliver(current);
+                if (delivery == Delivery.UNAVAILABLE) {
                     return acknowledged;
                 }
-                acknowledged++;
+                if (delivery == Delivery.ACKNOWLEDGED) {
+                    acknowledged++;
+                }
             }
             cursor = page.nextCursor();
         } while (cursor != null && budget > 0);
