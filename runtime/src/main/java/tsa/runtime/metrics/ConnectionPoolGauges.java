@@ -9,8 +9,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * The PostgreSQL pool's configured maximum as a gauge, beside Agroal's own {@code agroal_active_count}, so the
- * seed's alert "PostgreSQL connections > 80% of max" is one ratio of two series.
+ * The PostgreSQL pool's configured maximum as a gauge ({@code tsa_datasource_connections_max}), beside Agroal's own
+ * {@code agroal_active_count}: how full this pod's pool is. The seed's alert "PostgreSQL connections > 80% of max"
+ * is about the server's limit instead ({@link PostgresServerGauges}).
  */
 @ApplicationScoped
 public class ConnectionPoolGauges {

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -24,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 import tsa.testsupport.DataStores;
 import tsa.testsupport.FaultyProxy;
 
@@ -41,7 +44,12 @@ class DynamoMetricsInterceptorTest {
             .region(Region.US_EAST_1)
             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
             .httpClient(UrlConnectionHttpClient.create())
-            .overrideConfiguration(c -> c.addExecutionInterceptor(new DynamoMetricsInterceptor(meters)))
+            .overrideConfiguration(c -> c.addExecutionInterceptor(new DynamoMetricsInterceptor(meters))
+                    // DynamoDB's SDK default is 9 attempts with throttling backoff of up to 20 s; the SDK's retry
+                    // is not under test, the counting of its attempts is: four quick attempts.
+                    .retryStrategy(r -> r.maxAttempts(4)
+                            .backoffStrategy(BackoffStrategy.fixedDelay(Duration.ofMillis(5)))
+                            .throttlingBackoffStrategy(BackoffStrategy.fixedDelay(Duration.ofMillis(5)))))
             .build();
     private final String table = "metrics-" + UUID.randomUUID();
 
@@ -85,7 +93,9 @@ class DynamoMetricsInterceptorTest {
                 .isInstanceOf(ProvisionedThroughputExceededException.class);
         proxy.heal();
 
-        assertThat(attempts("GetItem", "throttled")).isGreaterThan(1);
+        assertThat(attempts("GetItem", "throttled"))
+                .as("every one of the four attempts")
+                .isEqualTo(4);
         assertThat(attempts("GetItem", "success")).isZero();
         assertThat(counter("tsa.dynamodb.throttled", "GetItem")).isEqualTo(1);
         assertThat(calls("GetItem", "throttled")).isEqualTo(1);
@@ -127,7 +137,15 @@ class DynamoMetricsInterceptorTest {
                 .globalSecondaryIndexes(g -> g.indexName("owner-index")
                         .keySchema(k -> k.attributeName("owner_email").keyType(KeyType.HASH))
                         .projection(p -> p.projectionType(ProjectionType.ALL))));
-        direct.waiter().waitUntilTableExists(r -> r.tableName(table));
+        // The SDK's default waiter first sleeps 20 s; a new dynalite table is ACTIVE within a second.
+        try (DynamoDbWaiter waiter = DynamoDbWaiter.builder()
+                .client(direct)
+                .overrideConfiguration(w -> w.backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(100)))
+                        .maxAttempts(300)
+                        .waitTimeout(Duration.ofSeconds(30)))
+                .build()) {
+            waiter.waitUntilTableExists(r -> r.tableName(table));
+        }
     }
 
     private static Map<String, AttributeValue> item(String id) {
