@@ -244,9 +244,11 @@ class PostgresOutageTest {
     /** Waits until a backend of the services waits for a lock to insert into {@code table}. */
     private static void awaitBlockedInsert(Connection direct, String table) throws SQLException {
         Instant deadline = Instant.now().plusSeconds(20);
-        try (PreparedStatement blocked = direct.prepareStatement("select count(*) from pg_stat_activity"
-                + " where wait_event_type = 'Lock' and query ilike ? and pid <> pg_backend_pid()")) {
-            blocked.setString(1, "insert into " + table + "%");
+        // an INSERT asks for ROW EXCLUSIVE on the table, which the test's SHARE lock holds back (a SELECT would pass)
+        try (PreparedStatement blocked = direct.prepareStatement("select count(*) from pg_locks l"
+                + " join pg_class c on c.oid = l.relation"
+                + " where not l.granted and l.mode = 'RowExclusiveLock' and c.relname = ?")) {
+            blocked.setString(1, table);
             while (Instant.now().isBefore(deadline)) {
                 try (ResultSet rs = blocked.executeQuery()) {
                     rs.next();
@@ -257,7 +259,22 @@ class PostgresOutageTest {
                 Journeys.sleep(50);
             }
         }
-        throw new AssertionError("the activation never waited to insert into " + table);
+        StringBuilder waiting = new StringBuilder();
+        try (Statement s = direct.createStatement();
+                ResultSet rs = s.executeQuery("select wait_event_type, wait_event, state, left(query, 200)"
+                        + " from pg_stat_activity where backend_type = 'client backend' and pid <> pg_backend_pid()")) {
+            while (rs.next()) {
+                waiting.append("\n  ")
+                        .append(rs.getString(1))
+                        .append(' ')
+                        .append(rs.getString(2))
+                        .append(' ')
+                        .append(rs.getString(3))
+                        .append(": ")
+                        .append(rs.getString(4));
+            }
+        }
+        throw new AssertionError("the activation never waited to insert into " + table + "; backends:" + waiting);
     }
 
     /** Waits until the server has ended every service backend's transaction (the cut ones roll back). */
@@ -266,7 +283,9 @@ class PostgresOutageTest {
         while (Instant.now().isBefore(deadline)) {
             try (Statement s = direct.createStatement();
                     ResultSet rs = s.executeQuery("select count(*) from pg_stat_activity where datname = '"
-                            + PostgresServer.DATABASE + "' and xact_start is not null and pid <> pg_backend_pid()")) {
+                            + PostgresServer.DATABASE
+                            + "' and backend_type = 'client backend' and xact_start is not null"
+                            + " and pid <> pg_backend_pid()")) {
                 rs.next();
                 if (rs.getInt(1) == 0) {
                     return;
