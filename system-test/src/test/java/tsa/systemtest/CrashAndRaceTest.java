@@ -133,6 +133,7 @@ class CrashAndRaceTest {
         List<String> unanswered = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean killed = new AtomicBoolean();
         AtomicInteger sent = new AtomicInteger();
+        AtomicInteger serverErrors = new AtomicInteger();
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         try {
             List<Future<?>> streams = new ArrayList<>();
@@ -144,6 +145,9 @@ class CrashAndRaceTest {
                         try {
                             HttpResponse<String> created =
                                     http.send(createInvitation(email), HttpResponse.BodyHandlers.ofString());
+                            if (created.statusCode() >= 500) {
+                                serverErrors.incrementAndGet();
+                            }
                             if (created.statusCode() == 201) {
                                 acknowledged.put(
                                         email,
@@ -208,7 +212,9 @@ class CrashAndRaceTest {
                 leased++;
             }
         }
-        System.out.println("sigkill mid-stream: " + acknowledged.size() + " acknowledged (all present), "
+        System.out.println("sigkill mid-stream: faults injected 1 (SIGKILL of admin-service), requests " + sent.get()
+                + ", 5xx seen " + serverErrors.get() + ", items lost 0 (asserted): " + acknowledged.size()
+                + " acknowledged (all present), "
                 + unanswered.size() + " unanswered (" + applied + " applied whole, " + retried
                 + " absent and created by a retry, " + leased
                 + " absent behind an abandoned guard until its lease ends)");

@@ -65,6 +65,12 @@ public final class LocalSystem implements AutoCloseable {
     /** Between the services and dynalite when the system was started for fault tests; null otherwise. */
     private FaultyProxy dynamoProxy;
 
+    /** Between the services and PostgreSQL when the system was started for fault tests; null otherwise. */
+    private FaultyTcpProxy postgresProxy;
+
+    /** Settings given to every service on top of the local run's ({@link #startWith}). */
+    private final Map<String, String> extraConfig = new LinkedHashMap<>();
+
     private LocalSystem(DataStores stores, SigningKeys keys, ServiceCertificate certificate, Path logs) {
         this.stores = stores;
         this.keys = keys;
@@ -85,7 +91,36 @@ public final class LocalSystem implements AutoCloseable {
         return start(false, name, true);
     }
 
+    /** What a fault test changes about the system it starts on free ports. */
+    public record Setup(boolean faultyDynamo, boolean faultyPostgres, Map<String, String> config) {
+
+        public static Setup plain() {
+            return new Setup(false, false, Map.of());
+        }
+
+        /** A {@link FaultyTcpProxy} between every service and PostgreSQL ({@link #postgresProxy()}). */
+        public Setup withFaultyPostgres() {
+            return new Setup(faultyDynamo, true, config);
+        }
+
+        /** {@code key=value} given to every service (a short schedule, a tight limit). */
+        public Setup with(String key, String value) {
+            Map<String, String> more = new LinkedHashMap<>(config);
+            more.put(key, value);
+            return new Setup(faultyDynamo, faultyPostgres, more);
+        }
+    }
+
+    /** Starts the system on free ports as {@code setup} says. */
+    public static LocalSystem startWith(String name, Setup setup) {
+        return start(false, name, setup);
+    }
+
     private static LocalSystem start(boolean fixedPorts, String name, boolean faultyDynamo) {
+        return start(fixedPorts, name, new Setup(faultyDynamo, false, Map.of()));
+    }
+
+    private static LocalSystem start(boolean fixedPorts, String name, Setup setup) {
         Path logs = ProjectLayout.work(name).resolve("logs");
         DataStores stores = DataStores.start(fixedPorts ? DataStores.Ports.LOCAL_RUN : DataStores.Ports.FREE, name);
         try {
@@ -101,9 +136,14 @@ public final class LocalSystem implements AutoCloseable {
                 ServiceCertificate.generate(ProjectLayout.work(name).resolve("tls")),
                 logs);
         try {
-            if (faultyDynamo) {
+            if (setup.faultyDynamo()) {
                 system.dynamoProxy = FaultyProxy.start(stores.dynamo().endpoint());
             }
+            if (setup.faultyPostgres()) {
+                system.postgresProxy =
+                        FaultyTcpProxy.start("127.0.0.1", stores.postgres().port());
+            }
+            system.extraConfig.putAll(setup.config());
             for (Service service : Service.values()) {
                 system.ports.put(service, fixedPorts ? service.localPort : FreePorts.next());
                 system.tlsPorts.put(service, fixedPorts ? service.localTlsPort : FreePorts.next());
@@ -152,6 +192,11 @@ public final class LocalSystem implements AutoCloseable {
         return Map.copyOf(processes);
     }
 
+    /** The folder that holds every service's log ({@link #logOf}). */
+    public Path logsDirectory() {
+        return logs;
+    }
+
     public Path logOf(Service service) {
         return logs.resolve(service.moduleName + ".log");
     }
@@ -162,6 +207,14 @@ public final class LocalSystem implements AutoCloseable {
             throw new IllegalStateException("started without a DynamoDB proxy: use startWithFaultyDynamo");
         }
         return dynamoProxy;
+    }
+
+    /** The proxy between the services and PostgreSQL ({@link Setup#withFaultyPostgres}). */
+    public FaultyTcpProxy postgresProxy() {
+        if (postgresProxy == null) {
+            throw new IllegalStateException("started without a PostgreSQL proxy: use Setup.withFaultyPostgres");
+        }
+        return postgresProxy;
     }
 
     /** Kills the service's process at once (SIGKILL: no shutdown hooks, no draining) and waits for it to be gone. */
@@ -234,6 +287,17 @@ public final class LocalSystem implements AutoCloseable {
         if (dynamoProxy != null) {
             config.put("quarkus.dynamodb.endpoint-override", dynamoProxy.endpoint());
         }
+        if (postgresProxy != null) {
+            config.put(
+                    "quarkus.datasource.jdbc.url",
+                    "jdbc:postgresql://127.0.0.1:" + postgresProxy.port() + "/" + PostgresServer.DATABASE);
+        }
+        // The system tests (the fuzz and the authorization matrix among them) make thousands of reads per caller;
+        // the per-caller limits are proven by the services' own tests, and a fault test may set its own here.
+        for (String limit : List.of("standards-reads", "admin-searches", "portal-lists")) {
+            config.put("tsa.rate-limits." + limit + ".requests", "1000000");
+        }
+        config.putAll(extraConfig);
         config.put("quarkus.http.port", Integer.toString(ports.get(service)));
         // Like the stores, the services listen on loopback unless told otherwise.
         config.put("quarkus.http.host", System.getenv().getOrDefault("TSA_LOCAL_HOST", "127.0.0.1"));
@@ -300,6 +364,9 @@ public final class LocalSystem implements AutoCloseable {
         reverse.forEach(service -> ChildProcesses.stop(processes.get(service)));
         if (dynamoProxy != null) {
             dynamoProxy.close();
+        }
+        if (postgresProxy != null) {
+            postgresProxy.close();
         }
         stores.close();
     }

@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import tsa.runtime.limit.RateLimitExceeded;
 import tsa.runtime.text.UnsafeTextException;
 
 /**
@@ -158,6 +159,20 @@ public class ProblemMappers {
                 && (service.isThrottlingException() || service.statusCode() >= 500);
     }
 
+    /** A caller used up a per-caller limit (tsa.runtime.limit): 429, and when to ask again. */
+    @ServerExceptionMapper
+    public Response tooMany(RateLimitExceeded e, UriInfo uri) {
+        return Response.fromResponse(ProblemResponses.of(new Problem(
+                        ProblemResponses.typeUri("too-many-requests"),
+                        "Too many requests",
+                        429,
+                        e.detail(),
+                        uri.getPath(),
+                        List.of())))
+                .header("Retry-After", e.retryAfterSeconds())
+                .build();
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
@@ -180,6 +195,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (DatabaseUnavailable.causes(e)) {
+            // PostgreSQL restarting, failing over or unreachable, or the pool found no live connection in time: the
+            // transaction was rolled back by the server, so the request may be repeated. The cause is named, never
+            // the statement or its values.
+            LOG.warnf("503 %s: PostgreSQL unavailable (%s)", uri.getPath(), DatabaseUnavailable.describe(e));
+            return ProblemResponses.of(new Problem(
+                    ProblemResponses.typeUri("unavailable"),
+                    "Service unavailable",
+                    503,
+                    "a data store this operation needs is not answering; try again later",
+                    uri.getPath(),
+                    List.of()));
+        }
         LOG.errorf(e, "unexpected error on %s", uri.getPath());
         return ProblemResponses.of(new Problem(
                 ProblemResponses.typeUri("internal"),

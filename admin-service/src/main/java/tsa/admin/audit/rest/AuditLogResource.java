@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import tsa.admin.audit.service.AuditQuery;
 import tsa.admin.audit.service.AuditTrail;
+import tsa.runtime.limit.RateLimited;
 import tsa.runtime.paging.Page;
 import tsa.runtime.paging.PageRequest;
 import tsa.runtime.security.Roles;
@@ -29,6 +30,7 @@ public class AuditLogResource {
     /** Query the audit trail */
     @GET
     @RolesAllowed(Roles.ADMIN)
+    @RateLimited("admin-searches")
     public Page<AuditLog> listAuditLogs(
             @QueryParam("adminEmail") @Email @Size(max = 254) String adminEmail,
             @QueryParam("actionType")

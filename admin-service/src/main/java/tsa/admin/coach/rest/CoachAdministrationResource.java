@@ -17,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import tsa.admin.client.CoachServiceClient.Coach;
 import tsa.admin.coach.service.CoachAdministration;
+import tsa.runtime.limit.RateLimited;
 import tsa.runtime.paging.Page;
 import tsa.runtime.paging.PageRequest;
 import tsa.runtime.security.Roles;
@@ -35,6 +36,7 @@ public class CoachAdministrationResource {
 
     /** List coaches by status */
     @GET
+    @RateLimited("admin-searches")
     public Page<Coach> listCoaches(@QueryParam("status") String status, @BeanParam PageRequest page) {
         return coaches.list(status, page);
     }

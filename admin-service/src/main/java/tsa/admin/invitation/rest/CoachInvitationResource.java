@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.HashSet;
 import tsa.admin.invitation.service.CoachInvitations;
+import tsa.runtime.limit.RateLimited;
 import tsa.runtime.paging.Page;
 import tsa.runtime.paging.PageRequest;
 import tsa.runtime.problem.ProblemException;
@@ -51,6 +52,7 @@ public class CoachInvitationResource {
 
     /** List coach invitations */
     @GET
+    @RateLimited("admin-searches")
     public Page<CoachInvitationView> listCoachInvitations(
             @QueryParam("status") String status,
             @QueryParam("coachEmail") String coachEmail,

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import tsa.admin.user.service.UserDirectory;
 import tsa.admin.user.service.UserView;
+import tsa.runtime.limit.RateLimited;
 import tsa.runtime.paging.Page;
 import tsa.runtime.paging.PageRequest;
 import tsa.runtime.problem.ProblemException;
@@ -47,6 +48,7 @@ public class UserDirectoryResource {
     /** Search the users directory */
     @GET
     @RolesAllowed(Roles.ADMIN)
+    @RateLimited("admin-searches")
     public Response searchUsers(
             @QueryParam("email") @Size(min = 1, max = 254) @Email String email,
             @QueryParam("role")

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import tsa.admin.user.config.AdminAllowListConfig;
+import tsa.runtime.mail.MailSender;
 
 /**
  * Start-up's reference data (architecture.md, "Running it"): an enabled administrator row for each address of the
@@ -50,7 +51,7 @@ public class AdminAllowList {
                 continue;
             }
             if (!looksLikeAnAddress(email)) {
-                LOG.warnf("TSA_ADMIN_EMAILS: skipping '%s', which is not an email address", email);
+                LOG.warnf("TSA_ADMIN_EMAILS: skipping %s, which is not an email address", MailSender.mask(email));
                 continue;
             }
             wanted.add(email);
@@ -58,7 +59,7 @@ public class AdminAllowList {
         List<String> created = new ArrayList<>();
         for (String email : wanted) {
             if (rows.createAdministratorIfAbsent(UUID.randomUUID().toString(), email)) {
-                LOG.infof("allow-list: added administrator %s", email);
+                LOG.infof("allow-list: added administrator %s", MailSender.mask(email));
                 created.add(email);
             }
         }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import tsa.coach.invitation.service.ParentInvitations;
+import tsa.runtime.limit.RateLimited;
 import tsa.runtime.paging.Page;
 import tsa.runtime.paging.PageRequest;
 import tsa.runtime.problem.ProblemException;
@@ -48,6 +49,7 @@ public class ParentInvitationResource {
     /** List parent invitations */
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.COACH})
+    @RateLimited("portal-lists")
     public Page<ParentInvitationView> listParentInvitations(
             @QueryParam("parentEmail") String parentEmail, @BeanParam PageRequest page) {
         if (parentEmail != null

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import tsa.coach.profile.service.CoachProfiles;
 import tsa.coach.profile.store.CoachProfile;
+import tsa.runtime.limit.RateLimited;
 import tsa.runtime.paging.PageRequest;
 import tsa.runtime.problem.Problem;
 import tsa.runtime.problem.ProblemException;
@@ -93,6 +94,7 @@ public class ProfileResource {
     /** List the coaches of a school */
     @GET
     @RolesAllowed(Roles.ADMIN)
+    @RateLimited("portal-lists")
     public Response listProfilesBySchool(@QueryParam("schoolId") String schoolId, @BeanParam PageRequest page) {
         if (schoolId == null || !schoolId.matches("[0-9]{1,10}")) {
             throw ProblemException.invalidField("schoolId", "is required: a school id (digits)");

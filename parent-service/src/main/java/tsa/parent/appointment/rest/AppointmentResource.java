@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import tsa.parent.appointment.service.Appointments;
+import tsa.runtime.limit.RateLimited;
 import tsa.runtime.paging.Page;
 import tsa.runtime.paging.PageRequest;
 import tsa.runtime.problem.ProblemException;
@@ -54,6 +55,7 @@ public class AppointmentResource {
     /** List appointments */
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.COACH, Roles.PARENT})
+    @RateLimited("portal-lists")
     public Page<AppointmentView> listAppointments(
             @QueryParam("from") String from,
             @QueryParam("to") String to,

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import tsa.parent.document.service.Documents;
+import tsa.runtime.limit.RateLimited;
 import tsa.runtime.paging.Page;
 import tsa.runtime.paging.PageRequest;
 import tsa.runtime.security.Roles;
@@ -29,6 +30,7 @@ public class DocumentResource {
     /** List a parent's documents */
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.PARENT})
+    @RateLimited("portal-lists")
     public Page<DocumentView> listParentDocuments(
             @QueryParam("parentEmail") String parentEmail, @BeanParam PageRequest page) {
         return documents.ofParent(parentEmail, page).map(DocumentView::of);

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import tsa.parent.document.service.Documents;
+import tsa.runtime.limit.RateLimited;
 import tsa.runtime.paging.Page;
 import tsa.runtime.paging.PageRequest;
 import tsa.runtime.security.Roles;
@@ -46,6 +47,7 @@ public class EnrollmentDocumentResource {
     /** List an enrollment's documents */
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.COACH, Roles.PARENT})
+    @RateLimited("portal-lists")
     public Page<DocumentView> listEnrollmentDocuments(
             @PathParam("enrollmentId") String enrollmentId, @BeanParam PageRequest page) {
         return documents.ofEnrollment(enrollmentId, page).map(DocumentView::of);

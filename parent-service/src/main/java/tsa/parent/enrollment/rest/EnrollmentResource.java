@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import tsa.parent.enrollment.service.Enrollments;
+import tsa.runtime.limit.RateLimited;
 import tsa.runtime.paging.Page;
 import tsa.runtime.paging.PageRequest;
 import tsa.runtime.problem.ProblemException;
@@ -53,6 +54,7 @@ public class EnrollmentResource {
     /** List enrollments */
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.COACH, Roles.PARENT})
+    @RateLimited("portal-lists")
     public Page<EnrollmentView> listEnrollments(
             @QueryParam("parentEmail") String parentEmail,
             @QueryParam("coachId") String coachId,

@@ -78,6 +78,17 @@ public class AccessTokens {
 
     /** The scopes of a live token of an enabled client; empty for anything else. */
     public Optional<Set<String>> scopesOf(String token) {
+        return grantOf(token).map(Grant::scopes);
+    }
+
+    /** The client a live token of an enabled client was issued to; empty for anything else. */
+    public Optional<String> clientOf(String token) {
+        return grantOf(token).map(Grant::clientId);
+    }
+
+    private record Grant(String clientId, Set<String> scopes) {}
+
+    private Optional<Grant> grantOf(String token) {
         if (token == null || token.isBlank() || token.length() > 200) {
             return Optional.empty();
         }
@@ -91,7 +102,7 @@ public class AccessTokens {
             if (client == null || !client.enabled) {
                 return Optional.empty();
             }
-            return Optional.of(Set.copyOf(ApiClients.scopesOf(row.scopes)));
+            return Optional.of(new Grant(row.clientId, Set.copyOf(ApiClients.scopesOf(row.scopes))));
         });
     }
 }

@@ -23,6 +23,10 @@ import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import tsa.runtime.limit.RateLimitExceeded;
+import tsa.runtime.limit.RateLimited;
+import tsa.runtime.problem.DatabaseUnavailable;
+import tsa.runtime.problem.ProblemResponses;
 import tsa.sync.edfi.service.EdFiAccess;
 import tsa.sync.edfi.service.EdFiException;
 import tsa.sync.edfi.service.EdFiResources;
@@ -49,6 +53,7 @@ public class EdFiDataResource {
     EdFiResources resources;
 
     @GET
+    @RateLimited("standards-reads")
     public Response list(
             @PathParam("resource") String resource,
             @HeaderParam("Authorization") String authorization,
@@ -131,6 +136,15 @@ public class EdFiDataResource {
         return Response.noContent().build();
     }
 
+    /** A client used up its reads for the window (tsa.runtime.limit): 429 in Ed-Fi's shape. */
+    @ServerExceptionMapper
+    public Response tooMany(RateLimitExceeded e) {
+        return Response.fromResponse(
+                        problem(429, "urn:ed-fi:api:too-many-requests", "Too Many Requests", e.detail(), null))
+                .header("Retry-After", e.retryAfterSeconds())
+                .build();
+    }
+
     @ServerExceptionMapper
     public Response edFiError(EdFiException e) {
         return problem(e.status(), e.type(), e.title(), e.getMessage(), e.validationErrors());
@@ -144,6 +158,17 @@ public class EdFiDataResource {
             int status = web.getResponse().getStatus();
             return problem(
                     status, "urn:ed-fi:api:bad-request", "Bad Request", "The request could not be processed.", null);
+        }
+        if (DatabaseUnavailable.causes(e)) {
+            LOG.warnf("Ed-Fi request: PostgreSQL unavailable (%s)", DatabaseUnavailable.describe(e));
+            return Response.fromResponse(problem(
+                            503,
+                            "urn:ed-fi:api:service-unavailable",
+                            "Service Unavailable",
+                            "A data store is not answering; try again later.",
+                            null))
+                    .header("Retry-After", ProblemResponses.RETRY_AFTER_SECONDS)
+                    .build();
         }
         LOG.error("Ed-Fi request failed", e);
         return problem(500, "urn:ed-fi:api:system-failure", "System Failure", "An unexpected problem occurred.", null);

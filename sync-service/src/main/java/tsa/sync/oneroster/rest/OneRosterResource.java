@@ -19,6 +19,10 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import tsa.runtime.limit.RateLimitExceeded;
+import tsa.runtime.limit.RateLimited;
+import tsa.runtime.problem.DatabaseUnavailable;
+import tsa.runtime.problem.ProblemResponses;
 import tsa.sync.apiclient.service.OneRosterScopes;
 import tsa.sync.oneroster.query.QueryException;
 import tsa.sync.oneroster.query.RosterCollection;
@@ -51,6 +55,7 @@ public class OneRosterResource {
 
     @GET
     @Path("/orgs")
+    @RateLimited("standards-reads")
     public Response getAllOrgs(@BeanParam CollectionRequest request) {
         return collection(RosterCollection.ORGS, request);
     }
@@ -66,6 +71,7 @@ public class OneRosterResource {
 
     @GET
     @Path("/schools")
+    @RateLimited("standards-reads")
     public Response getAllSchools(@BeanParam CollectionRequest request) {
         return collection(RosterCollection.SCHOOLS, request);
     }
@@ -81,6 +87,7 @@ public class OneRosterResource {
 
     @GET
     @Path("/users")
+    @RateLimited("standards-reads")
     public Response getAllUsers(@BeanParam CollectionRequest request) {
         return collection(RosterCollection.USERS, request);
     }
@@ -96,6 +103,7 @@ public class OneRosterResource {
 
     @GET
     @Path("/students")
+    @RateLimited("standards-reads")
     public Response getAllStudents(@BeanParam CollectionRequest request) {
         return collection(RosterCollection.STUDENTS, request);
     }
@@ -111,6 +119,7 @@ public class OneRosterResource {
 
     @GET
     @Path("/teachers")
+    @RateLimited("standards-reads")
     public Response getAllTeachers(@BeanParam CollectionRequest request) {
         return collection(RosterCollection.TEACHERS, request);
     }
@@ -194,9 +203,23 @@ public class OneRosterResource {
                 .build();
     }
 
-    /** Anything unexpected: logged here, and the caller sees no detail. */
+    /** A client used up its reads for the window (tsa.runtime.limit): 429 in the binding's shape. */
+    @ServerExceptionMapper
+    public Response tooMany(RateLimitExceeded e) {
+        return ImsxStatus.response(429, "server_busy", e.detail())
+                .header("Retry-After", e.retryAfterSeconds())
+                .build();
+    }
+
+    /** Anything unexpected: logged here, and the caller sees no detail. PostgreSQL away is a 503 to retry. */
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        if (DatabaseUnavailable.causes(e)) {
+            LOG.warnf("OneRoster request: PostgreSQL unavailable (%s)", DatabaseUnavailable.describe(e));
+            return ImsxStatus.response(503, "server_busy", "a data store is not answering; try again later")
+                    .header("Retry-After", ProblemResponses.RETRY_AFTER_SECONDS)
+                    .build();
+        }
         LOG.error("OneRoster request failed", e);
         return ImsxStatus.response(500, "internal_server_error", "the request could not be processed")
                 .build();
