@@ -20,6 +20,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tsa.testsupport.LocalSystem;
 import tsa.testsupport.LocalSystem.Service;
 
@@ -215,6 +217,16 @@ class FamilyJourneyTest {
                         "select count(*) from student_school_associations where student_unique_id = ?",
                         studentUniqueId))
                 .isEqualTo(1);
+        // parent-service announced the student to sync-service (its generated client, over TLS): the operational
+        // copy exists without waiting for a reconciliation.
+        try (DynamoDbClient dynamo = system.stores().dynamo().client()) {
+            assertThat(dynamo.getItem(r -> r.tableName("students-dev")
+                                    .consistentRead(true)
+                                    .key(Map.of("student_unique_id", AttributeValue.fromS(studentUniqueId))))
+                            .item())
+                    .as("students-dev copy of " + studentUniqueId)
+                    .containsEntry("student_unique_id", AttributeValue.fromS(studentUniqueId));
+        }
         // A state-reporting tool that knows only Ed-Fi reads the activated student and its school association.
         String edFi = journeys.standardsToken(admin, "/edfi/oauth/token", "urn:tsa:edfi:data.readonly");
         Response students = given().auth()

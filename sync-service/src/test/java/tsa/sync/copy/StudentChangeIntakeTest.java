@@ -75,6 +75,21 @@ class StudentChangeIntakeTest {
     }
 
     @Test
+    void theAnnouncementIsTakenWithTheAcceptHeaderOfParentServicesGeneratedClient() {
+        String student = newStudent("Ana", "Diaz");
+
+        Response taken = given().auth()
+                .oauth2(TestTokens.service("parent-service"))
+                .contentType("application/json")
+                .accept("application/problem+json")
+                .body("{\"studentUniqueId\":\"" + student + "\"}")
+                .post(PATH);
+
+        assertThat(taken.statusCode()).as(taken.asString()).isEqualTo(202);
+        assertThat(copies.find(student)).isNotNull();
+    }
+
+    @Test
     void anUnknownStudentIs404AndWritesNoCopy() {
         String unknown = "S-unknown-" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
 

@@ -7,16 +7,18 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import tsa.runtime.security.CalledBy;
 import tsa.runtime.security.Roles;
 import tsa.sync.copy.service.OperationalCopies;
 
-/** parent-service announces an Ed-Fi student it has written (contract: {@code receiveStudentChange}). */
+/**
+ * parent-service announces an Ed-Fi student it has written (contract: {@code receiveStudentChange}). The 202 has no
+ * body, so no {@code @Produces}: the generated client asks for {@code application/problem+json} only (the contract's
+ * one response content type), and a declared JSON body would refuse it with 406.
+ */
 @Path("/internal/student-changes")
-@Produces(MediaType.APPLICATION_JSON)
 public class InternalStudentChangeResource {
 
     @Inject
