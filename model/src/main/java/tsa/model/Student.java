@@ -24,6 +24,14 @@ public class Student extends PanacheEntityBase {
     @Column(name = "student_unique_id", length = 50, nullable = false)
     public String studentUniqueId;
 
+    /**
+     * Every writer that assigns a {@code student_usi} (max + 1) does so holding this PostgreSQL transaction-level
+     * advisory lock ({@code pg_advisory_xact_lock(hashtext(USI_LOCK))}), so parent-service's activation and sync-service's
+     * Ed-Fi API take turns and never assign one twice. An advisory lock needs no privilege on the table (a {@code LOCK
+     * TABLE} in a mode that blocks inserts would need UPDATE, which the writers of new rows do not hold).
+     */
+    public static final String USI_LOCK = "tsa-sync:student_usi";
+
     /** Ed-Fi's internal surrogate key; unique, assigned by the writer. */
     @Column(name = "student_usi", nullable = false, unique = true)
     public Integer studentUsi;

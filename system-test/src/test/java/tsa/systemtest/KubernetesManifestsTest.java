@@ -224,7 +224,11 @@ class KubernetesManifestsTest {
                     new String[] {"ConfigMap", "tsa-common"},
                     new String[] {"Job", "tsa-dynamodb-provisioning"},
                     new String[] {"Job", "tsa-db-migration"},
-                    new String[] {"ExternalSecret", "tsa-database"},
+                    new String[] {"ExternalSecret", "tsa-database-migration"},
+                    new String[] {"ExternalSecret", "tsa-database-admin-service"},
+                    new String[] {"ExternalSecret", "tsa-database-coach-service"},
+                    new String[] {"ExternalSecret", "tsa-database-parent-service"},
+                    new String[] {"ExternalSecret", "tsa-database-sync-service"},
                     new String[] {"SecretStore", "tsa-secrets-manager"},
                     new String[] {"ServiceMonitor", "tsa-services"},
                     new String[] {"PrometheusRule", "tsa-alerts"})) {
@@ -300,20 +304,10 @@ class KubernetesManifestsTest {
                         .path("envFrom")
                         .forEach(e -> envFrom.add(e.at("/configMapRef/name").asText()));
                 soft.assertThat(envFrom).as(at + "envFrom").containsExactly("tsa-common", service + "-config");
-                Map<String, JsonNode> env = env(container);
-                soft.assertThat(env.get("DATABASE_USER"))
-                        .as(at + "DATABASE_USER from the Secret")
-                        .isNotNull();
-                if (env.get("DATABASE_USER") != null) {
-                    soft.assertThat(env.get("DATABASE_USER")
-                                    .at("/valueFrom/secretKeyRef/name")
-                                    .asText())
-                            .isEqualTo("tsa-database");
-                    soft.assertThat(env.get("DATABASE_PASSWORD")
-                                    .at("/valueFrom/secretKeyRef/name")
-                                    .asText())
-                            .isEqualTo("tsa-database");
-                }
+                checkDatabaseRole(soft, at, container, "tsa-database-" + service);
+                soft.assertThat(env(container))
+                        .as(at + "no migration credentials: a service never migrates")
+                        .doesNotContainKeys("DATABASE_MIGRATION_USER", "DATABASE_MIGRATION_PASSWORD");
                 soft.assertThat(secretsMounted(pod))
                         .as(at + "signing keys mounted")
                         .contains("tsa-jwks", service + "-key");
@@ -331,10 +325,17 @@ class KubernetesManifestsTest {
                 JsonNode pod = find(objects, "Job", job).at("/spec/template/spec");
                 checkHardened(soft, overlay + "/" + job + ": ", pod, pod.at("/containers/0"));
             }
-            checkUriFlag(
-                    soft,
-                    overlay + "/tsa-db-migration: ",
-                    find(objects, "Job", "tsa-db-migration").at("/spec/template/spec/containers/0"));
+            JsonNode migrate = find(objects, "Job", "tsa-db-migration").at("/spec/template/spec/containers/0");
+            checkUriFlag(soft, overlay + "/tsa-db-migration: ", migrate);
+            checkDatabaseRole(soft, overlay + "/tsa-db-migration: ", migrate, "tsa-database-migration");
+            for (String variable : List.of("DATABASE_MIGRATION_USER", "DATABASE_MIGRATION_PASSWORD")) {
+                soft.assertThat(env(migrate)
+                                .getOrDefault(variable, JSON.createObjectNode())
+                                .at("/valueFrom/secretKeyRef/name")
+                                .asText())
+                        .as(overlay + "/tsa-db-migration: Flyway's " + variable)
+                        .isEqualTo("tsa-database-migration");
+            }
         });
         soft.assertAll();
     }
@@ -581,9 +582,10 @@ class KubernetesManifestsTest {
                     .isEqualTo(everyTable);
 
             JsonNode secrets = JSON.readTree(Files.readString(iam.resolve("external-secrets-policy.json")));
-            String databaseSecret = find(objects, "ExternalSecret", "tsa-database")
+            String databaseSecret = find(objects, "ExternalSecret", "tsa-database-migration")
                     .at("/spec/data/0/remoteRef/key")
                     .asText();
+            checkDatabaseSecrets(soft, overlay, objects, databaseSecret);
             for (JsonNode statement : secrets.path("Statement")) {
                 strings(statement.path("Action"))
                         .forEach(a -> soft.assertThat(a)
@@ -828,6 +830,78 @@ class KubernetesManifestsTest {
         soft.assertThat(volume(pod, "tmp").has("emptyDir"))
                 .as(at + "/tmp is an emptyDir")
                 .isTrue();
+    }
+
+    /**
+     * Least privilege for data (issue 26): the container's database user and password come from {@code secret}, its
+     * own role's Secret, and no other {@code tsa-database-*} Secret is referenced, in its environment or its volumes.
+     */
+    static void checkDatabaseRole(SoftAssertions soft, String at, JsonNode container, String secret) {
+        Map<String, JsonNode> env = env(container);
+        for (String variable : List.of("DATABASE_USER", "DATABASE_PASSWORD")) {
+            soft.assertThat(env.getOrDefault(variable, JSON.createObjectNode())
+                            .at("/valueFrom/secretKeyRef/name")
+                            .asText())
+                    .as(at + variable + " from its own role's Secret")
+                    .isEqualTo(secret);
+        }
+        env.values().forEach(e -> {
+            String name = e.at("/valueFrom/secretKeyRef/name").asText();
+            if (name.startsWith("tsa-database")) {
+                soft.assertThat(name).as(at + "only its own database Secret").isEqualTo(secret);
+            }
+        });
+        container
+                .path("envFrom")
+                .forEach(e -> soft.assertThat(e.at("/secretRef/name").asText())
+                        .as(at + "no database Secret by envFrom")
+                        .doesNotStartWith("tsa-database"));
+    }
+
+    /**
+     * One ExternalSecret per database role, each filling a Secret of its own name with that role's two properties of
+     * the seed's DATABASE_SECRET_ARN, and no other; no Secret for all roles at once.
+     */
+    static void checkDatabaseSecrets(SoftAssertions soft, String overlay, List<JsonNode> objects, String arn) {
+        Map<String, String> prefixes = new LinkedHashMap<>();
+        prefixes.put("tsa-database-migration", "migration");
+        PORTS.keySet().forEach(service -> prefixes.put("tsa-database-" + service, service.replace('-', '_')));
+        List<String> found = new ArrayList<>();
+        for (JsonNode o : objects) {
+            if (o.path("kind").asText().equals("ExternalSecret")) {
+                found.add(o.at("/metadata/name").asText());
+            }
+        }
+        soft.assertThat(found)
+                .as(overlay + ": one ExternalSecret per database role")
+                .containsExactlyInAnyOrderElementsOf(prefixes.keySet());
+        soft.assertThat(arn).as(overlay + ": the seed's DATABASE_SECRET_ARN").matches("arn:aws:secretsmanager:.+");
+        prefixes.forEach((name, prefix) -> {
+            JsonNode secret = find(objects, "ExternalSecret", name);
+            if (secret == null) {
+                return;
+            }
+            soft.assertThat(secret.at("/spec/target/name").asText())
+                    .as(overlay + ": " + name + " target")
+                    .isEqualTo(name);
+            Map<String, String> properties = new LinkedHashMap<>();
+            secret.at("/spec/data").forEach(d -> {
+                properties.put(
+                        d.path("secretKey").asText(),
+                        d.at("/remoteRef/property").asText());
+                soft.assertThat(d.at("/remoteRef/key").asText())
+                        .as(overlay + ": " + name + " reads DATABASE_SECRET_ARN")
+                        .isEqualTo(arn);
+            });
+            soft.assertThat(properties)
+                    .as(overlay + ": " + name + " holds only its role's credentials")
+                    .containsExactlyInAnyOrderEntriesOf(
+                            Map.of("username", prefix + "_username", "password", prefix + "_password"));
+            soft.assertThat(secret.at("/metadata/annotations/tsa.example~1database-secret-arn")
+                            .asText())
+                    .as(overlay + ": " + name + " annotation")
+                    .isEqualTo(arn);
+        });
     }
 
     static void checkUriFlag(SoftAssertions soft, String at, JsonNode container) {

@@ -22,8 +22,8 @@ import tsa.testsupport.ProjectLayout;
  * Resolves each service's production configuration the way the packaged service does (SmallRye Config, prod
  * profile, runtime's shared defaults under the service's application.properties) with only what the deployment
  * always sets (the database host), and fails on plain-text mail or database connections, on a service that would
- * create tables or buckets or migrate by itself, on credentials baked into the image, and on a service URL or listener
- * that is not TLS (issue 26).
+ * create tables or buckets or migrate by itself, on credentials baked into the image, on a Flyway that would migrate
+ * as anything but the migration role, and on a service URL or listener that is not TLS (issue 26).
  */
 class ProductionConfigurationTest {
 
@@ -115,12 +115,46 @@ class ProductionConfigurationTest {
         for (String service : SERVICES) {
             SmallRyeConfig config = productionConfig(service, DEPLOYMENT);
             assertThatThrownBy(() -> config.getValue("quarkus.datasource.username", String.class))
-                    .as(service + ": the user comes from the Secret tsa-database only")
+                    .as(service + ": the user comes from the Secret tsa-database-" + service + " only")
                     .isInstanceOf(NoSuchElementException.class);
             assertThatThrownBy(() -> config.getValue("quarkus.datasource.password", String.class))
-                    .as(service + ": the password comes from the Secret tsa-database only")
+                    .as(service + ": the password comes from the Secret tsa-database-" + service + " only")
                     .isInstanceOf(NoSuchElementException.class);
         }
+    }
+
+    /**
+     * Least privilege for data (issue 26): a service's Flyway has no credentials of its own (it would use the
+     * service's role, which can create nothing); only where the migration role's are given (the tsa-db-migration Job,
+     * Secret tsa-database-migration) does Flyway connect as that role, while the datasource keeps its own user.
+     */
+    @Test
+    void flywayConnectsAsTheMigrationRoleOnlyWhereItsCredentialsAreGiven() throws IOException {
+        Map<String, String> service = Map.of(
+                "DATABASE_HOST", "db.tsa.example", "DATABASE_USER", "admin_login", "DATABASE_PASSWORD", "secret");
+        Map<String, String> job = new java.util.HashMap<>(service);
+        job.put("DATABASE_MIGRATION_USER", "migration_login");
+        job.put("DATABASE_MIGRATION_PASSWORD", "migration-secret");
+        SoftAssertions soft = new SoftAssertions();
+        for (String name : SERVICES) {
+            SmallRyeConfig running = productionConfig(name, service);
+            soft.assertThat(running.getOptionalValue("quarkus.flyway.username", String.class))
+                    .as(name + ": no migration user baked into the image")
+                    .isEmpty();
+            soft.assertThat(running.getOptionalValue("quarkus.flyway.password", String.class))
+                    .as(name + ": no migration password baked into the image")
+                    .isEmpty();
+            SmallRyeConfig migrating = productionConfig(name, job);
+            soft.assertThat(migrating.getOptionalValue("quarkus.flyway.username", String.class))
+                    .as(name + ": Flyway as the migration role")
+                    .contains("migration_login");
+            soft.assertThat(migrating.getOptionalValue("quarkus.flyway.password", String.class))
+                    .contains("migration-secret");
+            soft.assertThat(migrating.getValue("quarkus.datasource.username", String.class))
+                    .as(name + ": the datasource keeps its own user")
+                    .isEqualTo("admin_login");
+        }
+        soft.assertAll();
     }
 
     private static SmallRyeConfig productionConfig(String service, Map<String, String> environment) throws IOException {

@@ -93,14 +93,19 @@ public final class DataStores implements AutoCloseable {
     }
 
     /**
-     * The configuration that points a service at these stores. The DynamoDB-protocol server lacks UpdateTimeToLive,
-     * which only this (local and test) configuration tolerates.
+     * The configuration that points {@code service} ({@code admin-service}, ...) at these stores: it connects to
+     * PostgreSQL as its own role ({@link PostgresServer#serviceRole}), which holds only the privileges the migrations
+     * grant it, while Flyway migrates as the owner of the schema ({@code tsa_migration}), as in production. The
+     * DynamoDB-protocol server lacks UpdateTimeToLive, which only this (local and test) configuration tolerates.
      */
-    public Map<String, String> serviceConfig() {
+    public Map<String, String> serviceConfig(String service) {
+        String role = PostgresServer.serviceRole(service);
         Map<String, String> config = new LinkedHashMap<>();
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
-        config.put("quarkus.datasource.username", postgres.username());
-        config.put("quarkus.datasource.password", postgres.password());
+        config.put("quarkus.datasource.username", role);
+        config.put("quarkus.datasource.password", postgres.passwordOf(role));
+        config.put("quarkus.flyway.username", PostgresServer.MIGRATION_ROLE);
+        config.put("quarkus.flyway.password", postgres.passwordOf(PostgresServer.MIGRATION_ROLE));
         config.put("quarkus.dynamodb.endpoint-override", dynamo.endpoint());
         config.put("quarkus.dynamodb.aws.region", "us-east-1");
         config.put("quarkus.dynamodb.aws.credentials.type", "static");

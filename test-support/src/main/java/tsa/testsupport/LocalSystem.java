@@ -270,7 +270,8 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private Map<String, String> configFor(Service service) {
-        Map<String, String> config = new LinkedHashMap<>(stores.serviceConfig());
+        // Each service connects as its own database role; Flyway as the migration role (DataStores#serviceConfig).
+        Map<String, String> config = new LinkedHashMap<>(stores.serviceConfig(service.moduleName));
         // Each service verifies with the one JWKS and signs its calls with its own key.
         config.putAll(keys.verifierAndServiceConfig(service.moduleName));
         if (service == Service.ADMIN) {

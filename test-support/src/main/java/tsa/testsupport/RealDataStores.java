@@ -20,9 +20,9 @@ public class RealDataStores implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        Map<String, String> config =
-                new java.util.LinkedHashMap<>(DataStores.shared().serviceConfig());
         String service = serviceUnderTest();
+        Map<String, String> config =
+                new java.util.LinkedHashMap<>(DataStores.shared().serviceConfig(service));
         if (DOCUMENT_STORE_USERS.contains(service)) {
             config.putAll(DataStores.shared().documentStoreConfig());
         }

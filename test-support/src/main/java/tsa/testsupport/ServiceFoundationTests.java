@@ -319,6 +319,29 @@ public abstract class ServiceFoundationTests {
                 .contains("tsa_datasource_connections_max");
     }
 
+    /**
+     * Least privilege for data (issue 26): the service's pool holds connections of its own database role only, never
+     * of the migration role that owns the schema or of another service's role ({@code DataStores#serviceConfig}).
+     */
+    @Test
+    void connectsToPostgresOnlyAsItsOwnDatabaseRole() throws java.sql.SQLException {
+        // The readiness check validates a pooled connection, which the pool then keeps.
+        given().get("/q/health/ready").then().statusCode(200);
+        Set<String> users = new TreeSet<>();
+        try (java.sql.Connection c = DataStores.shared().postgres().connect(PostgresServer.DATABASE);
+                java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT DISTINCT usename FROM pg_stat_activity"
+                        + " WHERE datname = '" + PostgresServer.DATABASE + "' AND usename <> '" + PostgresServer.USER
+                        + "'")) {
+            while (rs.next()) {
+                users.add(rs.getString(1));
+            }
+        }
+        assertThat(users)
+                .as("database users connected to " + PostgresServer.DATABASE + " besides the tests' own")
+                .containsExactly(PostgresServer.serviceRole(service()));
+    }
+
     @Test
     void unknownPathsAnswerProblemDetails() {
         Response response = given().get(prefix() + "/no-such-resource");

@@ -3,15 +3,22 @@ package tsa.admin.user;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import tsa.model.User;
+import tsa.testsupport.DataStores;
+import tsa.testsupport.PostgresServer;
 import tsa.testsupport.TestTokens;
 
 /**
@@ -92,21 +99,26 @@ final class UserApi {
         return response.jsonPath().getList("items");
     }
 
-    /** A row written as another writer (sync-service, the sign-in flow) would write it. */
+    /**
+     * A row written as another writer (sync-service, the sign-in flow) would write it: over a connection of its own as
+     * the database's superuser, since admin-service's role may not write coach (teacher) or student rows.
+     */
     static String insertRow(String role, String email, String username, List<String> orgIds, String profileId) {
         String sourcedId = profileId != null ? profileId : uniqueId(role);
-        QuarkusTransaction.requiringNew().run(() -> {
-            User row = new User();
-            row.sourcedId = sourcedId;
-            row.role = role;
-            row.email = email;
-            row.username = username;
-            row.orgIds = orgIds;
-            row.profileId = profileId;
-            row.givenName = "Given";
-            row.familyName = "Family";
-            row.persist();
-        });
+        try (Connection c = DataStores.shared().postgres().connect(PostgresServer.DATABASE);
+                PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO users (sourced_id, role, email, username, org_ids,"
+                                + " profile_id, given_name, family_name) VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?, 'Given', 'Family')")) {
+            s.setString(1, sourcedId);
+            s.setString(2, role);
+            s.setString(3, email);
+            s.setString(4, username);
+            s.setString(5, orgIds == null ? null : new ObjectMapper().writeValueAsString(orgIds));
+            s.setString(6, profileId);
+            s.executeUpdate();
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("could not insert the " + role + " row " + sourcedId, e);
+        }
         return sourcedId;
     }
 

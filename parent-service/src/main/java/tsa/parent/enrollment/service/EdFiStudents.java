@@ -41,10 +41,12 @@ public class EdFiStudents {
             return false;
         }
         // student_usi is assigned here (max + 1) and both rows are checked again: the lock makes concurrent
-        // activations (and any other writer of students) take turns, so neither a usi nor a row is written twice.
+        // activations (and sync-service's Ed-Fi API, the other writer of students) take turns, so neither a usi nor a
+        // row is written twice.
         entityManager
-                .createNativeQuery("LOCK TABLE students IN SHARE ROW EXCLUSIVE MODE")
-                .executeUpdate();
+                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(:key))")
+                .setParameter("key", Student.USI_LOCK)
+                .getSingleResult();
         boolean wrote = false;
         if (Student.findById(wanted.studentUniqueId()) == null) {
             Number maxUsi = (Number) entityManager

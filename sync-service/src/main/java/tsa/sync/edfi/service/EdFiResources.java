@@ -433,7 +433,8 @@ public class EdFiResources {
 
     private int nextStudentUsi() {
         // Serialises the writers that assign the seed's surrogate key, so two never take the same one.
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('tsa-sync:student_usi'))")
+        em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(:key))")
+                .setParameter("key", Student.USI_LOCK)
                 .getSingleResult();
         Number max = (Number) em.createNativeQuery("SELECT COALESCE(MAX(student_usi), 0) FROM students")
                 .getSingleResult();
