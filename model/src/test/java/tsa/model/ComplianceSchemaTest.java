@@ -48,7 +48,7 @@ class ComplianceSchemaTest {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        assertThat(result.migrationsExecuted).isEqualTo(4);
+        assertThat(result.migrationsExecuted).isEqualTo(5);
     }
 
     @Test
@@ -135,6 +135,20 @@ class ComplianceSchemaTest {
         expected.put(
                 "idx_api_client_tokens_client",
                 "CREATE INDEX idx_api_client_tokens_client ON public.api_client_tokens USING btree (client_id)");
+        // Issue 26: the reconciliation's reports, at most one of them running.
+        expected.put(
+                "reconciliation_reports_pkey",
+                "CREATE UNIQUE INDEX reconciliation_reports_pkey"
+                        + " ON public.reconciliation_reports USING btree (reconciliation_id)");
+        expected.put(
+                "idx_reconciliation_reports_run_number",
+                "CREATE UNIQUE INDEX idx_reconciliation_reports_run_number"
+                        + " ON public.reconciliation_reports USING btree (run_number)");
+        expected.put(
+                "idx_reconciliation_reports_one_running",
+                "CREATE UNIQUE INDEX idx_reconciliation_reports_one_running"
+                        + " ON public.reconciliation_reports USING btree (status)"
+                        + " WHERE ((status)::text = 'running'::text)");
 
         Map<String, String> actual = new LinkedHashMap<>();
         try (Connection c = connect();
@@ -272,6 +286,20 @@ class ComplianceSchemaTest {
                         "scopes text NOT NULL",
                         "expires_at " + ts + " NOT NULL",
                         "created_at " + ts + " NOT NULL" + now));
+        expected.put(
+                "reconciliation_reports",
+                List.of(
+                        "reconciliation_id character varying(64) NOT NULL",
+                        "run_number bigint NOT NULL",
+                        "trigger character varying(20) NOT NULL",
+                        "requested_by character varying(255)",
+                        "repair boolean NOT NULL",
+                        "status character varying(20) NOT NULL",
+                        "error_message text",
+                        "started_at " + ts + " NOT NULL",
+                        "heartbeat_at " + ts + " NOT NULL",
+                        "completed_at " + ts,
+                        "report jsonb NOT NULL"));
 
         Map<String, List<String>> actual = new LinkedHashMap<>();
         try (Connection c = connect();
@@ -333,7 +361,8 @@ class ComplianceSchemaTest {
                         "profile_sync_log: PRIMARY KEY (sync_id)",
                         "api_clients: PRIMARY KEY (client_id)",
                         "api_client_tokens: PRIMARY KEY (token_hash)",
-                        "api_client_tokens: FOREIGN KEY (client_id) REFERENCES api_clients(client_id)");
+                        "api_client_tokens: FOREIGN KEY (client_id) REFERENCES api_clients(client_id)",
+                        "reconciliation_reports: PRIMARY KEY (reconciliation_id)");
     }
 
     @Test

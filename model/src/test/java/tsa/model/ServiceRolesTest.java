@@ -55,6 +55,7 @@ class ServiceRolesTest {
                             "profile_sync_log", "SIU",
                             "api_clients", "SIU",
                             "api_client_tokens", "SID",
+                            "reconciliation_reports", "SIUD",
                             "schools", "SIUD",
                             "students", "SIUD",
                             "student_school_associations", "SIUD"));

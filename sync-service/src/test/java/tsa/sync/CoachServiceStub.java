@@ -66,6 +66,22 @@ public final class CoachServiceStub {
                         .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))));
     }
 
+    /** Forgets the requests received so far (for {@link #pageRequests}). */
+    public static synchronized void forgetRequests() {
+        StubServices.server().resetRequests();
+    }
+
+    /** How many times the page after {@code cursor} of the profiles of {@code status} was asked for, {@code limit} a page. */
+    public static int pageRequests(String status, int limit, String cursor) {
+        return StubServices.server()
+                .findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                                urlPathEqualTo("/internal/profiles"))
+                        .withQueryParam("status", equalTo(status))
+                        .withQueryParam("limit", equalTo(Integer.toString(limit)))
+                        .withQueryParam("cursor", equalTo(cursor)))
+                .size();
+    }
+
     /** A profile in the shape of coach-service's {@code CoachProfile}. */
     public static Map<String, Object> profile(
             String coachId,

@@ -135,8 +135,9 @@ class AuthorizationMatrixTest {
         // sync-service
         row("listSyncLog", 401, 403, 403, 403, 403, 200, 403);
         row("retrySyncLogEntry", 401, 403, 403, 403, 403, 202, 403); // a fresh failed entry
-        row("runReconciliation", 401, 403, 403, 403, 403, 200, 403);
+        row("runReconciliation", 401, 403, 403, 403, 403, 202, 403); // a background job (or the running one)
         row("getLatestReconciliation", 401, 403, 403, 403, 403, 200, 403); // after runReconciliation
+        row("getReconciliation", 401, 403, 403, 403, 403, 200, 403); // one started in set-up
         row("getSyncStatus", 401, 403, 403, 403, 403, 200, 403);
         row("getOneRosterDocument", 200, 200, 200, 200, 200, 200, 200);
         row("getEdFiDocument", 200, 200, 200, 200, 200, 200, 200);
@@ -259,6 +260,13 @@ class AuthorizationMatrixTest {
                 .statusCode(201)
                 .extract()
                 .path("clientId");
+        String reconciliationId = given().auth()
+                .oauth2(admin)
+                .post(journeys.url(Service.SYNC, "/api/sync/reconciliations"))
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("reconciliationId");
         String auditLogId = given().auth()
                 .oauth2(admin)
                 .queryParam("adminEmail", "admin@tsa.example")
@@ -285,6 +293,7 @@ class AuthorizationMatrixTest {
         params.put("documentId", documentId);
         params.put("appointmentId", appointmentId);
         params.put("clientId", apiClientId);
+        params.put("reconciliationId", reconciliationId);
         Map<String, String> invitationIds = new LinkedHashMap<>();
         invitationIds.put("cancelCoachInvitation", pendingCoachInvitation1);
         invitationIds.put("resendCoachInvitation", pendingCoachInvitation2);

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import tsa.coach.client.admin.api.InternalApi;
+import tsa.coach.client.admin.model.AuditRecordCreate;
 import tsa.coach.client.admin.model.CoachInvitation;
 import tsa.coach.client.admin.model.CoachPermission;
 import tsa.runtime.client.RemoteCalls;
@@ -19,7 +20,9 @@ import tsa.runtime.client.RemoteService;
 import tsa.runtime.text.EmailAddress;
 
 /**
- * admin-service as onboarding sees it: read a coach invitation (prefill, "is it still open?") and accept it. The
+ * admin-service as coach-service uses it: read a coach invitation (prefill, "is it still open?"), accept it, and
+ * record audit records of admins' reads (its {@code POST /internal/audit-records}; a retry sends the same
+ * {@code logId}, which admin-service records once). The
  * generated client stays behind this bean, with the platform's fault-tolerance profile (both calls are idempotent,
  * so retrying is safe). Remote answers come out as {@link RemoteFailure}s: {@code NotFound} (404), {@code Conflict}
  * (409), {@code Unavailable} (unreachable, slow, 5xx, a refused service token, an open circuit: 503).
@@ -81,6 +84,11 @@ public class AdminServiceClient {
     public Invitation accept(String invitationId) {
         return toInvitation(RemoteCalls.call(
                 SERVICE, "accept coach invitation " + invitationId, () -> api.acceptCoachInvitation(invitationId)));
+    }
+
+    /** One audit record ({@code POST /internal/audit-records}); throws a {@link RemoteFailure} when not recorded. */
+    public void recordAuditRecord(AuditRecordCreate record) {
+        RemoteCalls.run(SERVICE, "record audit record " + record.getLogId(), () -> api.recordAuditRecord(record));
     }
 
     private static Invitation toInvitation(CoachInvitation remote) {

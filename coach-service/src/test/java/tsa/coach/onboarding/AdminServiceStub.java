@@ -15,12 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import tsa.testsupport.ContractStandIn;
 
 /**
  * admin-service's two internal coach-invitation operations ({@code GET /internal/coach-invitations/{id}} and
- * {@code POST .../{id}/accept}) as a real HTTP server on a free port, which coach-service's generated client is pointed
+ * {@code POST .../{id}/accept}) and its {@code POST /internal/audit-records} (the records of admins' reads, kept in
+ * memory and read back at {@code GET /control/audit-records}) as a real HTTP server on a free port, which coach-service's generated client is pointed
  * at (the port is chosen before the application starts, so the client's URL is fixed and reliable). Invitations live
  * in memory with admin-service's rules: accept is idempotent, an expired or cancelled invitation is 409. Tests steer
  * and read it over HTTP ({@code /control/...}), so nothing depends on which class loader a test runs in.
@@ -35,6 +37,7 @@ public class AdminServiceStub implements QuarkusTestResourceLifecycleManager {
     private final ContractStandIn http = new ContractStandIn("admin-service");
     private final Map<String, Map<String, Object>> invitations = new ConcurrentHashMap<>();
     private final AtomicBoolean outage = new AtomicBoolean();
+    private final List<Map<String, Object>> auditRecords = new CopyOnWriteArrayList<>();
 
     @Override
     public Map<String, String> start() {
@@ -48,7 +51,11 @@ public class AdminServiceStub implements QuarkusTestResourceLifecycleManager {
                                 "/control/invitations",
                                 this::controlInvitations,
                                 "/control/outage",
-                                this::controlOutage)));
+                                this::controlOutage,
+                                "/internal/audit-records",
+                                this::auditRecord,
+                                "/control/audit-records",
+                                this::controlAuditRecords)));
     }
 
     @Override
@@ -158,6 +165,24 @@ public class AdminServiceStub implements QuarkusTestResourceLifecycleManager {
         synchronized (invitation) {
             respond(exchange, 200, "application/json", new LinkedHashMap<>(invitation));
         }
+    }
+
+    /** {@code POST /internal/audit-records}: recorded (201) unless an outage is on (503, nothing recorded). */
+    private void auditRecord(HttpExchange exchange) throws IOException {
+        Map<String, Object> record = jsonBody(exchange);
+        if (outage.get()) {
+            http.problem(exchange, 503, "unavailable");
+            return;
+        }
+        Map<String, Object> stored = new LinkedHashMap<>(record);
+        stored.put("timestamp", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        auditRecords.add(stored);
+        http.answer(exchange, 201, "application/json", stored);
+    }
+
+    /** {@code GET /control/audit-records}: every record received, oldest first. */
+    private void controlAuditRecords(HttpExchange exchange) throws IOException {
+        respond(exchange, 200, "application/json", List.copyOf(auditRecords));
     }
 
     /** {@code PUT /control/outage} makes every internal call answer 503 until {@code DELETE /control/outage}. */

@@ -21,7 +21,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.Capacity;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
@@ -259,6 +261,13 @@ public class DynamoMetricsInterceptor implements ExecutionInterceptor {
     }
 
     private static java.util.List<ConsumedCapacity> consumed(SdkResponse response) {
+        // The batch operations carry a list under the same field name (getValueForField would fail its cast).
+        if (response instanceof BatchGetItemResponse r) {
+            return r.hasConsumedCapacity() ? r.consumedCapacity() : java.util.List.of();
+        }
+        if (response instanceof BatchWriteItemResponse r) {
+            return r.hasConsumedCapacity() ? r.consumedCapacity() : java.util.List.of();
+        }
         Optional<ConsumedCapacity> one = response.getValueForField("ConsumedCapacity", ConsumedCapacity.class);
         if (one.isPresent()) {
             return java.util.List.of(one.get());

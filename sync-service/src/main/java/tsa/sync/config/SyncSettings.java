@@ -57,8 +57,30 @@ public interface SyncSettings {
         @WithDefault("100")
         int pageSize();
 
-        /** Discrepancies listed in one report (all are counted in its summary). */
-        @WithDefault("1000")
-        int maxListedDiscrepancies();
+        /**
+         * Rows read at a time from PostgreSQL (keyset pages of {@code users}, {@code organizations}, {@code students})
+         * and keys read at a time from DynamoDB (batch reads of their operational copies, at most 100).
+         */
+        @WithDefault("100")
+        int storePageSize();
+
+        /** Discrepancies of each kind listed in one report (all are counted in its summary). */
+        @WithDefault("100")
+        int maxListedPerKind();
+
+        /** How often a running reconciliation records its heartbeat and progress (at most). */
+        @WithDefault("PT10S")
+        Duration heartbeatEvery();
+
+        /**
+         * A run whose heartbeat is older than this is reported failed (abandoned: its replica died or stalled) and a
+         * new run may start. Much longer than {@link #heartbeatEvery()} plus the slowest single step.
+         */
+        @WithDefault("PT5M")
+        Duration staleAfter();
+
+        /** Finished reports older than this are deleted after each run (the latest one is always kept). */
+        @WithDefault("P90D")
+        Duration keepReportsFor();
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -26,8 +25,6 @@ import tsa.sync.StubServices;
 import tsa.sync.SyncFixtures;
 import tsa.sync.copy.store.StudentCopy;
 import tsa.sync.copy.store.StudentCopyStore;
-import tsa.testsupport.ContractOperations;
-import tsa.testsupport.ContractResponses;
 import tsa.testsupport.RealDataStores;
 
 /**
@@ -235,30 +232,11 @@ class EnrollmentReconciliationTest {
     }
 
     private static JsonPath run(String repair) {
-        Response response = given().auth()
-                .oauth2(SyncFixtures.admin())
-                .queryParam("repair", repair)
-                .post("/api/sync/reconciliations");
-        assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
-        // The report is one that sync-service's own contract allows.
-        ContractResponses.assertValid(
-                ContractOperations.contract("sync-service"),
-                "POST",
-                "/api/sync/reconciliations",
-                200,
-                response.asString());
-        return response.jsonPath();
+        return ReconciliationRuns.run(SyncFixtures.admin(), repair);
     }
 
     private static Optional<JsonPath> found(JsonPath report, String kind, String resourceId) {
-        List<Map<String, Object>> all = report.getList("discrepancies");
-        for (int i = 0; i < all.size(); i++) {
-            if (kind.equals(all.get(i).get("kind"))
-                    && resourceId.equals(all.get(i).get("resourceId"))) {
-                return Optional.of(new JsonPath(report.prettify()).setRootPath("discrepancies[" + i + "]"));
-            }
-        }
-        return Optional.empty();
+        return ReconciliationRuns.found(report, kind, resourceId);
     }
 
     private void deleteCopy(String studentUniqueId) {

@@ -2,6 +2,7 @@ package tsa.sync.reconciliation;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static tsa.sync.SyncFixtures.admin;
 import static tsa.sync.SyncFixtures.assertProblem;
 import static tsa.sync.SyncFixtures.awaitSettled;
@@ -20,10 +21,17 @@ import io.restassured.response.Response;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +49,7 @@ import tsa.sync.copy.store.OrganizationCopy;
 import tsa.sync.copy.store.OrganizationCopyStore;
 import tsa.sync.copy.store.StudentCopyStore;
 import tsa.testsupport.DataStores;
+import tsa.testsupport.MovableClock;
 import tsa.testsupport.PostgresServer;
 import tsa.testsupport.RealDataStores;
 import tsa.testsupport.TestTokens;
@@ -161,14 +170,10 @@ class ReconciliationTest {
         // sync-service records as itself: its own name, signed with its own key (issue 27)
         assertThat(AdminServiceStub.callers()).last().isEqualTo("sync-service signed with svc-sync-service");
 
-        JsonPath latest = given().auth()
-                .oauth2(admin())
-                .get("/api/sync/reconciliations/latest")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath latest = ReconciliationRuns.latest(admin());
         assertThat(latest.getString("reconciliationId")).isEqualTo(report.getString("reconciliationId"));
+        assertThat(latest.getString("status")).isEqualTo("completed");
+        assertThat(latest.getString("completedAt")).isNotNull();
 
         JsonPath repaired = run(admin(), "true");
 
@@ -258,20 +263,17 @@ class ReconciliationTest {
     }
 
     @Test
-    void whenCoachServiceCantBeReadTheRunAnswers503AndItsFailedReportIsTheLatest() {
+    void whenCoachServiceCantBeReadTheRunEndsFailedWithTheReasonAndItsReportIsTheLatest() {
         CoachServiceStub.unreachable();
 
-        assertProblem(given().auth().oauth2(admin()).post("/api/sync/reconciliations"), 503);
+        JsonPath started = ReconciliationRuns.start(admin(), "false");
+        JsonPath failed = ReconciliationRuns.awaitFinished(admin(), started.getString("reconciliationId"));
 
-        JsonPath latest = given().auth()
-                .oauth2(admin())
-                .get("/api/sync/reconciliations/latest")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        assertThat(failed.getString("status")).isEqualTo("failed");
+        assertThat(failed.getString("errorMessage")).contains("coach-service");
+        JsonPath latest = ReconciliationRuns.latest(admin());
+        assertThat(latest.getString("reconciliationId")).isEqualTo(started.getString("reconciliationId"));
         assertThat(latest.getString("status")).isEqualTo("failed");
-        assertThat(latest.getString("errorMessage")).contains("coach-service");
     }
 
     @Test
@@ -297,25 +299,165 @@ class ReconciliationTest {
     }
 
     @Test
-    void aRunWhileAnotherReplicaHoldsTheReconciliationIs409AndItsAuditRecordIsFollowedByAFailure() throws Exception {
+    void aRunStartedWhileAnotherReplicaStillHoldsTheReconciliationLockEndsFailedWithoutWorking() throws Exception {
         int recordsBefore = AdminServiceStub.records().size();
+        String coachId = newCoachId();
+        CoachServiceStub.put(CoachServiceStub.profile(
+                coachId, 1, "Casey", "Jordan", coachId + "@example.com", null, SyncFixtures.SCHOOL, "active"));
+        JsonPath report;
         try (Connection otherReplica = DataStores.shared().postgres().connect(PostgresServer.DATABASE);
                 Statement s = otherReplica.createStatement()) {
             s.execute("SELECT pg_advisory_lock(hashtext('tsa-sync:reconciliation'))");
 
-            assertProblem(given().auth().oauth2(admin()).post("/api/sync/reconciliations"), 409);
+            report = ReconciliationRuns.run(admin(), "true");
         }
 
+        assertThat(report.getString("status")).isEqualTo("failed");
+        assertThat(report.getString("errorMessage")).contains("another reconciliation holds the reconciliation lock");
+        assertThat(user(coachId)).as("nothing was repaired").isNull();
+        // The admin's request (starting the run) succeeded: one record, no failure record.
         List<JsonNode> records = AdminServiceStub.records();
-        assertThat(records).hasSize(recordsBefore + 2);
-        JsonNode first = records.get(recordsBefore);
-        JsonNode failure = records.get(recordsBefore + 1);
-        assertThat(first.path("resourceType").asText()).isEqualTo("reconciliation");
-        assertThat(failure.path("outcome").asText()).isEqualTo("failed");
-        assertThat(failure.path("relatedLogId").asText())
-                .isEqualTo(first.path("logId").asText());
-        assertThat(failure.path("logId").asText())
-                .isNotEqualTo(first.path("logId").asText());
+        assertThat(records).hasSize(recordsBefore + 1);
+        assertThat(records.get(recordsBefore).path("resourceType").asText()).isEqualTo("reconciliation");
+        assertThat(records.get(recordsBefore).path("resourceId").asText())
+                .isEqualTo(report.getString("reconciliationId"));
+    }
+
+    @Test
+    void aRunLeftRunningByAKilledReplicaAnswersLaterRequestsUntilItsHeartbeatIsStaleThenIsReportedFailed()
+            throws Exception {
+        // A replica died in the middle of a run: its row says running, its heartbeat stopped, its lock is gone.
+        String dead = "dead-replica-" + UUID.randomUUID();
+        SyncFixtures.sql(
+                "INSERT INTO reconciliation_reports (reconciliation_id, trigger, repair, status, started_at,"
+                        + " heartbeat_at, report) VALUES (?, 'scheduled', true, 'running', ?, ?,"
+                        + " '{\"profilesChecked\": 3, \"usersChecked\": 0, \"schoolsChecked\": 0,"
+                        + " \"summary\": {\"profilesWithoutUser\": 1}, \"discrepancies\": [],"
+                        + " \"discrepanciesTruncated\": false}'::jsonb)",
+                dead,
+                LocalDateTime.ofInstant(MovableClock.INSTANCE.instant(), ZoneOffset.UTC),
+                LocalDateTime.ofInstant(MovableClock.INSTANCE.instant(), ZoneOffset.UTC));
+        try {
+            int recordsBefore = AdminServiceStub.records().size();
+
+            // Within the staleness it is the running one: a request starts nothing and is answered with it.
+            JsonPath answered = ReconciliationRuns.start(admin(), "false");
+            assertThat(answered.getString("reconciliationId")).isEqualTo(dead);
+            assertThat(answered.getString("status")).isEqualTo("running");
+            assertThat(answered.getInt("profilesChecked")).isEqualTo(3);
+            // Its progress as the dead replica last recorded it (counts it had not reached read as 0).
+            assertThat(answered.getInt("summary.profilesWithoutUser")).isEqualTo(1);
+            assertThat(answered.getInt("summary.usersWithoutProfile")).isZero();
+            assertThat(answered.getString("completedAt")).isNull();
+            JsonNode record = AdminServiceStub.records().get(recordsBefore);
+            assertThat(record.path("resourceId").asText()).isEqualTo(dead);
+            assertThat(record.path("afterState").path("alreadyRunning").asBoolean())
+                    .isTrue();
+            assertThat(ReconciliationRuns.latest(admin()).getString("reconciliationId"))
+                    .isEqualTo(dead);
+            // The database itself refuses a second running row, whichever replica would write it.
+            assertThatThrownBy(() -> SyncFixtures.sql(
+                            "INSERT INTO reconciliation_reports (reconciliation_id, trigger, repair, status,"
+                                    + " started_at, heartbeat_at, report)"
+                                    + " VALUES (?, 'manual', false, 'running', now(), now(), '{}'::jsonb)",
+                            "second-" + UUID.randomUUID()))
+                    .hasStackTraceContaining("idx_reconciliation_reports_one_running");
+
+            MovableClock.INSTANCE.advance(Duration.ofMinutes(5).plusSeconds(1));
+
+            JsonPath abandoned = ReconciliationRuns.read(admin(), dead);
+            assertThat(abandoned.getString("status")).isEqualTo("failed");
+            assertThat(abandoned.getString("errorMessage")).contains("abandoned");
+            assertThat(abandoned.getString("completedAt")).isNotNull();
+            JsonPath next = ReconciliationRuns.start(admin(), "false");
+            assertThat(next.getString("reconciliationId")).isNotEqualTo(dead);
+            assertThat(ReconciliationRuns.awaitFinished(admin(), next.getString("reconciliationId"))
+                            .getString("status"))
+                    .isEqualTo("completed");
+        } finally {
+            MovableClock.INSTANCE.reset();
+            SyncFixtures.sql(
+                    "UPDATE reconciliation_reports SET status = 'failed' WHERE reconciliation_id = ?"
+                            + " AND status = 'running'",
+                    dead);
+        }
+    }
+
+    @Test
+    void aReportIsKeptInPostgresqlAndReadTheSameByAnyReader() throws Exception {
+        String coachId = newCoachId();
+        CoachServiceStub.put(CoachServiceStub.profile(
+                coachId, 1, "Casey", "Jordan", coachId + "@example.com", null, SyncFixtures.SCHOOL, "active"));
+
+        JsonPath report = ReconciliationRuns.run(admin(), "false");
+
+        String id = report.getString("reconciliationId");
+        // A fresh connection, as another replica (or this one after a restart) reads it.
+        try (Connection other = DataStores.shared().postgres().connect(PostgresServer.DATABASE);
+                PreparedStatement s = other.prepareStatement("SELECT status, trigger, requested_by, repair,"
+                        + " completed_at IS NOT NULL, report->'summary'->>'profilesWithoutUser',"
+                        + " jsonb_array_length(report->'discrepancies'), report::text"
+                        + " FROM reconciliation_reports WHERE reconciliation_id = ?")) {
+            s.setString(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getString(1)).isEqualTo("completed");
+                assertThat(r.getString(2)).isEqualTo("manual");
+                assertThat(r.getString(3)).isEqualTo(SyncFixtures.ADMIN_EMAIL);
+                assertThat(r.getBoolean(4)).isFalse();
+                assertThat(r.getBoolean(5)).isTrue();
+                assertThat(r.getInt(6)).isEqualTo(report.getInt("summary.profilesWithoutUser"));
+                assertThat(r.getInt(7))
+                        .isEqualTo(report.getList("discrepancies").size())
+                        .isPositive();
+                assertThat(r.getString(8)).contains(coachId);
+            }
+        }
+        assertThat(ReconciliationRuns.latest(admin()).getString("reconciliationId"))
+                .isEqualTo(id);
+        assertProblem(given().auth().oauth2(admin()).get("/api/sync/reconciliations/no-such-run"), 404);
+    }
+
+    @Test
+    void profilesUsersAndStudentsAreReadInPagesAndEveryDiscrepancyOfEveryPageIsFound() {
+        // Seven active profiles: four pages of coach-service's list (the stub serves two a page).
+        List<String> coaches = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            String id = newCoachId();
+            coaches.add(id);
+            CoachServiceStub.put(CoachServiceStub.profile(
+                    id, 1, "Page", "Coach", id + "@example.com", null, SyncFixtures.SCHOOL, "active"));
+        }
+        // Twelve students without copies: at least three keyset pages of students (five a page in tests).
+        List<String> students = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String student = "S-" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+            students.add(student);
+            SyncFixtures.sql(
+                    "INSERT INTO students (student_unique_id, student_usi, first_name, last_name, birth_date)"
+                            + " VALUES (?, ?, 'Pat', 'Paging', DATE '2014-03-02')",
+                    student,
+                    ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999));
+        }
+        CoachServiceStub.forgetRequests();
+
+        JsonPath report = ReconciliationRuns.run(admin(), "false");
+
+        assertThat(report.getString("status")).isEqualTo("completed");
+        for (String id : coaches) {
+            assertThat(found(report, "profile_without_user", id)).as(id).isPresent();
+        }
+        for (String student : students) {
+            assertThat(found(report, "student_copy_missing", student))
+                    .as(student)
+                    .isPresent();
+        }
+        assertThat(report.getInt("profilesChecked")).isEqualTo(7);
+        for (String cursor : List.of("active-1", "active-2", "active-3")) {
+            assertThat(CoachServiceStub.pageRequests("active", 2, cursor))
+                    .as("the page at " + cursor)
+                    .isEqualTo(1);
+        }
     }
 
     @Test
@@ -324,12 +466,14 @@ class ReconciliationTest {
                 given().auth().oauth2(admin()).queryParam("repair", "yes").post("/api/sync/reconciliations"), 400);
         assertProblem(given().post("/api/sync/reconciliations"), 401);
         assertProblem(given().get("/api/sync/reconciliations/latest"), 401);
+        assertProblem(given().get("/api/sync/reconciliations/some-run"), 401);
         for (String token : List.of(
                 TestTokens.anyService(),
                 TestTokens.coach("c@example.com", "c", "i"),
                 TestTokens.parent("p@example.com", "i"))) {
             assertProblem(given().auth().oauth2(token).post("/api/sync/reconciliations"), 403);
             assertProblem(given().auth().oauth2(token).get("/api/sync/reconciliations/latest"), 403);
+            assertProblem(given().auth().oauth2(token).get("/api/sync/reconciliations/some-run"), 403);
         }
     }
 
@@ -347,21 +491,11 @@ class ReconciliationTest {
     }
 
     private static JsonPath run(String token, String repair) {
-        Response response =
-                given().auth().oauth2(token).queryParam("repair", repair).post("/api/sync/reconciliations");
-        assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
-        return response.jsonPath();
+        return ReconciliationRuns.run(token, repair);
     }
 
     private static Optional<JsonPath> found(JsonPath report, String kind, String resourceId) {
-        List<Map<String, Object>> all = report.getList("discrepancies");
-        for (int i = 0; i < all.size(); i++) {
-            if (kind.equals(all.get(i).get("kind"))
-                    && resourceId.equals(all.get(i).get("resourceId"))) {
-                return Optional.of(new JsonPath(report.prettify()).setRootPath("discrepancies[" + i + "]"));
-            }
-        }
-        return Optional.empty();
+        return ReconciliationRuns.found(report, kind, resourceId);
     }
 
     private static Organization organization(String sourcedId) {

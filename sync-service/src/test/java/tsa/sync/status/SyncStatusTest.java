@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tsa.sync.StubServices;
 import tsa.sync.SyncFixtures;
+import tsa.testsupport.Eventually;
 import tsa.testsupport.RealDataStores;
 import tsa.testsupport.TestTokens;
 
@@ -96,7 +97,21 @@ class SyncStatusTest {
     void syncMetersAreExported() {
         String coachId = newCoachId();
         awaitSettled(sendAccepted(active(coachId, 1, "Casey", coachId + "@example.com")));
-        given().auth().oauth2(admin()).post("/api/sync/reconciliations");
+        String reconciliation = given().auth()
+                .oauth2(admin())
+                .post("/api/sync/reconciliations")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("reconciliationId");
+        // The run is a background job: its drift gauges are set when it finishes.
+        assertThat(Eventually.<String>value(
+                        () -> given().auth()
+                                .oauth2(admin())
+                                .get("/api/sync/reconciliations/" + reconciliation)
+                                .path("status"),
+                        s -> !"running".equals(s)))
+                .isEqualTo("completed");
         status();
 
         String metrics =

@@ -4,8 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,6 +19,8 @@ import tsa.coach.profile.service.CoachAccounts;
 import tsa.coach.profile.service.CoachPermissions;
 import tsa.coach.profile.service.ProfileStatus;
 import tsa.coach.profile.store.CoachProfile;
+import tsa.runtime.audit.AdminAction;
+import tsa.runtime.audit.AdminAuditTrail;
 import tsa.runtime.dynamo.UniquenessGuard;
 import tsa.runtime.mail.MailSender;
 import tsa.runtime.mail.PortalLinks;
@@ -44,10 +48,14 @@ public class ParentInvitations {
     /** What a refused transition's 409 calls it. */
     private static final String WHAT = "parent invitation";
 
+    /** The audit trail's {@code resource_type} of an admin's read of one invitation. */
+    public static final String RESOURCE_TYPE = "parent_invitation";
+
     private final ParentInvitationStore store;
     private final CoachAccounts accounts;
     private final InvitationMailLimit mailLimit;
     private final Caller caller;
+    private final AdminAuditTrail audit;
     private final Clock clock;
     private final ParentInvitationSettings settings;
     private final MailSender mail;
@@ -62,7 +70,8 @@ public class ParentInvitations {
             Clock clock,
             ParentInvitationSettings settings,
             MailSender mail,
-            PortalLinks portals) {
+            PortalLinks portals,
+            AdminAuditTrail audit) {
         this.store = store;
         this.accounts = accounts;
         this.mailLimit = mailLimit;
@@ -71,6 +80,7 @@ public class ParentInvitations {
         this.settings = settings;
         this.mail = mail;
         this.portals = portals;
+        this.audit = audit;
     }
 
     /** What a coach asks for; validated at the REST boundary. */
@@ -111,6 +121,18 @@ public class ParentInvitations {
     public ParentInvitation getVisible(String invitationId) {
         ParentInvitation invitation =
                 store.find(invitationId).filter(this::visibleToCaller).orElseThrow(() -> notFound(invitationId));
+        if (caller.isAdmin()) {
+            // A parent's address and their child's name: an admin's read is recorded (503 and no answer without it).
+            return audit.viewed(
+                    () -> current(invitation),
+                    read -> new AdminAction(
+                            AdminAction.VIEW,
+                            RESOURCE_TYPE,
+                            invitationId,
+                            "read parent invitation " + invitationId,
+                            null,
+                            null));
+        }
         return current(invitation);
     }
 
@@ -130,7 +152,22 @@ public class ParentInvitations {
             if (email == null) {
                 throw ProblemException.invalidField("parentEmail", "is required for admins");
             }
-            page = store.byParentEmail(email, request);
+            // One view record per page read: the address asked about (the record's resource id, as admin-service's
+            // user search does), the count; never a returned invitation's child or coach.
+            return audit.viewed(() -> store.byParentEmail(email, request).map(this::withEffectiveStatus), found -> {
+                Map<String, Object> summary = new LinkedHashMap<>();
+                summary.put("query", Map.of("parentEmail", true));
+                summary.put("returned", found.items().size());
+                summary.put("more", found.nextCursor() != null);
+                return new AdminAction(
+                        AdminAction.VIEW,
+                        "parent",
+                        email,
+                        "listed the parent invitations to a parent ("
+                                + found.items().size() + " returned)",
+                        null,
+                        summary);
+            });
         } else {
             Optional<String> coachId = caller.coachId();
             if (coachId.isEmpty()) {

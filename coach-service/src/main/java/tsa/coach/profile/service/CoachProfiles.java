@@ -3,13 +3,17 @@ package tsa.coach.profile.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import tsa.coach.profile.store.CoachProfile;
 import tsa.coach.profile.store.ParentLinks;
 import tsa.coach.profile.store.ProfileStore;
 import tsa.coach.school.service.SchoolDirectory;
+import tsa.runtime.audit.AdminAction;
+import tsa.runtime.audit.AdminAuditTrail;
 import tsa.runtime.paging.Page;
 import tsa.runtime.paging.PageRequest;
 import tsa.runtime.problem.ProblemException;
@@ -32,6 +36,7 @@ public class CoachProfiles {
     private final Caller caller;
     private final CoachAccounts accounts;
     private final Clock clock;
+    private final AdminAuditTrail audit;
 
     @Inject
     public CoachProfiles(
@@ -41,7 +46,8 @@ public class CoachProfiles {
             ProfileSync sync,
             Caller caller,
             CoachAccounts accounts,
-            Clock clock) {
+            Clock clock,
+            AdminAuditTrail audit) {
         this.store = store;
         this.parentLinks = parentLinks;
         this.schools = schools;
@@ -49,7 +55,11 @@ public class CoachProfiles {
         this.caller = caller;
         this.accounts = accounts;
         this.clock = clock;
+        this.audit = audit;
     }
+
+    /** The audit trail's {@code resource_type} of an admin's read of profiles. */
+    public static final String RESOURCE_TYPE = "coach_profile";
 
     /** A profile as a caller may see it: whole, or only its public part (a parent of that coach's families). */
     public record Visible(CoachProfile profile, boolean publicPartOnly) {}
@@ -112,12 +122,25 @@ public class CoachProfiles {
 
     /**
      * {@code GET profiles/{coachId}}: the coach themself and admins see it all; a parent holding an invitation from
-     * that coach sees the public part; for anyone else it does not exist (404, so existence does not leak).
+     * that coach sees the public part; for anyone else it does not exist (404, so existence does not leak). An
+     * admin's read of the whole profile (personal data) is recorded as a {@code view} first; without the record the
+     * profile is not answered (503).
      */
     public Visible readAs(String coachId) {
         Optional<CoachProfile> profile = find(coachId);
         if (profile.isPresent()) {
-            if (caller.isAdmin() || caller.coachId().filter(coachId::equals).isPresent()) {
+            if (caller.isAdmin()) {
+                return audit.viewed(
+                        () -> new Visible(profile.get(), false),
+                        read -> new AdminAction(
+                                AdminAction.VIEW,
+                                RESOURCE_TYPE,
+                                coachId,
+                                "read the profile of coach " + coachId,
+                                null,
+                                null));
+            }
+            if (caller.coachId().filter(coachId::equals).isPresent()) {
                 return new Visible(profile.get(), false);
             }
             Optional<String> parentEmail = caller.parentEmail();
@@ -189,7 +212,21 @@ public class CoachProfiles {
 
     /** The coaches of a school ({@code school-index}); an unknown school gives an empty page. */
     public Page<CoachProfile> bySchool(String schoolId, PageRequest page) {
-        return store.bySchool(schoolId, page);
+        // Admins only (the operation's roles): one view record per page read, the query and the count, no profile.
+        return audit.viewed(() -> store.bySchool(schoolId, page), found -> {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("query", Map.of("schoolId", schoolId));
+            summary.put("returned", found.items().size());
+            summary.put("more", found.nextCursor() != null);
+            return new AdminAction(
+                    AdminAction.VIEW,
+                    RESOURCE_TYPE,
+                    null,
+                    "listed the coaches of school " + schoolId + " ("
+                            + found.items().size() + " returned)",
+                    null,
+                    summary);
+        });
     }
 
     /** Profiles of a status, most recently updated first ({@code status-index}). */

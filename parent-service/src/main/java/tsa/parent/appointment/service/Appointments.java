@@ -169,9 +169,24 @@ public class Appointments {
                         coachId == null ? "coachId" : "parentEmail",
                         "admins give exactly one of coachId or parentEmail");
             }
-            return coachId != null
-                    ? coachSchedule(coachId, first, last, page)
-                    : parentAppointments(EmailAddress.normal(parentEmail), first, last, page);
+            Map<String, Object> query = new LinkedHashMap<>();
+            if (from != null) {
+                query.put("from", from);
+            }
+            if (to != null) {
+                query.put("to", to);
+            }
+            if (coachId != null) {
+                query.put("coachId", coachId);
+                return audit.viewed(
+                        () -> coachSchedule(coachId, first, last, page),
+                        found -> listed("coach", coachId, "the appointments of a coach", query, found));
+            }
+            String parent = EmailAddress.normal(parentEmail);
+            query.put("parentEmail", true);
+            return audit.viewed(
+                    () -> parentAppointments(parent, first, last, page),
+                    found -> listed("parent", parent, "the appointments of a parent", query, found));
         }
         if (coachId != null) {
             throw ProblemException.invalidField("coachId", "is for admins only");
@@ -627,5 +642,24 @@ public class Appointments {
 
     private static ProblemException notFound(String appointmentId) {
         return ProblemException.notFound("no appointment " + appointmentId);
+    }
+
+    /**
+     * One {@code view} record for an admin's list read: the query and how many items it returned, never an item
+     * (issue 26, "Audit completeness").
+     */
+    private static <T> AdminAction listed(
+            String resourceType, String resourceId, String what, Map<String, Object> query, Page<T> found) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("query", query);
+        summary.put("returned", found.items().size());
+        summary.put("more", found.nextCursor() != null);
+        return new AdminAction(
+                AdminAction.VIEW,
+                resourceType,
+                resourceId,
+                "listed " + what + " (" + found.items().size() + " returned)",
+                null,
+                summary);
     }
 }

@@ -106,16 +106,41 @@ public class Documents {
         return new Upload(document, files.uploadUrl(document.s3Key(), document.contentType(), document.fileSize()));
     }
 
-    /** A document its reader may see. */
+    /** A document its reader may see; an admin's read is recorded as a {@code view} first (503 without it). */
     public ParentDocument get(String documentId) {
-        return visible(documentId);
+        ParentDocument document = visible(documentId);
+        if (!caller.isAdmin()) {
+            return document;
+        }
+        return audit.viewed(
+                () -> document,
+                read -> new AdminAction(
+                        AdminAction.VIEW,
+                        RESOURCE_TYPE,
+                        documentId,
+                        "read document " + documentId + " of enrollment " + document.enrollmentId(),
+                        null,
+                        null));
     }
 
-    /** An enrollment's documents, for its parent, its coach and admins. */
+    /**
+     * An enrollment's documents, for its parent, its coach and admins; an admin's read is one {@code view} record
+     * per page (the enrollment and the count).
+     */
     public Page<ParentDocument> ofEnrollment(String enrollmentId, PageRequest page) {
         Enrollment enrollment =
                 enrollments.find(enrollmentId).filter(this::mayRead).orElseThrow(() -> noEnrollment(enrollmentId));
-        return documents.byEnrollment(enrollment.enrollmentId(), page);
+        if (!caller.isAdmin()) {
+            return documents.byEnrollment(enrollment.enrollmentId(), page);
+        }
+        return audit.viewed(
+                () -> documents.byEnrollment(enrollment.enrollmentId(), page),
+                found -> listed(
+                        "enrollment",
+                        enrollmentId,
+                        "the documents of enrollment " + enrollmentId,
+                        Map.of("enrollmentId", enrollmentId),
+                        found));
     }
 
     /**
@@ -330,5 +355,24 @@ public class Documents {
 
     private static ProblemException noDocument(String documentId) {
         return ProblemException.notFound("no document " + documentId);
+    }
+
+    /**
+     * One {@code view} record for an admin's list read: the query and how many items it returned, never an item
+     * (issue 26, "Audit completeness").
+     */
+    private static <T> AdminAction listed(
+            String resourceType, String resourceId, String what, Map<String, Object> query, Page<T> found) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("query", query);
+        summary.put("returned", found.items().size());
+        summary.put("more", found.nextCursor() != null);
+        return new AdminAction(
+                AdminAction.VIEW,
+                resourceType,
+                resourceId,
+                "listed " + what + " (" + found.items().size() + " returned)",
+                null,
+                summary);
     }
 }

@@ -74,7 +74,7 @@ public class EnrollmentResource {
     @Path("/{enrollmentId}")
     @RolesAllowed({Roles.ADMIN, Roles.COACH, Roles.PARENT})
     public EnrollmentView getEnrollment(@PathParam("enrollmentId") String enrollmentId) {
-        return EnrollmentView.of(enrollments.get(enrollmentId));
+        return EnrollmentView.of(enrollments.read(enrollmentId));
     }
 
     /** Read the assigned coach's public profile */

@@ -132,6 +132,21 @@ public class Enrollments {
                 false);
     }
 
+    /**
+     * {@code GET enrollments/{id}}: {@link #get}, and an admin's read (a family's personal data) recorded as a
+     * {@code view} first; without the record nothing is answered (503).
+     */
+    public Enrollment read(String enrollmentId) {
+        Enrollment enrollment = get(enrollmentId);
+        if (!caller.isAdmin()) {
+            return enrollment;
+        }
+        return audit.viewed(
+                () -> enrollment,
+                read -> new AdminAction(
+                        AdminAction.VIEW, "enrollment", enrollmentId, "read enrollment " + enrollmentId, null, null));
+    }
+
     /** The enrollment, if the caller may see it: its parent, its assigned coach, an admin. */
     public Enrollment get(String enrollmentId) {
         Enrollment enrollment = store.find(enrollmentId).orElseThrow(() -> notFound(enrollmentId));
@@ -152,9 +167,16 @@ public class Enrollments {
                         parentEmail == null ? "parentEmail" : "coachId",
                         "admins give exactly one of parentEmail and coachId");
             }
-            return parentEmail != null
-                    ? store.byParent(EmailAddress.normal(parentEmail), page)
-                    : store.byCoach(coachId, page);
+            if (parentEmail != null) {
+                String parent = EmailAddress.normal(parentEmail);
+                return audit.viewed(
+                        () -> store.byParent(parent, page),
+                        found -> listed(
+                                "parent", parent, "the enrollments of a parent", Map.of("parentEmail", true), found));
+            }
+            return audit.viewed(
+                    () -> store.byCoach(coachId, page),
+                    found -> listed("coach", coachId, "the enrollments of a coach", Map.of("coachId", coachId), found));
         }
         if (parentEmail != null || coachId != null) {
             throw ProblemException.invalidField(
@@ -413,5 +435,24 @@ public class Enrollments {
 
     private static ProblemException noInvitation(String invitationId) {
         return ProblemException.notFound("no parent invitation " + invitationId + " for this parent");
+    }
+
+    /**
+     * One {@code view} record for an admin's list read: the query and how many items it returned, never an item
+     * (issue 26, "Audit completeness").
+     */
+    private static <T> AdminAction listed(
+            String resourceType, String resourceId, String what, Map<String, Object> query, Page<T> found) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("query", query);
+        summary.put("returned", found.items().size());
+        summary.put("more", found.nextCursor() != null);
+        return new AdminAction(
+                AdminAction.VIEW,
+                resourceType,
+                resourceId,
+                "listed " + what + " (" + found.items().size() + " returned)",
+                null,
+                summary);
     }
 }

@@ -2,13 +2,17 @@ package tsa.sync.copy.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -22,14 +26,16 @@ import tsa.sync.config.SyncTables;
 @ApplicationScoped
 public class OrganizationCopyStore {
 
+    /** BatchGetItem's limit of keys per request. */
+    private static final int BATCH = 100;
+
+    private final DynamoDbEnhancedClient enhanced;
     private final DynamoDbTable<OrganizationCopy> table;
 
     @Inject
     public OrganizationCopyStore(DynamoDbClient dynamo, SyncTables tables) {
-        this.table = DynamoDbEnhancedClient.builder()
-                .dynamoDbClient(dynamo)
-                .build()
-                .table(tables.organizations().name(), OrganizationCopy.SCHEMA);
+        this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
+        this.table = enhanced.table(tables.organizations().name(), OrganizationCopy.SCHEMA);
     }
 
     /** Writes the copy unless a newer one is there; false when it was newer. */
@@ -59,10 +65,28 @@ public class OrganizationCopyStore {
                 r -> r.key(Key.builder().partitionValue(sourcedId).build()).consistentRead(true));
     }
 
-    /** Every copy, by {@code sourced_id}: a full scan, for the reconciliation (a batch job) only. */
-    public Map<String, OrganizationCopy> scanAllForReconciliation() {
-        Map<String, OrganizationCopy> copies = new LinkedHashMap<>();
-        table.scan(r -> r.consistentRead(true)).items().forEach(copy -> copies.put(copy.sourcedId(), copy));
-        return copies;
+    /**
+     * The copies of these rows, by {@code sourced_id} (absent ones are missing from the map): consistent batch reads by
+     * key, {@value #BATCH} keys a request, unprocessed keys read again. No scan: the reconciliation reads the copies
+     * of each page of PostgreSQL rows it checks.
+     */
+    public Map<String, OrganizationCopy> findAll(Collection<String> ids) {
+        Map<String, OrganizationCopy> found = new HashMap<>();
+        List<String> keys = ids.stream().distinct().toList();
+        for (int from = 0; from < keys.size(); from += BATCH) {
+            ReadBatch.Builder<OrganizationCopy> batch =
+                    ReadBatch.builder(OrganizationCopy.class).mappedTableResource(table);
+            for (String id : keys.subList(from, Math.min(keys.size(), from + BATCH))) {
+                batch.addGetItem(GetItemEnhancedRequest.builder()
+                        .key(Key.builder().partitionValue(id).build())
+                        .consistentRead(true)
+                        .build());
+            }
+            ReadBatch request = batch.build();
+            enhanced.batchGetItem(r -> r.readBatches(request))
+                    .resultsForTable(table)
+                    .forEach(copy -> found.put(copy.sourcedId(), copy));
+        }
+        return found;
     }
 }

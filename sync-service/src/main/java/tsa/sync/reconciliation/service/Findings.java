@@ -7,25 +7,28 @@ import java.util.Map;
 import tsa.sync.reconciliation.service.ReconciliationReport.Discrepancy;
 import tsa.sync.reconciliation.service.ReconciliationReport.Summary;
 
-/** What a reconciliation has found so far: every discrepancy counted, the first ones listed. */
+/**
+ * What a reconciliation has found so far: every discrepancy counted, the first {@code maxListedPerKind} of each kind
+ * listed, so a report's size is bounded whatever the size of the tables.
+ */
 final class Findings {
 
-    private final int maxListed;
+    private final int maxListedPerKind;
     private final List<Discrepancy> listed = new ArrayList<>();
     private final Map<DiscrepancyKind, Integer> counts = new EnumMap<>(DiscrepancyKind.class);
     private int repaired;
     private boolean truncated;
 
-    Findings(int maxListed) {
-        this.maxListed = maxListed;
+    Findings(int maxListedPerKind) {
+        this.maxListedPerKind = maxListedPerKind;
     }
 
     void add(DiscrepancyKind kind, String resourceId, List<String> fields, boolean wasRepaired, String syncId) {
-        counts.merge(kind, 1, Integer::sum);
+        int count = counts.merge(kind, 1, Integer::sum);
         if (wasRepaired) {
             repaired++;
         }
-        if (listed.size() < maxListed) {
+        if (count <= maxListedPerKind) {
             listed.add(new Discrepancy(kind.value(), resourceId, fields, wasRepaired, syncId));
         } else {
             truncated = true;
@@ -37,7 +40,7 @@ final class Findings {
     }
 
     List<Discrepancy> listed() {
-        return listed;
+        return List.copyOf(listed);
     }
 
     boolean truncated() {

@@ -8,8 +8,11 @@ import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
- * One reconciliation at a time across every replica: a PostgreSQL session advisory lock, held on a connection of
- * its own for the run and released with it (also when the replica dies, since the session ends).
+ * One reconciliation at work at a time across every replica: a PostgreSQL session advisory lock, held on a connection
+ * of its own for the run and released with it (also when the replica dies, since the session ends). The
+ * {@code running} row of {@code reconciliation_reports} says which run that is; the lock also keeps a run that was
+ * declared abandoned while its replica still worked on it from overlapping the next one. The run's session-scoped
+ * working tables ({@link SeenProfiles}) live on the same connection.
  */
 final class ReconciliationLock implements AutoCloseable {
 
@@ -20,6 +23,11 @@ final class ReconciliationLock implements AutoCloseable {
 
     private ReconciliationLock(Connection connection) {
         this.connection = connection;
+    }
+
+    /** The lock's own connection (autocommit), for the run's session-scoped tables. */
+    Connection connection() {
+        return connection;
     }
 
     /** The lock, or null when another reconciliation holds it. */

@@ -3,7 +3,10 @@ package tsa.sync.reconciliation.service;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
-/** The contract's {@code ReconciliationReport}: what one reconciliation found and, with repair, fixed. */
+/**
+ * The contract's {@code ReconciliationReport}: what one reconciliation found and, with repair, fixed; while it runs,
+ * what it has found so far ({@code completedAt} absent, {@code lastHeartbeatAt} its latest sign of life).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReconciliationReport(
         String reconciliationId,
@@ -13,6 +16,7 @@ public record ReconciliationReport(
         String status,
         String errorMessage,
         String startedAt,
+        String lastHeartbeatAt,
         String completedAt,
         int profilesChecked,
         int usersChecked,
@@ -25,6 +29,7 @@ public record ReconciliationReport(
 
     public static final String SCHEDULED = "scheduled";
     public static final String MANUAL = "manual";
+    public static final String RUNNING = "running";
     public static final String COMPLETED = "completed";
     public static final String FAILED = "failed";
 
@@ -32,9 +37,21 @@ public record ReconciliationReport(
     public static final String ENROLLMENTS = "enrollments";
 
     public ReconciliationReport {
-        discrepancies = List.copyOf(discrepancies);
+        discrepancies = discrepancies == null ? List.of() : List.copyOf(discrepancies);
         unchecked = unchecked == null || unchecked.isEmpty() ? null : List.copyOf(unchecked);
     }
+
+    /** The report's body as {@code reconciliation_reports.report} keeps it (the rest are the row's columns). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Content(
+            int profilesChecked,
+            int usersChecked,
+            int schoolsChecked,
+            Integer enrollmentsChecked,
+            List<UncheckedPart> unchecked,
+            Summary summary,
+            List<Discrepancy> discrepancies,
+            boolean discrepanciesTruncated) {}
 
     /** A part of the check that could not be made, and why (the rest of the run is complete). */
     public record UncheckedPart(String part, String reason) {}

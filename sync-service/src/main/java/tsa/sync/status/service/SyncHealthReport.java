@@ -49,7 +49,7 @@ public class SyncHealthReport {
         metrics.backlog(backlog.rows(), lag);
         long attempts = recent.completed() + recent.failedAttempts();
         Double successRate = attempts == 0 ? null : (double) recent.completed() / attempts;
-        ReconciliationReport latest = reconciliations.latest().orElse(null);
+        ReconciliationReport latest = reconciliations.latestFinished().orElse(null);
         return new SyncHealth(
                 Timestamps.format(now),
                 successRate,
