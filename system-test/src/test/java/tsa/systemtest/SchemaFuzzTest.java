@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -242,19 +246,32 @@ class SchemaFuzzTest {
     }
 
     /**
-     * Waits until two readings of the stores, a quarter of a second apart, agree: an accepted request's mail, sync and
-     * audit records are written by then, so they are not taken for the next request's.
+     * Waits until two readings of the stores, a quarter of a second apart, agree and no reconciliation an accepted
+     * request started still runs in the background: an accepted request's mail, sync, audit records and report are
+     * written by then, so they are not taken for the next request's.
      */
     private static void settle() {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         StoredState previous = stores.read();
         while (Instant.now().isBefore(deadline)) {
             Journeys.sleep(250);
             StoredState current = stores.read();
-            if (current.changesSince(previous).isEmpty()) {
+            if (current.changesSince(previous).isEmpty() && !reconciliationRunning()) {
                 return;
             }
             previous = current;
+        }
+    }
+
+    private static boolean reconciliationRunning() {
+        try (Connection c = system.stores().postgres().connect("coach_portal");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT count(*) FROM reconciliation_reports WHERE status = 'running'")) {
+            rs.next();
+            return rs.getLong(1) > 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the reconciliation reports", e);
         }
     }
 
