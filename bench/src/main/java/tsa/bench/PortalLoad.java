@@ -23,6 +23,7 @@ final class PortalLoad {
     /** A measured call: the service request and its raw store call. */
     record Case(
             String name,
+            Service target,
             String service,
             String raw,
             boolean read,
@@ -46,10 +47,16 @@ final class PortalLoad {
     List<Row> run(Report report) {
         List<Case> cases = cases(report);
         List<Row> rows = new ArrayList<>();
+        List<List<String>> breakdown = new ArrayList<>();
         for (Case c : cases) {
             for (int level : config.levels()) {
                 System.out.println("[bench] " + c.name() + " at " + level + ": service");
+                ServiceMetrics.Snapshot before = ServiceMetrics.read(api, c.target());
                 ClosedLoop.Result service = ClosedLoop.run(level, config.warmUp(), config.measured(), c.serviceCall());
+                if (level == config.levels().get(0)) {
+                    breakdown.add(breakdown(
+                            c, service, ServiceMetrics.read(api, c.target()).minus(before)));
+                }
                 System.out.println("[bench] " + c.name() + " at " + level + ": raw");
                 ClosedLoop.Result raw = ClosedLoop.run(level, config.warmUp(), config.measured(), c.rawCall());
                 rows.add(new Row(c, service, raw));
@@ -86,6 +93,22 @@ final class PortalLoad {
                         "throughput raw/service",
                         "errors service/raw"),
                 table);
+        report.paragraph("Where a request's time goes, from the service's own timers (/q/metrics, read before and after"
+                + " the loop at concurrency " + config.levels().get(0) + ", warm-up included): the server's time per"
+                + " request (`http_server_requests_seconds`), the DynamoDB calls it made per request and their time"
+                + " (`tsa_dynamodb_calls_seconds`, the SDK call as the service sees it), and what is left: request"
+                + " handling, token verification, mapping, JSON, any PostgreSQL read and waiting for a worker thread"
+                + " (invitation create also writes the mail's outcome after it answered, off the request)."
+                + " \"Client p50\" is the load generator's figure for the same loop.");
+        report.table(
+                List.of(
+                        "call",
+                        "client p50 ms",
+                        "server mean ms",
+                        "DynamoDB calls per request",
+                        "DynamoDB ms per request",
+                        "server minus DynamoDB ms"),
+                breakdown);
         for (Row row : rows) {
             String error = row.service().firstError() != null
                     ? row.service().firstError()
@@ -190,6 +213,7 @@ final class PortalLoad {
         return List.of(
                 new Case(
                         "coach profile by id",
+                        Service.COACH,
                         "GET /api/coach/profiles/{coachId} (coach)",
                         "GetItem",
                         true,
@@ -202,6 +226,7 @@ final class PortalLoad {
                                 .hasItem()),
                 new Case(
                         "coach's schedule for a week",
+                        Service.PARENT,
                         "GET /api/parent/appointments?from&to (coach)",
                         "Query",
                         true,
@@ -216,6 +241,7 @@ final class PortalLoad {
                         () -> store.dynamo.query(schedule).hasItems()),
                 new Case(
                         "parent's enrollments",
+                        Service.PARENT,
                         "GET /api/parent/enrollments (parent)",
                         "Query",
                         true,
@@ -229,6 +255,7 @@ final class PortalLoad {
                         () -> store.dynamo.query(parentEnrollments).hasItems()),
                 new Case(
                         "audit log page by admin",
+                        Service.ADMIN,
                         "GET /api/admin/audit-logs?adminEmail (admin)",
                         "Query",
                         true,
@@ -242,6 +269,7 @@ final class PortalLoad {
                         () -> store.dynamo.query(auditPage).hasItems()),
                 new Case(
                         "invitation create",
+                        Service.ADMIN,
                         "POST /api/admin/coach-invitations (admin)",
                         "PutItem",
                         false,
@@ -280,6 +308,44 @@ final class PortalLoad {
                                     .expressionAttributeNames(Map.of("#k", invitationKey.hash())));
                             return true;
                         }));
+    }
+
+    private static List<String> breakdown(Case c, ClosedLoop.Result client, ServiceMetrics.Snapshot delta) {
+        double requests = 0;
+        double serverSeconds = 0;
+        double dynamoCalls = 0;
+        double dynamoSeconds = 0;
+        List<String> calls = new ArrayList<>();
+        for (Map.Entry<String, double[]> series : delta.series().entrySet()) {
+            String key = series.getKey();
+            double[] value = series.getValue();
+            if (key.startsWith("http ") && !key.contains("/q/")) {
+                requests += value[0];
+                serverSeconds += value[1];
+            } else if (key.startsWith("dynamodb ")) {
+                dynamoCalls += value[0];
+                dynamoSeconds += value[1];
+            }
+        }
+        for (Map.Entry<String, double[]> series : delta.series().entrySet()) {
+            if (series.getKey().startsWith("dynamodb ") && requests > 0) {
+                String[] parts = series.getKey().split(" ");
+                calls.add(String.format(
+                        java.util.Locale.ROOT, "%.2f %s %s", series.getValue()[0] / requests, parts[1], parts[2]));
+            }
+        }
+        if (requests == 0) {
+            return List.of(c.name(), Report.ms(client.p50()), "n/a", "n/a", "n/a", "n/a");
+        }
+        double server = serverSeconds * 1000 / requests;
+        double dynamo = dynamoSeconds * 1000 / requests;
+        return List.of(
+                c.name(),
+                Report.ms(client.p50()),
+                Report.ms(server),
+                String.format(java.util.Locale.ROOT, "%.2f (%s)", dynamoCalls / requests, String.join(", ", calls)),
+                Report.ms(dynamo),
+                Report.ms(server - dynamo));
     }
 
     private static List<String> shape(String name, String table, String call, List<Map<String, AttributeValue>> items) {
