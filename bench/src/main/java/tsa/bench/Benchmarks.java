@@ -42,7 +42,7 @@ public final class Benchmarks {
                     phase(body, () -> targets.portal(new PortalLoad(api, store, sessions, config).run(body)));
                 }
 
-                sessions.renew();
+                sessions.renewIfPossible();
                 SyncBench sync = new SyncBench(system, api, store, sessions, config);
                 if (config.runs("sync")) {
                     body.heading(2, "Sync");
@@ -53,7 +53,7 @@ public final class Benchmarks {
                 }
             }
 
-            sessions.renew();
+            sessions.renewIfPossible();
             if (config.runs("roster")) {
                 body.heading(2, "OneRoster and Ed-Fi at scale");
                 phase(body, () -> targets.roster(new RosterScale(system, api, sessions, config).run(body)));
