@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tsa.testsupport.ChildProcesses;
 import tsa.testsupport.LocalSystem;
 import tsa.testsupport.LocalSystem.Service;
 import tsa.testsupport.ProjectLayout;
@@ -194,6 +195,7 @@ final class StartupBench {
         Instant launched = Instant.now();
         long before = System.nanoTime();
         Process process = builder.start();
+        ChildProcesses.stopOnExit(process);
         try {
             URI ready = URI.create(system.baseUrl(service) + "/q/health/ready");
             long deadline = before + Duration.ofMinutes(2).toNanos();
