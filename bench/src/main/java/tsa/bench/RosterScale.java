@@ -168,8 +168,8 @@ final class RosterScale {
             s.executeUpdate(String.format(
                     Locale.ROOT,
                     "INSERT INTO student_school_associations (student_unique_id, school_id, entry_date,"
-                        + " entry_grade_level_descriptor, school_year) SELECT 'BS' || lpad(CAST(i AS text), 7, '0'),"
-                        + " %s, DATE '2026-08-17', 'Ninth grade', 2027 FROM generate_series(1, %d) AS i",
+                            + " entry_grade_level_descriptor, school_year) SELECT 'BS' || lpad(CAST(i AS text), 7, '0'),"
+                            + " %s, DATE '2026-08-17', 'Ninth grade', 2027 FROM generate_series(1, %d) AS i",
                     ReferenceData.SCHOOL_AUSTIN,
                     config.students()));
             s.execute("VACUUM ANALYZE users");

@@ -266,8 +266,7 @@ class SchemaFuzzTest {
     private static boolean reconciliationRunning() {
         try (Connection c = system.stores().postgres().connect("coach_portal");
                 Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(
-                        "SELECT count(*) FROM reconciliation_reports WHERE status = 'running'")) {
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM reconciliation_reports WHERE status = 'running'")) {
             rs.next();
             return rs.getLong(1) > 0;
         } catch (SQLException e) {

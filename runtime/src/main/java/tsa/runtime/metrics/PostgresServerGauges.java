@@ -21,7 +21,8 @@ import org.jboss.logging.Logger;
  * The PostgreSQL server's own figures beside the pool's (seed, "Monitoring &amp; Metrics": connection pool, query
  * performance, disk usage; alerts "PostgreSQL connections &gt; 80% of max" and "database lag &gt; 500 ms"):
  * {@code tsa_postgres_connections_max} ({@code max_connections}), {@code tsa_postgres_connections} (client
- * connections open on the whole server, from {@code pg_stat_activity}), {@code tsa_postgres_database_size_bytes}
+ * connections open on the whole server: the backends of every database in {@code pg_stat_database}, which a service
+ * role may read whole, where {@code pg_stat_activity} hides other roles' sessions), {@code tsa_postgres_database_size_bytes}
  * ({@code pg_database_size} of the service's database), {@code tsa_postgres_replicas} and
  * {@code tsa_postgres_replication_lag_seconds} (on a primary, the largest {@code replay_lag} in
  * {@code pg_stat_replication}, 0 without a streaming replica; on a replica, the age of the last replayed
@@ -37,7 +38,7 @@ public class PostgresServerGauges {
 
     static final String READ = """
         SELECT current_setting('max_connections')::bigint,
-               (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'),
+               (SELECT COALESCE(sum(numbackends), 0) FROM pg_stat_database),
                pg_database_size(current_database()),
                (SELECT count(*) FROM pg_stat_replication),
                CASE WHEN pg_is_in_recovery()
@@ -75,7 +76,7 @@ public class PostgresServerGauges {
         gauge(
                 "tsa.postgres.connections",
                 Reading::connections,
-                "client connections open on the PostgreSQL server (pg_stat_activity), all databases and clients");
+                "connections open on the PostgreSQL server (pg_stat_database backends), all databases and clients");
         gauge(
                 "tsa.postgres.database.size.bytes",
                 Reading::databaseSizeBytes,
