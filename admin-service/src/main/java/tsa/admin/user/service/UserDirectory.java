@@ -75,17 +75,7 @@ public class UserDirectory {
      */
     private static AdminAction searched(
             String resourceId, String how, Map<String, Object> criteria, Page<UserView> found) {
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("query", criteria);
-        summary.put("returned", found.items().size());
-        summary.put("more", found.nextCursor() != null);
-        return new AdminAction(
-                AdminAction.VIEW,
-                RESOURCE_TYPE,
-                resourceId,
-                "searched users " + how + " (" + found.items().size() + " returned)",
-                null,
-                summary);
+        return AdminAction.listRead(RESOURCE_TYPE, resourceId, "searched users " + how, criteria, found);
     }
 
     /**

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -154,20 +153,14 @@ public class ParentInvitations {
             }
             // One view record per page read: the address asked about (the record's resource id, as admin-service's
             // user search does), the count; never a returned invitation's child or coach.
-            return audit.viewed(() -> store.byParentEmail(email, request).map(this::withEffectiveStatus), found -> {
-                Map<String, Object> summary = new LinkedHashMap<>();
-                summary.put("query", Map.of("parentEmail", true));
-                summary.put("returned", found.items().size());
-                summary.put("more", found.nextCursor() != null);
-                return new AdminAction(
-                        AdminAction.VIEW,
-                        "parent",
-                        email,
-                        "listed the parent invitations to a parent ("
-                                + found.items().size() + " returned)",
-                        null,
-                        summary);
-            });
+            return audit.viewed(
+                    () -> store.byParentEmail(email, request).map(this::withEffectiveStatus),
+                    found -> AdminAction.listRead(
+                            "parent",
+                            email,
+                            "listed the parent invitations to a parent",
+                            Map.of("parentEmail", true),
+                            found));
         } else {
             Optional<String> coachId = caller.coachId();
             if (coachId.isEmpty()) {

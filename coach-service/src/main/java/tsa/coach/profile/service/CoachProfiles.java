@@ -3,7 +3,6 @@ package tsa.coach.profile.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -213,20 +212,14 @@ public class CoachProfiles {
     /** The coaches of a school ({@code school-index}); an unknown school gives an empty page. */
     public Page<CoachProfile> bySchool(String schoolId, PageRequest page) {
         // Admins only (the operation's roles): one view record per page read, the query and the count, no profile.
-        return audit.viewed(() -> store.bySchool(schoolId, page), found -> {
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("query", Map.of("schoolId", schoolId));
-            summary.put("returned", found.items().size());
-            summary.put("more", found.nextCursor() != null);
-            return new AdminAction(
-                    AdminAction.VIEW,
-                    RESOURCE_TYPE,
-                    null,
-                    "listed the coaches of school " + schoolId + " ("
-                            + found.items().size() + " returned)",
-                    null,
-                    summary);
-        });
+        return audit.viewed(
+                () -> store.bySchool(schoolId, page),
+                found -> AdminAction.listRead(
+                        RESOURCE_TYPE,
+                        null,
+                        "listed the coaches of school " + schoolId,
+                        Map.of("schoolId", schoolId),
+                        found));
     }
 
     /** Profiles of a status, most recently updated first ({@code status-index}). */

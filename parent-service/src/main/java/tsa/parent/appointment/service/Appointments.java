@@ -180,13 +180,13 @@ public class Appointments {
                 query.put("coachId", coachId);
                 return audit.viewed(
                         () -> coachSchedule(coachId, first, last, page),
-                        found -> listed("coach", coachId, "the appointments of a coach", query, found));
+                        found -> AdminAction.listRead("coach", coachId, "listed the appointments of a coach", query, found));
             }
             String parent = EmailAddress.normal(parentEmail);
             query.put("parentEmail", true);
             return audit.viewed(
                     () -> parentAppointments(parent, first, last, page),
-                    found -> listed("parent", parent, "the appointments of a parent", query, found));
+                    found -> AdminAction.listRead("parent", parent, "listed the appointments of a parent", query, found));
         }
         if (coachId != null) {
             throw ProblemException.invalidField("coachId", "is for admins only");
@@ -642,24 +642,5 @@ public class Appointments {
 
     private static ProblemException notFound(String appointmentId) {
         return ProblemException.notFound("no appointment " + appointmentId);
-    }
-
-    /**
-     * One {@code view} record for an admin's list read: the query and how many items it returned, never an item
-     * (issue 26, "Audit completeness").
-     */
-    private static <T> AdminAction listed(
-            String resourceType, String resourceId, String what, Map<String, Object> query, Page<T> found) {
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("query", query);
-        summary.put("returned", found.items().size());
-        summary.put("more", found.nextCursor() != null);
-        return new AdminAction(
-                AdminAction.VIEW,
-                resourceType,
-                resourceId,
-                "listed " + what + " (" + found.items().size() + " returned)",
-                null,
-                summary);
     }
 }

@@ -135,10 +135,10 @@ public class Documents {
         }
         return audit.viewed(
                 () -> documents.byEnrollment(enrollment.enrollmentId(), page),
-                found -> listed(
+                found -> AdminAction.listRead(
                         "enrollment",
                         enrollmentId,
-                        "the documents of enrollment " + enrollmentId,
+                        "listed the documents of enrollment " + enrollmentId,
                         Map.of("enrollmentId", enrollmentId),
                         found));
     }
@@ -355,24 +355,5 @@ public class Documents {
 
     private static ProblemException noDocument(String documentId) {
         return ProblemException.notFound("no document " + documentId);
-    }
-
-    /**
-     * One {@code view} record for an admin's list read: the query and how many items it returned, never an item
-     * (issue 26, "Audit completeness").
-     */
-    private static <T> AdminAction listed(
-            String resourceType, String resourceId, String what, Map<String, Object> query, Page<T> found) {
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("query", query);
-        summary.put("returned", found.items().size());
-        summary.put("more", found.nextCursor() != null);
-        return new AdminAction(
-                AdminAction.VIEW,
-                resourceType,
-                resourceId,
-                "listed " + what + " (" + found.items().size() + " returned)",
-                null,
-                summary);
     }
 }

@@ -171,12 +171,12 @@ public class Enrollments {
                 String parent = EmailAddress.normal(parentEmail);
                 return audit.viewed(
                         () -> store.byParent(parent, page),
-                        found -> listed(
-                                "parent", parent, "the enrollments of a parent", Map.of("parentEmail", true), found));
+                        found -> AdminAction.listRead(
+                                "parent", parent, "listed the enrollments of a parent", Map.of("parentEmail", true), found));
             }
             return audit.viewed(
                     () -> store.byCoach(coachId, page),
-                    found -> listed("coach", coachId, "the enrollments of a coach", Map.of("coachId", coachId), found));
+                    found -> AdminAction.listRead("coach", coachId, "listed the enrollments of a coach", Map.of("coachId", coachId), found));
         }
         if (parentEmail != null || coachId != null) {
             throw ProblemException.invalidField(
@@ -435,24 +435,5 @@ public class Enrollments {
 
     private static ProblemException noInvitation(String invitationId) {
         return ProblemException.notFound("no parent invitation " + invitationId + " for this parent");
-    }
-
-    /**
-     * One {@code view} record for an admin's list read: the query and how many items it returned, never an item
-     * (issue 26, "Audit completeness").
-     */
-    private static <T> AdminAction listed(
-            String resourceType, String resourceId, String what, Map<String, Object> query, Page<T> found) {
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("query", query);
-        summary.put("returned", found.items().size());
-        summary.put("more", found.nextCursor() != null);
-        return new AdminAction(
-                AdminAction.VIEW,
-                resourceType,
-                resourceId,
-                "listed " + what + " (" + found.items().size() + " returned)",
-                null,
-                summary);
     }
 }

@@ -1,5 +1,6 @@
 package tsa.sync.reconciliation.service;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 import tsa.model.Organization;
 import tsa.model.ProfileSyncLog;
@@ -394,74 +397,70 @@ class ConsistencyCheck {
 
     /** Keyset pages of {@code organizations}, each against the copies of its rows (one batch read by key). */
     private void checkOrganizationCopies(RunState run) {
-        int pageSize = settings.reconciliation().storePageSize();
-        String after = "";
-        while (true) {
-            String from = after;
-            List<OrganizationCopy> expected = QuarkusTransaction.requiringNew()
-                    .call(() -> Organization.<Organization>find("sourcedId > ?1 order by sourcedId", from)
-                            .page(Page.ofSize(pageSize))
-                            .list()
-                            .stream()
-                            .map(OperationalCopies::copyOf)
-                            .toList());
-            if (expected.isEmpty()) {
-                return;
-            }
-            Map<String, OrganizationCopy> actual = organizationCopies.findAll(
-                    expected.stream().map(OrganizationCopy::sourcedId).toList());
-            for (OrganizationCopy row : expected) {
-                OrganizationCopy copy = actual.get(row.sourcedId());
-                List<String> fields = copy == null ? List.of() : OperationalCopies.differences(row, copy);
-                if (copy != null && fields.isEmpty()) {
-                    continue;
-                }
-                boolean repaired = run.repair && putQuietly(() -> organizationCopies.put(row));
-                run.findings.add(
-                        copy == null
-                                ? DiscrepancyKind.ORGANIZATION_COPY_MISSING
-                                : DiscrepancyKind.ORGANIZATION_COPY_DIFFERS,
-                        row.sourcedId(),
-                        fields,
-                        repaired,
-                        null);
-            }
-            run.beat();
-            if (expected.size() < pageSize) {
-                return;
-            }
-            after = last(expected, OrganizationCopy::sourcedId);
-        }
+        checkCopies(
+                run,
+                new CopiedTable<Organization, OrganizationCopy>(
+                        from -> Organization.<Organization>find("sourcedId > ?1 order by sourcedId", from),
+                        OperationalCopies::copyOf,
+                        OrganizationCopy::sourcedId,
+                        organizationCopies::findAll,
+                        organizationCopies::put,
+                        OperationalCopies::differences,
+                        DiscrepancyKind.ORGANIZATION_COPY_MISSING,
+                        DiscrepancyKind.ORGANIZATION_COPY_DIFFERS));
     }
 
     /** Keyset pages of {@code students}, each against the copies of its rows (one batch read by key). */
     private void checkStudentCopies(RunState run) {
+        checkCopies(
+                run,
+                new CopiedTable<Student, StudentCopy>(
+                        from -> Student.<Student>find("studentUniqueId > ?1 order by studentUniqueId", from),
+                        OperationalCopies::copyOf,
+                        StudentCopy::studentUniqueId,
+                        studentCopies::findAll,
+                        studentCopies::put,
+                        OperationalCopies::differences,
+                        DiscrepancyKind.STUDENT_COPY_MISSING,
+                        DiscrepancyKind.STUDENT_COPY_DIFFERS));
+    }
+
+    /** A PostgreSQL table with an operational copy in DynamoDB: how to page its rows and read and write the copies. */
+    private record CopiedTable<R, C>(
+            Function<String, PanacheQuery<R>> rowsAfter,
+            Function<R, C> copyOf,
+            Function<C, String> key,
+            Function<List<String>, Map<String, C>> copiesOf,
+            Predicate<C> put,
+            BiFunction<C, C, List<String>> differences,
+            DiscrepancyKind missing,
+            DiscrepancyKind differs) {}
+
+    /** Keyset pages of the table's rows, each against the copies of those rows (one batch read by key). */
+    private <R, C> void checkCopies(RunState run, CopiedTable<R, C> table) {
         int pageSize = settings.reconciliation().storePageSize();
         String after = "";
         while (true) {
             String from = after;
-            List<StudentCopy> expected = QuarkusTransaction.requiringNew()
-                    .call(() -> Student.<Student>find("studentUniqueId > ?1 order by studentUniqueId", from)
-                            .page(Page.ofSize(pageSize))
-                            .list()
-                            .stream()
-                            .map(OperationalCopies::copyOf)
+            List<C> expected = QuarkusTransaction.requiringNew()
+                    .call(() -> table.rowsAfter().apply(from).page(Page.ofSize(pageSize)).list().stream()
+                            .map(table.copyOf())
                             .toList());
             if (expected.isEmpty()) {
                 return;
             }
-            Map<String, StudentCopy> actual = studentCopies.findAll(
-                    expected.stream().map(StudentCopy::studentUniqueId).toList());
-            for (StudentCopy row : expected) {
-                StudentCopy copy = actual.get(row.studentUniqueId());
-                List<String> fields = copy == null ? List.of() : OperationalCopies.differences(row, copy);
+            Map<String, C> actual =
+                    table.copiesOf().apply(expected.stream().map(table.key()).toList());
+            for (C row : expected) {
+                C copy = actual.get(table.key().apply(row));
+                List<String> fields = copy == null ? List.of() : table.differences().apply(row, copy);
                 if (copy != null && fields.isEmpty()) {
                     continue;
                 }
-                boolean repaired = run.repair && putQuietly(() -> studentCopies.put(row));
+                boolean repaired = run.repair && putQuietly(() -> table.put().test(row));
                 run.findings.add(
-                        copy == null ? DiscrepancyKind.STUDENT_COPY_MISSING : DiscrepancyKind.STUDENT_COPY_DIFFERS,
-                        row.studentUniqueId(),
+                        copy == null ? table.missing() : table.differs(),
+                        table.key().apply(row),
                         fields,
                         repaired,
                         null);
@@ -470,7 +469,7 @@ class ConsistencyCheck {
             if (expected.size() < pageSize) {
                 return;
             }
-            after = last(expected, StudentCopy::studentUniqueId);
+            after = last(expected, table.key());
         }
     }
 
