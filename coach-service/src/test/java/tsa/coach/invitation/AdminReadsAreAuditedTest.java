@@ -76,7 +76,7 @@ class AdminReadsAreAuditedTest {
         Map<String, Object> record = added.get(0);
         assertThat(record)
                 .containsEntry("actionType", "view")
-                .containsEntry("resourceType", "coach_profile")
+                .containsEntry("resourceType", "coach")
                 .containsEntry("resourceId", coachId)
                 .containsEntry("adminEmail", "admin@tsa.example")
                 .containsEntry("sessionId", jti(admin));
@@ -106,7 +106,7 @@ class AdminReadsAreAuditedTest {
         List<Map<String, Object>> added = records().subList(before, records().size());
         assertThat(added).hasSize(1);
         Map<String, Object> record = added.get(0);
-        assertThat(record).containsEntry("actionType", "view").containsEntry("resourceType", "coach_profile");
+        assertThat(record).containsEntry("actionType", "view").containsEntry("resourceType", "coach");
         @SuppressWarnings("unchecked")
         Map<String, Object> summary = (Map<String, Object>) record.get("afterState");
         assertThat(summary)

@@ -7,6 +7,11 @@ import static tsa.testsupport.ContractStandIn.tokenPart;
 import com.sun.net.httpserver.HttpExchange;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
+import tsa.testsupport.ProjectLayout;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,6 +43,9 @@ public class AdminServiceStub implements QuarkusTestResourceLifecycleManager {
     private final Map<String, Map<String, Object>> invitations = new ConcurrentHashMap<>();
     private final AtomicBoolean outage = new AtomicBoolean();
     private final List<Map<String, Object>> auditRecords = new CopyOnWriteArrayList<>();
+
+    /** The resource types admin-service takes: the pattern of its contract's {@code resourceType}. */
+    private static final Pattern RESOURCE_TYPES = resourceTypes();
 
     @Override
     public Map<String, String> start() {
@@ -167,17 +175,37 @@ public class AdminServiceStub implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** {@code POST /internal/audit-records}: recorded (201) unless an outage is on (503, nothing recorded). */
+    /**
+     * {@code POST /internal/audit-records}: recorded (201) unless an outage is on (503, nothing recorded) or the
+     * resource type is not one admin-service's contract lists (400, as admin-service answers).
+     */
     private void auditRecord(HttpExchange exchange) throws IOException {
         Map<String, Object> record = jsonBody(exchange);
         if (outage.get()) {
             http.problem(exchange, 503, "unavailable");
             return;
         }
+        if (!RESOURCE_TYPES.matcher(String.valueOf(record.get("resourceType"))).matches()) {
+            http.problem(exchange, 400, "validation");
+            return;
+        }
         Map<String, Object> stored = new LinkedHashMap<>(record);
         stored.put("timestamp", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
         auditRecords.add(stored);
         http.answer(exchange, 201, "application/json", stored);
+    }
+
+    private static Pattern resourceTypes() {
+        try {
+            String contract = Files.readString(ProjectLayout.root().resolve("contracts/admin-service.yaml"));
+            Matcher pattern = Pattern.compile("pattern: '(\\^\\(coach\\|[^']*)'").matcher(contract);
+            if (!pattern.find()) {
+                throw new IllegalStateException("no resourceType pattern in contracts/admin-service.yaml");
+            }
+            return Pattern.compile(pattern.group(1));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** {@code GET /control/audit-records}: every record received, oldest first. */

@@ -58,7 +58,7 @@ public class CoachProfiles {
     }
 
     /** The audit trail's {@code resource_type} of an admin's read of profiles. */
-    public static final String RESOURCE_TYPE = "coach_profile";
+    public static final String RESOURCE_TYPE = "coach";
 
     /** A profile as a caller may see it: whole, or only its public part (a parent of that coach's families). */
     public record Visible(CoachProfile profile, boolean publicPartOnly) {}

@@ -180,13 +180,15 @@ public class Appointments {
                 query.put("coachId", coachId);
                 return audit.viewed(
                         () -> coachSchedule(coachId, first, last, page),
-                        found -> AdminAction.listRead("coach", coachId, "listed the appointments of a coach", query, found));
+                        found -> AdminAction.listRead(
+                                "coach", coachId, "listed the appointments of a coach", query, found));
             }
             String parent = EmailAddress.normal(parentEmail);
             query.put("parentEmail", true);
             return audit.viewed(
                     () -> parentAppointments(parent, first, last, page),
-                    found -> AdminAction.listRead("parent", parent, "listed the appointments of a parent", query, found));
+                    found -> AdminAction.listRead(
+                            "parent", parent, "listed the appointments of a parent", query, found));
         }
         if (coachId != null) {
             throw ProblemException.invalidField("coachId", "is for admins only");

@@ -172,11 +172,16 @@ public class Enrollments {
                 return audit.viewed(
                         () -> store.byParent(parent, page),
                         found -> AdminAction.listRead(
-                                "parent", parent, "listed the enrollments of a parent", Map.of("parentEmail", true), found));
+                                "parent",
+                                parent,
+                                "listed the enrollments of a parent",
+                                Map.of("parentEmail", true),
+                                found));
             }
             return audit.viewed(
                     () -> store.byCoach(coachId, page),
-                    found -> AdminAction.listRead("coach", coachId, "listed the enrollments of a coach", Map.of("coachId", coachId), found));
+                    found -> AdminAction.listRead(
+                            "coach", coachId, "listed the enrollments of a coach", Map.of("coachId", coachId), found));
         }
         if (parentEmail != null || coachId != null) {
             throw ProblemException.invalidField(

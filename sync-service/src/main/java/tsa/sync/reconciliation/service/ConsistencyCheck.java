@@ -453,7 +453,8 @@ class ConsistencyCheck {
                     table.copiesOf().apply(expected.stream().map(table.key()).toList());
             for (C row : expected) {
                 C copy = actual.get(table.key().apply(row));
-                List<String> fields = copy == null ? List.of() : table.differences().apply(row, copy);
+                List<String> fields =
+                        copy == null ? List.of() : table.differences().apply(row, copy);
                 if (copy != null && fields.isEmpty()) {
                     continue;
                 }
