@@ -103,12 +103,12 @@ public class MailSender {
         background.allowCoreThreadTimeOut(true);
     }
 
-    /** Mails already queued are still tried while the application stops; waits at most one attempt's timeout. */
+    /** Mails already queued are still tried while the application stops, which waits for them 10 s at most. */
     @PreDestroy
     void stop() {
         background.shutdown();
         try {
-            background.awaitTermination(attemptTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            background.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
