@@ -86,8 +86,8 @@ public class MailSender {
      * Quarkus' worker pool: that pool also runs the requests, and a slow or stalled SMTP server held one of its
      * threads per mail for up to {@code attempts x attempt-timeout}, so a burst of mails left the requests queued
      * behind them (seconds of latency, throughput falling as load rose). Never more sends than connections, so an
-     * attempt's timeout is spent on SMTP, not waiting in the mailer's pool for a connection, where timed-out attempts
-     * and their retries piled up until every mail failed.
+     * attempt's timeout is spent on SMTP, not waiting in the mailer's pool for a connection (in the benchmark, once
+     * attempts and their retries piled up there, every mail timed out).
      */
     private ThreadPoolExecutor background;
 
