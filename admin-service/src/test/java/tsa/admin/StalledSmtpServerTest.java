@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,10 +30,10 @@ import tsa.testsupport.TestTokens;
 
 /**
  * An SMTP server that accepts connections and never answers holds no thread the requests run on: with four worker
- * threads, a dozen invitations whose mails hang all answer at once, their mails wait, and once the server goes away
- * every one of them is recorded as failed. (Mails used to be sent on the request worker pool, where each held a
- * thread for the whole attempt: the fifth request waited for a mail to give up.) Runs under its own profile and mail
- * port, so the shared mail server the other classes read is never touched.
+ * threads, a dozen invitations whose mails hang all answer at once, ten mails hang on SMTP while two wait, and once
+ * the server goes away (421, then refused connections) every mail is recorded as failed. Mails used to be sent on the
+ * request worker pool, each holding a thread for its whole attempt: the fifth request waited for a mail to give up.
+ * Runs under its own profile and mail port, so the shared mail server the other classes read is never touched.
  */
 @QuarkusTest
 @TestProfile(StalledSmtpServerTest.FewWorkerThreads.class)
@@ -99,12 +100,18 @@ class StalledSmtpServerTest {
             return accepted.size();
         }
 
+        /** Refuses every held session as a server going down does (421), then refuses new connections. */
         @Override
         public void close() {
             try {
                 server.close();
                 for (Socket socket : accepted) {
-                    socket.close();
+                    try (socket) {
+                        socket.getOutputStream().write("421 going down\r\n".getBytes(StandardCharsets.US_ASCII));
+                        socket.getOutputStream().flush();
+                    } catch (IOException alreadyClosed) {
+                        // the client gave up on this one already
+                    }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
