@@ -111,9 +111,9 @@ final class SyncBench {
      * longer running; the report of a completed run.
      */
     private JsonNode runReconciliation() {
-        JsonNode started =
-                api.postJson(202, Service.SYNC, "/api/sync/reconciliations", sessions.admin(), Map.of());
-        String path = "/api/sync/reconciliations/" + started.path("reconciliationId").asText();
+        JsonNode started = api.postJson(202, Service.SYNC, "/api/sync/reconciliations", sessions.admin(), Map.of());
+        String path =
+                "/api/sync/reconciliations/" + started.path("reconciliationId").asText();
         JsonNode report = started;
         while ("running".equals(report.path("status").asText())) {
             try {
