@@ -3,14 +3,19 @@ package tsa.runtime.mail;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
@@ -72,9 +77,42 @@ public class MailSender {
     @Inject
     MeterRegistry registry;
 
-    /** Quarkus' managed executor: its threads and shutdown belong to the application, not to this bean. */
-    @Inject
-    ManagedExecutor background;
+    /** The mailer's SMTP connections: never more mails are sent at once (Quarkus' default is 10). */
+    @ConfigProperty(name = "quarkus.mailer.max-pool-size", defaultValue = "10")
+    int connections;
+
+    /**
+     * The mails waiting to be sent, sent on threads of their own, at most {@link #connections} at a time. Not on
+     * Quarkus' worker pool: that pool also runs the requests, and a slow or stalled SMTP server held one of its
+     * threads per mail for up to {@code attempts x attempt-timeout}, so a burst of mails left the requests queued
+     * behind them (seconds of latency, throughput falling as load rose). Never more sends than connections, so an
+     * attempt's timeout is spent on SMTP, not waiting in the mailer's pool for a connection (in the benchmark, once
+     * attempts and their retries piled up there, every mail timed out).
+     */
+    private ThreadPoolExecutor background;
+
+    @PostConstruct
+    void start() {
+        AtomicInteger threads = new AtomicInteger();
+        int size = Math.max(1, connections);
+        background = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+            Thread thread = new Thread(task, "mail-sender-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        background.allowCoreThreadTimeOut(true);
+    }
+
+    /** Mails already queued are still tried while the application stops, which waits for them 10 s at most. */
+    @PreDestroy
+    void stop() {
+        background.shutdown();
+        try {
+            background.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     /** {@link #send(String, String, String, String)} for a caller that names no kind. */
     public Outcome send(String to, String subject, String text) {
@@ -126,8 +164,8 @@ public class MailSender {
     }
 
     /**
-     * Sends on the managed executor, so the request does not wait on SMTP; {@code whenDone} gets the outcome (it
-     * runs after the request, so it must not need the request's beans).
+     * Sends on the mail threads, so the request does not wait on SMTP; {@code whenDone} gets the outcome (it runs
+     * after the request, on a thread without the request's context, so it must not need the request's beans).
      */
     public void sendLater(String kind, String to, String subject, String text, Consumer<Outcome> whenDone) {
         String name = safeKind(kind);
