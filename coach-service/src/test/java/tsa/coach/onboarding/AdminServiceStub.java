@@ -7,9 +7,6 @@ import static tsa.testsupport.ContractStandIn.tokenPart;
 import com.sun.net.httpserver.HttpExchange;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
-import tsa.testsupport.ProjectLayout;
-import java.util.regex.Pattern;
-import java.util.regex.Matcher;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -22,7 +19,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tsa.testsupport.ContractStandIn;
+import tsa.testsupport.ProjectLayout;
 
 /**
  * admin-service's two internal coach-invitation operations ({@code GET /internal/coach-invitations/{id}} and
@@ -198,7 +198,8 @@ public class AdminServiceStub implements QuarkusTestResourceLifecycleManager {
     private static Pattern resourceTypes() {
         try {
             String contract = Files.readString(ProjectLayout.root().resolve("contracts/admin-service.yaml"));
-            Matcher pattern = Pattern.compile("pattern: '(\\^\\(coach\\|[^']*)'").matcher(contract);
+            Matcher pattern =
+                    Pattern.compile("pattern: '(\\^\\(coach\\|[^']*)'").matcher(contract);
             if (!pattern.find()) {
                 throw new IllegalStateException("no resourceType pattern in contracts/admin-service.yaml");
             }
