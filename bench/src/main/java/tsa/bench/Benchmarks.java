@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tsa.runtime.dynamo.BufferedRequestBodies;
 import tsa.testsupport.LocalSystem;
 import tsa.testsupport.LocalSystem.Service;
 import tsa.testsupport.ProjectLayout;
@@ -36,7 +37,7 @@ public final class Benchmarks {
             Map<Service, Double> rssAfterStart = rss(system);
             Api api = new Api(system);
             Sessions sessions = new Sessions(api, new DemoData(system));
-            try (RawStore store = new RawStore(system.stores().dynamo().client())) {
+            try (RawStore store = new RawStore(system.stores().dynamo().client(new BufferedRequestBodies()))) {
                 body.heading(2, "Request cost: the portals' hot calls beside the raw DynamoDB call");
                 if (config.runs("portal")) {
                     phase(body, () -> targets.portal(new PortalLoad(api, store, sessions, config).run(body)));

@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
- * The raw store calls the services wrap, through the AWS SDK (URL-connection HTTP client, as the services use) against
+ * The raw store calls the services wrap, through the AWS SDK (URL-connection HTTP client with the services'
+ * {@code BufferedRequestBodies}, as the services use) against
  * the same dynalite: key names come from DescribeTable, items from the tables the services wrote.
  */
 final class RawStore implements AutoCloseable {
