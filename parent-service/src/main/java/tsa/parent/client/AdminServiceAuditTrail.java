@@ -2,35 +2,22 @@ package tsa.parent.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import tsa.parent.client.admin.model.AuditActionType;
-import tsa.parent.client.admin.model.AuditOutcome;
 import tsa.parent.client.admin.model.AuditRecordCreate;
 import tsa.runtime.audit.RemoteAuditTrail;
 
 /** parent-service's audit trail: each record through admin-service's {@code POST /internal/audit-records}. */
 @ApplicationScoped
-public class AdminServiceAuditTrail extends RemoteAuditTrail {
+public class AdminServiceAuditTrail extends RemoteAuditTrail<AuditRecordCreate> {
 
     @Inject
     AdminServiceClient admin;
 
+    public AdminServiceAuditTrail() {
+        super(AuditRecordCreate.class);
+    }
+
     @Override
-    protected void send(Draft record) {
-        AuditRecordCreate request = new AuditRecordCreate()
-                .logId(record.logId())
-                .adminEmail(record.adminEmail())
-                .actionType(AuditActionType.fromString(record.actionType()))
-                .resourceType(record.resourceType())
-                .resourceId(record.resourceId())
-                .actionDescription(record.actionDescription())
-                .beforeState(record.beforeState())
-                .afterState(record.afterState())
-                .ipAddress(record.ipAddress())
-                .userAgent(record.userAgent())
-                .sessionId(record.sessionId());
-        if (record.failed()) {
-            request.outcome(AuditOutcome.FAILED).relatedLogId(record.relatedLogId());
-        }
+    protected void send(AuditRecordCreate request) {
         admin.recordAuditRecord(request);
     }
 }

@@ -3,19 +3,16 @@ package tsa.sync.copy.store;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import tsa.runtime.dynamo.BatchReads;
 import tsa.sync.config.SyncTables;
 
 /**
@@ -24,9 +21,6 @@ import tsa.sync.config.SyncTables;
  */
 @ApplicationScoped
 public class StudentCopyStore {
-
-    /** BatchGetItem's limit of keys per request. */
-    private static final int BATCH = 100;
 
     private final DynamoDbEnhancedClient enhanced;
     private final DynamoDbTable<StudentCopy> table;
@@ -66,26 +60,10 @@ public class StudentCopyStore {
 
     /**
      * The copies of these rows, by {@code student_unique_id} (absent ones are missing from the map): consistent batch reads by
-     * key, {@value #BATCH} keys a request, unprocessed keys read again. No scan: the reconciliation reads the copies
+     * key, {@value BatchReads#KEYS_PER_REQUEST} keys a request, unprocessed keys read again. No scan: the reconciliation reads the copies
      * of each page of PostgreSQL rows it checks.
      */
     public Map<String, StudentCopy> findAll(Collection<String> ids) {
-        Map<String, StudentCopy> found = new HashMap<>();
-        List<String> keys = ids.stream().distinct().toList();
-        for (int from = 0; from < keys.size(); from += BATCH) {
-            ReadBatch.Builder<StudentCopy> batch =
-                    ReadBatch.builder(StudentCopy.class).mappedTableResource(table);
-            for (String id : keys.subList(from, Math.min(keys.size(), from + BATCH))) {
-                batch.addGetItem(GetItemEnhancedRequest.builder()
-                        .key(Key.builder().partitionValue(id).build())
-                        .consistentRead(true)
-                        .build());
-            }
-            ReadBatch request = batch.build();
-            enhanced.batchGetItem(r -> r.readBatches(request))
-                    .resultsForTable(table)
-                    .forEach(copy -> found.put(copy.studentUniqueId(), copy));
-        }
-        return found;
+        return BatchReads.byHashKey(enhanced, table, ids, StudentCopy::studentUniqueId);
     }
 }
