@@ -35,9 +35,23 @@ final class StartupBench {
     private static final Pattern STARTED = Pattern.compile("started in (\\d+(?:\\.\\d+)?)s");
     private static final Pattern STEP_MS = Pattern.compile("(\\d+)\\s*ms");
 
-    record Variant(String name, List<String> flags) {}
+    /**
+     * One way of starting a service: extra JVM flags, possibly another JDK ({@code jdk} names it, empty = the local
+     * run's), and possibly a training start first whose flags write an archive the measured starts then read.
+     * {@code {archive}} in either list is replaced by the service's archive file.
+     */
+    record Variant(String name, String jdk, List<String> trainingFlags, List<String> flags) {
+        Variant(String name, List<String> flags) {
+            this(name, "", List.of(), flags);
+        }
+    }
 
     record Start(Service service, Variant variant, double readyMillis, double quarkusStartedMillis, double rssMiB) {}
+
+    /** A JDK 25 (or later) for the AOT cache variants: {@code tsa.bench.jdk25}, else the Debian/Temurin path. */
+    static final Path JDK25 = Path.of(System.getProperty("tsa.bench.jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+
+    private static final List<String> LEAN_JIT = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     static final List<Variant> VARIANTS = List.of(
             new Variant("as the local run starts it", List.of()),
@@ -51,7 +65,34 @@ final class StartupBench {
                             "-Dquarkus.flyway.migrate-at-start=false",
                             "-Dtsa.dynamodb.provisioning.enabled=false",
                             "-Dtsa.documents.s3.create-bucket=false")),
-            new Variant("SerialGC, C1 only", List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")));
+            new Variant("SerialGC, C1 only", LEAN_JIT),
+            new Variant(
+                    "AppCDS archive of a previous start (JDK 17)",
+                    "",
+                    List.of("-XX:ArchiveClassesAtExit={archive}"),
+                    List.of("-XX:SharedArchiveFile={archive}")),
+            new Variant(
+                    "AppCDS archive, SerialGC, C1 only",
+                    "",
+                    List.of("-XX:ArchiveClassesAtExit={archive}"),
+                    concat(List.of("-XX:SharedArchiveFile={archive}"), LEAN_JIT)),
+            new Variant("JDK 25", JDK25.toString(), List.of(), List.of()),
+            new Variant(
+                    "JDK 25, AOT cache of a previous start",
+                    JDK25.toString(),
+                    List.of("-XX:AOTCacheOutput={archive}"),
+                    List.of("-XX:AOTCache={archive}")),
+            new Variant(
+                    "JDK 25, AOT cache, SerialGC, C1 only",
+                    JDK25.toString(),
+                    List.of("-XX:AOTCacheOutput={archive}"),
+                    concat(List.of("-XX:AOTCache={archive}"), LEAN_JIT)));
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
 
     private final LocalSystem system;
     private final BenchConfig config;
@@ -120,11 +161,41 @@ final class StartupBench {
                     system.processes().get(service).toHandle().info().command().orElseThrow();
             system.kill(service);
             for (Variant variant : VARIANTS) {
+                String variantJava = variant.jdk().isEmpty()
+                        ? java
+                        : Path.of(variant.jdk(), "bin", "java").toString();
+                if (!Files.isExecutable(Path.of(variantJava))) {
+                    System.out.println("[bench] no " + variantJava + ": skipping " + variant.name());
+                    continue;
+                }
+                Path archive = logs.resolve(service.moduleName + "-" + VARIANTS.indexOf(variant) + ".archive");
+                if (!variant.trainingFlags().isEmpty()) {
+                    Files.deleteIfExists(archive);
+                    System.out.println("[bench] training start of " + service.moduleName + ": " + variant.name());
+                    startOnce(
+                            service,
+                            variantJava,
+                            command,
+                            new Variant("training", with(variant.trainingFlags(), archive)),
+                            List.of(),
+                            logs.resolve(service.moduleName + "-" + VARIANTS.indexOf(variant) + "-training.log"));
+                    if (!Files.isRegularFile(archive)) {
+                        System.out.println(
+                                "[bench] the training start wrote no " + archive + ": skipping " + variant.name());
+                        continue;
+                    }
+                }
+                Variant measured = new Variant(variant.name(), with(variant.flags(), archive));
                 for (int run = 1; run <= config.startupRuns(); run++) {
                     Path log = logs.resolve(service.moduleName + "-" + VARIANTS.indexOf(variant) + "-" + run + ".log");
                     System.out.println("[bench] start-up of " + service.moduleName + ": " + variant.name());
-                    Start start = startOnce(service, java, command, variant, List.of(), log);
-                    starts.add(start);
+                    Start start = startOnce(service, variantJava, command, measured, List.of(), log);
+                    starts.add(new Start(
+                            start.service(),
+                            variant,
+                            start.readyMillis(),
+                            start.quarkusStartedMillis(),
+                            start.rssMiB()));
                     if (variant == VARIANTS.get(0) && run == 1) {
                         timelines
                                 .append("== ")
@@ -151,6 +222,9 @@ final class StartupBench {
                 List<Start> mine = starts.stream()
                         .filter(s -> s.service() == service && s.variant() == variant)
                         .toList();
+                if (mine.isEmpty()) {
+                    continue;
+                }
                 double ready =
                         median(mine.stream().mapToDouble(Start::readyMillis).toArray());
                 double quarkus = median(
@@ -163,7 +237,10 @@ final class StartupBench {
         report.paragraph("Each service started alone (the other three running, the schema and the tables already"
                 + " there), median of " + config.startupRuns() + " start(s) per row: the same command line as the"
                 + " local run (`-Xmx256m`, prod profile, every store on loopback), then with one start-up task"
-                + " switched off. The difference to the first row is that task's share.");
+                + " switched off (the difference to the first row is that task's share), with a leaner JIT and"
+                + " collector, with a class archive written by one earlier start of the same service (AppCDS on"
+                + " JDK 17: `-XX:ArchiveClassesAtExit`, then `-XX:SharedArchiveFile`), and on JDK 25 with and without"
+                + " its AOT cache (`-XX:AOTCacheOutput`, then `-XX:AOTCache`; classes loaded and linked ahead).");
         report.table(
                 List.of(
                         "service",
@@ -233,13 +310,20 @@ final class StartupBench {
             return new Start(service, variant, readyMillis, started, rss);
         } finally {
             process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            // A JDK 25 training start assembles its AOT cache while exiting (about 20 s here).
+            if (!process.waitFor(3, TimeUnit.MINUTES)) {
                 process.destroyForcibly().waitFor();
             }
             // A short rest so that one start's shutdown does not eat into the next one's CPU.
             Thread.sleep(300);
             logLaunch(log, launched);
         }
+    }
+
+    private static List<String> with(List<String> flags, Path archive) {
+        return flags.stream()
+                .map(flag -> flag.replace("{archive}", archive.toString()))
+                .toList();
     }
 
     private static void logLaunch(Path log, Instant launched) throws IOException {
