@@ -11,6 +11,7 @@ import java.util.List;
 record BenchConfig(
         boolean quick,
         List<Integer> levels,
+        Duration jitWarmUp,
         Duration warmUp,
         Duration measured,
         int users,
@@ -37,6 +38,7 @@ record BenchConfig(
                         .map(String::trim)
                         .map(Integer::parseInt)
                         .toList(),
+                Duration.ofSeconds(number("jit-warmup-seconds", quick ? 10 : 30)),
                 Duration.ofSeconds(number("warmup-seconds", quick ? 2 : 10)),
                 Duration.ofSeconds(number("seconds-per-level", quick ? 5 : 30)),
                 number("users", quick ? 10_000 : 100_000),
@@ -59,7 +61,8 @@ record BenchConfig(
     }
 
     String describe() {
-        return (quick ? "quick" : "full") + ": levels " + levels + ", warm-up " + warmUp.toSeconds() + " s, "
+        return (quick ? "quick" : "full") + ": levels " + levels + ", JIT warm-up " + jitWarmUp.toSeconds()
+                + " s per call at concurrency 8, then warm-up " + warmUp.toSeconds() + " s, "
                 + measured.toSeconds() + " s per level; " + users + " users, " + students
                 + " students, pages of 100 and "
                 + largePage + " (" + pageWarmUps + " warm-up + " + pageRuns + " timed each); " + profiles

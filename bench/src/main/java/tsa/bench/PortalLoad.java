@@ -1,5 +1,6 @@
 package tsa.bench;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,6 +50,11 @@ final class PortalLoad {
         List<Row> rows = new ArrayList<>();
         List<List<String>> breakdown = new ArrayList<>();
         for (Case c : cases) {
+            // The JIT first: both sides run the call at concurrency 8 unrecorded, so that no level measures cold code
+            // (a level's own warm-up, a few seconds at concurrency 1, is a few hundred calls: too few for C2).
+            System.out.println("[bench] " + c.name() + ": JIT warm-up");
+            ClosedLoop.run(8, config.jitWarmUp(), Duration.ZERO, c.serviceCall());
+            ClosedLoop.run(8, config.jitWarmUp(), Duration.ZERO, c.rawCall());
             for (int level : config.levels()) {
                 System.out.println("[bench] " + c.name() + " at " + level + ": service");
                 ServiceMetrics.Snapshot before = ServiceMetrics.read(api, c.target());

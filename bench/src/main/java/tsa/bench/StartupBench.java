@@ -300,6 +300,8 @@ final class StartupBench {
             }
             double readyMillis = (System.nanoTime() - before) / 1e6;
             double rss = ProcessMemory.rssMiB(process.pid());
+            stop(process);
+            // Read once the process is gone: readiness can answer before the "started in" line is written.
             double started = Double.NaN;
             for (String line : Files.readAllLines(log)) {
                 Matcher m = STARTED.matcher(line);
@@ -309,14 +311,18 @@ final class StartupBench {
             }
             return new Start(service, variant, readyMillis, started, rss);
         } finally {
-            process.destroy();
-            // A JDK 25 training start assembles its AOT cache while exiting (about 20 s here).
-            if (!process.waitFor(3, TimeUnit.MINUTES)) {
-                process.destroyForcibly().waitFor();
-            }
+            stop(process);
             // A short rest so that one start's shutdown does not eat into the next one's CPU.
             Thread.sleep(300);
             logLaunch(log, launched);
+        }
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        // A JDK 25 training start assembles its AOT cache while exiting (about 20 s here).
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly().waitFor();
         }
     }
 
