@@ -173,10 +173,26 @@ class StalledSmtpServerTest {
         assertThat(silent.connections())
                 .as("never more mails sent at once than the mailer has connections")
                 .isEqualTo(MAILER_CONNECTIONS);
+        assertThat(queuedMails())
+                .as("the mails without a connection wait in the queue, and the gauge says how many")
+                .isEqualTo(INVITATIONS - MAILER_CONNECTIONS);
 
         silent.close();
         for (String id : ids) {
             assertThat(CoachInvitationLifecycleTest.awaitMailStatus(id)).isEqualTo("failed");
         }
+        assertThat(queuedMails()).as("every mail was tried").isZero();
+    }
+
+    /** The {@code tsa_mail_queued} gauge as Prometheus reads it. */
+    private static int queuedMails() {
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines()
+                .filter(line -> line.startsWith("tsa_mail_queued "))
+                .map(line -> (int)
+                        Double.parseDouble(line.substring(line.indexOf(' ') + 1).trim()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no tsa_mail_queued gauge in /q/metrics"));
     }
 }

@@ -101,6 +101,9 @@ public class MailSender {
             return thread;
         });
         background.allowCoreThreadTimeOut(true);
+        // The queue has no bound (a mail refused here would be an invitation whose mail is never tried): its length
+        // is watched instead, e.g. an SMTP server that stalls shows as a queue that only grows.
+        registry.gauge("tsa.mail.queued", background, pool -> pool.getQueue().size());
     }
 
     /** Mails already queued are still tried while the application stops, which waits for them 10 s at most. */
