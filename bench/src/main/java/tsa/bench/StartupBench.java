@@ -14,8 +14,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,7 +39,8 @@ final class StartupBench {
 
     /**
      * One way of starting a service: extra JVM flags, possibly another JDK ({@code jdk} names it, empty = the local
-     * run's), and possibly a training start first whose flags write an archive the measured starts then read.
+     * run's), and possibly a training start first whose flags write an archive the measured starts then read (one
+     * training start per service serves every variant with the same JDK and training flags).
      * {@code {archive}} in either list is replaced by the service's archive file.
      */
     record Variant(String name, String jdk, List<String> trainingFlags, List<String> flags) {
@@ -160,6 +163,9 @@ final class StartupBench {
             String java =
                     system.processes().get(service).toHandle().info().command().orElseThrow();
             system.kill(service);
+            // One training start per JDK and training flags: the variants that differ only in their measured flags
+            // (e.g. the lean JIT) read the same archive.
+            Map<String, Path> archives = new HashMap<>();
             for (Variant variant : VARIANTS) {
                 String variantJava = variant.jdk().isEmpty()
                         ? java
@@ -168,8 +174,10 @@ final class StartupBench {
                     System.out.println("[bench] no " + variantJava + ": skipping " + variant.name());
                     continue;
                 }
-                Path archive = logs.resolve(service.moduleName + "-" + VARIANTS.indexOf(variant) + ".archive");
-                if (!variant.trainingFlags().isEmpty()) {
+                String training = variantJava + " " + variant.trainingFlags();
+                Path archive = archives.getOrDefault(
+                        training, logs.resolve(service.moduleName + "-" + VARIANTS.indexOf(variant) + ".archive"));
+                if (!variant.trainingFlags().isEmpty() && !archives.containsKey(training)) {
                     Files.deleteIfExists(archive);
                     System.out.println("[bench] training start of " + service.moduleName + ": " + variant.name());
                     startOnce(
@@ -184,6 +192,7 @@ final class StartupBench {
                                 "[bench] the training start wrote no " + archive + ": skipping " + variant.name());
                         continue;
                     }
+                    archives.put(training, archive);
                 }
                 Variant measured = new Variant(variant.name(), with(variant.flags(), archive));
                 for (int run = 1; run <= config.startupRuns(); run++) {
