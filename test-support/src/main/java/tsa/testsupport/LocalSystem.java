@@ -269,6 +269,16 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
+    /** The end of a log, for an exception message: CI prints the message but keeps no files. */
+    private static String lastLinesOf(Path log, int count) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+        } catch (IOException | RuntimeException unreadable) {
+            return "(unreadable: " + unreadable + ")";
+        }
+    }
+
     private Map<String, String> configFor(Service service) {
         // Each service connects as its own database role; Flyway as the migration role (DataStores#serviceConfig).
         Map<String, String> config = new LinkedHashMap<>(stores.serviceConfig(service.moduleName));
@@ -322,8 +332,8 @@ public final class LocalSystem implements AutoCloseable {
         Process process = processes.get(service);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(
-                        service.moduleName + " exited with " + process.exitValue() + "; see " + logOf(service));
+                throw new IllegalStateException(service.moduleName + " exited with " + process.exitValue() + "; see "
+                        + logOf(service) + ", which ends:\n" + lastLinesOf(logOf(service), 15));
             }
             try {
                 HttpResponse<String> response = http.send(
