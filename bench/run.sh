@@ -15,6 +15,9 @@ for arg in "$@"; do
     *) echo "unknown argument: $arg (use --quick or -Dtsa.bench.<name>=<value>)" >&2; exit 2 ;;
   esac
 done
+if ! command -v wrk >/dev/null; then
+  echo "[bench] wrk is not installed (apt-get install wrk): the portal figures come from the Java client only" >&2
+fi
 # shellcheck disable=SC2086
 ./mvnw -B -q ${BENCH_MAVEN_FLAGS:-} -pl bench -am package -DskipTests \
   dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime

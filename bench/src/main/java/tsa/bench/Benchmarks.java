@@ -40,7 +40,7 @@ public final class Benchmarks {
             try (RawStore store = new RawStore(system.stores().dynamo().client(new BufferedRequestBodies()))) {
                 body.heading(2, "Request cost: the portals' hot calls beside the raw DynamoDB call");
                 if (config.runs("portal")) {
-                    phase(body, () -> targets.portal(new PortalLoad(api, store, sessions, config).run(body)));
+                    phase(body, () -> targets.portal(new PortalLoad(system, api, store, sessions, config).run(body)));
                 }
 
                 sessions.renewIfPossible();

@@ -1,15 +1,18 @@
 package tsa.bench;
 
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import tsa.testsupport.LocalSystem;
 import tsa.testsupport.LocalSystem.Service;
 import tsa.testsupport.demo.DemoData;
 
@@ -29,20 +32,32 @@ final class PortalLoad {
             String raw,
             boolean read,
             ClosedLoop.Call serviceCall,
-            ClosedLoop.Call rawCall) {}
+            ClosedLoop.Call rawCall,
+            Wrk.Request wrkRequest) {}
 
-    record Row(Case c, ClosedLoop.Result service, ClosedLoop.Result raw) {}
+    /** A level's figures; {@code wrk} is null when wrk is not installed. */
+    record Row(Case c, ClosedLoop.Result service, ClosedLoop.Result raw, Wrk.Result wrk) {
 
+        /** The service's p50 as the target reads it: wrk's where it ran (no JVM client in the figure). */
+        double serviceP50() {
+            return wrk != null ? wrk.p50() : service.p50();
+        }
+    }
+
+    private final LocalSystem system;
     private final Api api;
     private final RawStore store;
     private final Sessions sessions;
     private final BenchConfig config;
+    private final Optional<Wrk> wrk;
 
-    PortalLoad(Api api, RawStore store, Sessions sessions, BenchConfig config) {
+    PortalLoad(LocalSystem system, Api api, RawStore store, Sessions sessions, BenchConfig config) {
+        this.system = system;
         this.api = api;
         this.store = store;
         this.sessions = sessions;
         this.config = config;
+        this.wrk = Wrk.find();
     }
 
     List<Row> run(Report report) {
@@ -58,17 +73,25 @@ final class PortalLoad {
             for (int level : config.levels()) {
                 System.out.println("[bench] " + c.name() + " at " + level + ": service");
                 ServiceMetrics.Snapshot before = ServiceMetrics.read(api, c.target());
+                Cpu cpuBefore = cpu(c.target());
                 ClosedLoop.Result service = ClosedLoop.run(level, config.warmUp(), config.measured(), c.serviceCall());
                 if (level == config.levels().get(0)) {
+                    Cpu cpuUsed = cpu(c.target()).minus(cpuBefore);
                     breakdown.add(breakdown(
-                            c, service, ServiceMetrics.read(api, c.target()).minus(before)));
+                            c, service, ServiceMetrics.read(api, c.target()).minus(before), cpuUsed));
                 }
                 System.out.println("[bench] " + c.name() + " at " + level + ": raw");
                 ClosedLoop.Result raw = ClosedLoop.run(level, config.warmUp(), config.measured(), c.rawCall());
-                rows.add(new Row(c, service, raw));
+                Wrk.Result outside = null;
+                if (wrk.isPresent()) {
+                    System.out.println("[bench] " + c.name() + " at " + level + ": service under wrk");
+                    outside = wrk.get().run(level, config.warmUp(), config.measured(), c.wrkRequest());
+                }
+                rows.add(new Row(c, service, raw, outside));
             }
         }
         List<List<String>> table = new ArrayList<>();
+        List<List<String>> wrkTable = new ArrayList<>();
         for (Row row : rows) {
             table.add(List.of(
                     row.c().name(),
@@ -83,6 +106,19 @@ final class PortalLoad {
                     Report.ratio(row.service().p99(), row.raw().p99()),
                     Report.ratio(row.raw().perSecond(), row.service().perSecond()),
                     row.service().errors() + "/" + row.raw().errors()));
+            if (row.wrk() != null) {
+                wrkTable.add(List.of(
+                        row.c().name(),
+                        Integer.toString(row.wrk().concurrency()),
+                        Report.num(row.wrk().perSecond()),
+                        Report.ms(row.wrk().p50()),
+                        Report.ms(row.wrk().p99()),
+                        Report.ms(row.raw().p50()),
+                        Report.ratio(row.wrk().p50(), row.raw().p50()),
+                        Report.ratio(row.wrk().p99(), row.raw().p99()),
+                        Report.ratio(row.wrk().p50(), row.service().p50()),
+                        Long.toString(row.wrk().errors())));
+            }
         }
         report.table(
                 List.of(
@@ -99,13 +135,37 @@ final class PortalLoad {
                         "throughput raw/service",
                         "errors service/raw"),
                 table);
+        if (wrk.isPresent()) {
+            report.paragraph("The same service calls with `wrk` as the load generator (one C thread in a process of its"
+                    + " own, `-c` connections = concurrency, the same warm-up and duration), beside the raw figures of"
+                    + " the table above: the service's cost without this JVM's HTTP client in it. The targets read"
+                    + " these p50s.");
+            report.table(
+                    List.of(
+                            "call",
+                            "concurrency",
+                            "service req/s (wrk)",
+                            "service p50 ms (wrk)",
+                            "service p99 ms (wrk)",
+                            "raw p50 ms",
+                            "p50 wrk/raw",
+                            "p99 wrk/raw",
+                            "p50 wrk/Java client",
+                            "errors"),
+                    wrkTable);
+        } else {
+            report.paragraph("`wrk` is not installed (`apt-get install wrk`): the service figures above carry this"
+                    + " JVM's HTTP client, which competes with the service and dynalite for the cores.");
+        }
         report.paragraph("Where a request's time goes, from the service's own timers (/q/metrics, read before and after"
                 + " the loop at concurrency " + config.levels().get(0) + ", warm-up included): the server's time per"
                 + " request (`http_server_requests_seconds`), the DynamoDB calls it made per request and their time"
                 + " (`tsa_dynamodb_calls_seconds`, the SDK call as the service sees it), and what is left: request"
                 + " handling, token verification, mapping, JSON, any PostgreSQL read and waiting for a worker thread"
                 + " (invitation create also writes the mail's outcome after it answered, off the request)."
-                + " \"Client p50\" is the load generator's figure for the same loop.");
+                + " \"Client p50\" is the load generator's figure for the same loop. The CPU columns are each"
+                + " process' CPU time (user plus system, all threads, /proc/<pid>/stat in 10 ms ticks) over the same"
+                + " loop divided by its requests: what a request costs in CPU beside what it takes in time.");
         report.table(
                 List.of(
                         "call",
@@ -113,7 +173,11 @@ final class PortalLoad {
                         "server mean ms",
                         "DynamoDB calls per request",
                         "DynamoDB ms per request",
-                        "server minus DynamoDB ms"),
+                        "server minus DynamoDB ms",
+                        "service CPU ms per request",
+                        "service's busiest threads (CPU ms per request)",
+                        "dynalite CPU ms per request",
+                        "load generator CPU ms per request"),
                 breakdown);
         for (Row row : rows) {
             String error = row.service().firstError() != null
@@ -229,7 +293,8 @@ final class PortalLoad {
                                 == 200,
                         () -> store.dynamo
                                 .getItem(r -> r.tableName(profiles).key(key).consistentRead(true))
-                                .hasItem()),
+                                .hasItem(),
+                        Wrk.Request.get(api.uri(Service.COACH, "/api/coach/profiles/" + coachId), sessions.coach())),
                 new Case(
                         "coach's schedule for a week",
                         Service.PARENT,
@@ -244,7 +309,12 @@ final class PortalLoad {
                                         .GET()
                                         .build())
                                 == 200,
-                        () -> store.dynamo.query(schedule).hasItems()),
+                        () -> store.dynamo.query(schedule).hasItems(),
+                        Wrk.Request.get(
+                                api.uri(
+                                        Service.PARENT,
+                                        "/api/parent/appointments?from=" + from + "&to=" + to + "&limit=" + PAGE),
+                                sessions.coach())),
                 new Case(
                         "parent's enrollments",
                         Service.PARENT,
@@ -258,7 +328,9 @@ final class PortalLoad {
                                         .GET()
                                         .build())
                                 == 200,
-                        () -> store.dynamo.query(parentEnrollments).hasItems()),
+                        () -> store.dynamo.query(parentEnrollments).hasItems(),
+                        Wrk.Request.get(
+                                api.uri(Service.PARENT, "/api/parent/enrollments?limit=" + PAGE), sessions.parent())),
                 new Case(
                         "audit log page by admin",
                         Service.ADMIN,
@@ -272,7 +344,12 @@ final class PortalLoad {
                                         .GET()
                                         .build())
                                 == 200,
-                        () -> store.dynamo.query(auditPage).hasItems()),
+                        () -> store.dynamo.query(auditPage).hasItems(),
+                        Wrk.Request.get(
+                                api.uri(
+                                        Service.ADMIN,
+                                        "/api/admin/audit-logs?adminEmail=" + DemoData.ADMIN + "&limit=" + PAGE),
+                                sessions.admin())),
                 new Case(
                         "invitation create",
                         Service.ADMIN,
@@ -281,23 +358,11 @@ final class PortalLoad {
                         false,
                         () -> {
                             long n = invited.incrementAndGet();
-                            Map<String, Object> body = Map.of(
-                                    "coachEmail",
-                                    "bench." + run + "." + n + "@tsa.example",
-                                    "firstName",
-                                    "Bench",
-                                    "lastName",
-                                    "Coach",
-                                    "schoolId",
-                                    DemoData.SCHOOL_ID,
-                                    "sport",
-                                    "basketball",
-                                    "permissions",
-                                    List.of("invite_parents"));
                             return api.status(
                                             api.request(Service.ADMIN, "/api/admin/coach-invitations", sessions.admin())
                                                     .header("Content-Type", "application/json")
-                                                    .POST(Api.json(body))
+                                                    .POST(HttpRequest.BodyPublishers.ofString(
+                                                            invitationBody("bench." + run + "." + n)))
                                                     .build())
                                     == 201;
                         },
@@ -313,10 +378,69 @@ final class PortalLoad {
                                     .conditionExpression("attribute_not_exists(#k)")
                                     .expressionAttributeNames(Map.of("#k", invitationKey.hash())));
                             return true;
-                        }));
+                        },
+                        Wrk.Request.post(
+                                api.uri(Service.ADMIN, "/api/admin/coach-invitations"),
+                                sessions.admin(),
+                                invitationBody("wrk." + run + ".%n"))));
     }
 
-    private static List<String> breakdown(Case c, ClosedLoop.Result client, ServiceMetrics.Snapshot delta) {
+    /** An invitation create's body for the address {@code localPart@tsa.example}. */
+    private static String invitationBody(String localPart) {
+        Map<String, Object> body = Map.of(
+                "coachEmail",
+                localPart + "@tsa.example",
+                "firstName",
+                "Bench",
+                "lastName",
+                "Coach",
+                "schoolId",
+                DemoData.SCHOOL_ID,
+                "sport",
+                "basketball",
+                "permissions",
+                List.of("invite_parents"));
+        try {
+            return Api.JSON.writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** CPU milliseconds used so far by the service, dynalite and this process (the load generator). */
+    private record Cpu(double service, Map<String, Double> serviceThreads, double dynalite, double loadGenerator) {
+
+        Cpu minus(Cpu before) {
+            Map<String, Double> threads = new HashMap<>(serviceThreads);
+            before.serviceThreads.forEach((kind, used) -> threads.merge(kind, -used, Double::sum));
+            return new Cpu(
+                    service - before.service,
+                    threads,
+                    dynalite - before.dynalite,
+                    loadGenerator - before.loadGenerator);
+        }
+
+        /** The service's busiest kinds of thread, with their CPU per request. */
+        String busiestThreads(double requests) {
+            return serviceThreads.entrySet().stream()
+                    .filter(e -> e.getValue() > 0)
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .limit(5)
+                    .map(e -> e.getKey() + " " + Report.ms(e.getValue() / requests))
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+    }
+
+    private Cpu cpu(Service target) {
+        long pid = system.processes().get(target).pid();
+        return new Cpu(
+                ProcessCpu.millis(pid),
+                ProcessCpu.byThreadKind(pid),
+                ProcessCpu.millis(system.stores().dynamo().pid()),
+                ProcessCpu.millis(ProcessHandle.current().pid()));
+    }
+
+    private static List<String> breakdown(Case c, ClosedLoop.Result client, ServiceMetrics.Snapshot delta, Cpu cpu) {
         double requests = 0;
         double serverSeconds = 0;
         double dynamoCalls = 0;
@@ -341,7 +465,7 @@ final class PortalLoad {
             }
         }
         if (requests == 0) {
-            return List.of(c.name(), Report.ms(client.p50()), "n/a", "n/a", "n/a", "n/a");
+            return List.of(c.name(), Report.ms(client.p50()), "n/a", "n/a", "n/a", "n/a", "n/a", "n/a", "n/a", "n/a");
         }
         double server = serverSeconds * 1000 / requests;
         double dynamo = dynamoSeconds * 1000 / requests;
@@ -351,7 +475,11 @@ final class PortalLoad {
                 Report.ms(server),
                 String.format(java.util.Locale.ROOT, "%.2f (%s)", dynamoCalls / requests, String.join(", ", calls)),
                 Report.ms(dynamo),
-                Report.ms(server - dynamo));
+                Report.ms(server - dynamo),
+                Report.ms(cpu.service() / requests),
+                cpu.busiestThreads(requests),
+                Report.ms(cpu.dynalite() / requests),
+                Report.ms(cpu.loadGenerator() / requests));
     }
 
     private static List<String> shape(String name, String table, String call, List<Map<String, AttributeValue>> items) {

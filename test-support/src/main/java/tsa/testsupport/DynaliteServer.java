@@ -32,6 +32,11 @@ public final class DynaliteServer implements AutoCloseable {
         this.port = port;
     }
 
+    /** The server's process id (the benchmarks read its CPU time). */
+    public long pid() {
+        return process.pid();
+    }
+
     public static DynaliteServer start(int port, Path logDir) {
         Path home = ProjectLayout.root().resolve("test-support").resolve("dynalite");
         installIfMissing(home);
