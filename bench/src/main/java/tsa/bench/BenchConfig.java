@@ -38,7 +38,7 @@ record BenchConfig(
                         .map(String::trim)
                         .map(Integer::parseInt)
                         .toList(),
-                Duration.ofSeconds(number("jit-warmup-seconds", quick ? 10 : 30)),
+                Duration.ofSeconds(number("jit-warmup-seconds", quick ? 60 : 120)),
                 Duration.ofSeconds(number("warmup-seconds", quick ? 2 : 10)),
                 Duration.ofSeconds(number("seconds-per-level", quick ? 5 : 30)),
                 number("users", quick ? 10_000 : 100_000),
@@ -62,7 +62,7 @@ record BenchConfig(
 
     String describe() {
         return (quick ? "quick" : "full") + ": levels " + levels + ", JIT warm-up " + jitWarmUp.toSeconds()
-                + " s per call at concurrency 8, then warm-up " + warmUp.toSeconds() + " s, "
+                + " s per call and side, shared by the levels, then warm-up " + warmUp.toSeconds() + " s, "
                 + measured.toSeconds() + " s per level; " + users + " users, " + students
                 + " students, pages of 100 and "
                 + largePage + " (" + pageWarmUps + " warm-up + " + pageRuns + " timed each); " + profiles

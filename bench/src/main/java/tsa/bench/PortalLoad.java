@@ -65,18 +65,23 @@ final class PortalLoad {
         List<Row> rows = new ArrayList<>();
         List<List<String>> breakdown = new ArrayList<>();
         for (Case c : cases) {
-            // The JIT first: both sides run the call at concurrency 8 unrecorded, so that no level measures cold code
-            // (a level's own warm-up, a few seconds at concurrency 1, is a few hundred calls: too few for C2).
+            // The JIT first: both sides run the call at each level in turn, unrecorded, so that no level measures
+            // cold code. A level's own warm-up (a few seconds) is too short for C2 on these two cores: a service
+            // compiles 8,000-17,000 methods, and the paths hot at concurrency 1 are not all those hot at 8 (going
+            // from 8 to 1 cost coach-service 14 s of C2 time; jstat -compiler during the 17:21Z run).
             System.out.println("[bench] " + c.name() + ": JIT warm-up");
-            ClosedLoop.run(8, config.jitWarmUp(), Duration.ZERO, c.serviceCall());
-            ClosedLoop.run(8, config.jitWarmUp(), Duration.ZERO, c.rawCall());
+            Duration perLevel = config.jitWarmUp().dividedBy(config.levels().size());
+            for (int level : config.levels()) {
+                ClosedLoop.run(level, perLevel, Duration.ZERO, c.serviceCall());
+                ClosedLoop.run(level, perLevel, Duration.ZERO, c.rawCall());
+            }
             for (int level : config.levels()) {
                 System.out.println("[bench] " + c.name() + " at " + level + ": service");
                 ServiceMetrics.Snapshot before = ServiceMetrics.read(api, c.target());
                 Cpu cpuBefore = cpu(c.target());
                 ClosedLoop.Result service = ClosedLoop.run(level, config.warmUp(), config.measured(), c.serviceCall());
                 if (level == config.levels().get(0)) {
-                    Cpu cpuUsed = cpu(c.target()).minus(cpuBefore);
+                    Used cpuUsed = cpu(c.target()).minus(cpuBefore);
                     breakdown.add(breakdown(
                             c, service, ServiceMetrics.read(api, c.target()).minus(before), cpuUsed));
                 }
@@ -408,17 +413,20 @@ final class PortalLoad {
     }
 
     /** CPU milliseconds used so far by the service, dynalite and this process (the load generator). */
-    private record Cpu(double service, Map<String, Double> serviceThreads, double dynalite, double loadGenerator) {
+    private record Cpu(
+            double service, Map<Long, ProcessCpu.ThreadCpu> serviceThreads, double dynalite, double loadGenerator) {
 
-        Cpu minus(Cpu before) {
-            Map<String, Double> threads = new HashMap<>(serviceThreads);
-            before.serviceThreads.forEach((kind, used) -> threads.merge(kind, -used, Double::sum));
-            return new Cpu(
+        Used minus(Cpu before) {
+            return new Used(
                     service - before.service,
-                    threads,
+                    ProcessCpu.usedByKind(before.serviceThreads, serviceThreads),
                     dynalite - before.dynalite,
                     loadGenerator - before.loadGenerator);
         }
+    }
+
+    /** CPU milliseconds used over a loop; the service's by kind of thread. */
+    private record Used(double service, Map<String, Double> serviceThreads, double dynalite, double loadGenerator) {
 
         /** The service's busiest kinds of thread, with their CPU per request. */
         String busiestThreads(double requests) {
@@ -435,12 +443,12 @@ final class PortalLoad {
         long pid = system.processes().get(target).pid();
         return new Cpu(
                 ProcessCpu.millis(pid),
-                ProcessCpu.byThreadKind(pid),
+                ProcessCpu.threads(pid),
                 ProcessCpu.millis(system.stores().dynamo().pid()),
                 ProcessCpu.millis(ProcessHandle.current().pid()));
     }
 
-    private static List<String> breakdown(Case c, ClosedLoop.Result client, ServiceMetrics.Snapshot delta, Cpu cpu) {
+    private static List<String> breakdown(Case c, ClosedLoop.Result client, ServiceMetrics.Snapshot delta, Used cpu) {
         double requests = 0;
         double serverSeconds = 0;
         double dynamoCalls = 0;

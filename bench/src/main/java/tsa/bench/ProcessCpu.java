@@ -3,6 +3,7 @@ package tsa.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -23,27 +24,44 @@ final class ProcessCpu {
         return millis(Path.of("/proc", Long.toString(pid), "stat"));
     }
 
-    /**
-     * CPU milliseconds used so far by the process' live threads, summed by kind of thread: the thread's name (as Linux
-     * keeps it, 15 characters) without its number, so {@code executor-thread-12} counts as {@code executor-thread-}.
-     */
-    static Map<String, Double> byThreadKind(long pid) {
-        Map<String, Double> kinds = new TreeMap<>();
-        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            threads.forEach(thread -> {
+    /** A live thread's kind (its name as Linux keeps it, 15 characters, without its number) and CPU so far. */
+    record ThreadCpu(String kind, double millis) {}
+
+    /** The process' live threads by id. */
+    static Map<Long, ThreadCpu> threads(long pid) {
+        Map<Long, ThreadCpu> threads = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            tasks.forEach(task -> {
                 try {
-                    String name = Files.readAllLines(thread.resolve("comm")).get(0);
-                    double used = millis(thread.resolve("stat"));
+                    String name = Files.readAllLines(task.resolve("comm")).get(0);
+                    double used = millis(task.resolve("stat"));
                     if (used >= 0) {
-                        kinds.merge(name.replaceAll("[0-9]+$", ""), used, Double::sum);
+                        threads.put(
+                                Long.parseLong(task.getFileName().toString()),
+                                new ThreadCpu(name.replaceAll("-?[0-9]+$", ""), used));
                     }
                 } catch (IOException | RuntimeException ended) {
                     // the thread ended between the listing and the read
                 }
             });
         } catch (IOException gone) {
-            return kinds;
+            return threads;
         }
+        return threads;
+    }
+
+    /**
+     * CPU milliseconds by kind of thread between two {@link #threads} readings: each thread alive at the second
+     * counts what it used since the first (all of it if it started in between). Pooled threads come and go, so
+     * summing kinds at each reading would lose the CPU of the threads that ended.
+     */
+    static Map<String, Double> usedByKind(Map<Long, ThreadCpu> before, Map<Long, ThreadCpu> after) {
+        Map<String, Double> kinds = new TreeMap<>();
+        after.forEach((id, now) -> {
+            ThreadCpu then = before.get(id);
+            double since = then != null && then.kind().equals(now.kind()) ? then.millis() : 0;
+            kinds.merge(now.kind(), now.millis() - since, Double::sum);
+        });
         return kinds;
     }
 
