@@ -45,7 +45,7 @@ final class ProcessCpu {
                 }
             });
         } catch (IOException gone) {
-            return threads;
+            // the process ended: no threads
         }
         return threads;
     }
